@@ -1,0 +1,98 @@
+import { z } from 'zod';
+
+/** Environment variables Podium reads, validated once at start. */
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, message: 'must be a postgres:// URL' })
+    .optional(),
+  /** Pool size per process against a real PostgreSQL. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  REDIS_URL: z.url({ protocol: /^rediss?$/, message: 'must be a redis:// URL' }).optional(),
+  /** Public https address, when Podium is reachable from outside (webhooks, invite links). */
+  PUBLIC_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Override the generated secrets; required to be equal on every replica. */
+  SESSION_SECRET: z.string().min(32, { message: 'must be at least 32 characters' }).optional(),
+  ENCRYPTION_KEY: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/i, { message: 'must be 64 hex characters (32 bytes)' })
+    .optional(),
+  /** Where the built web and overlay apps are; defaults next to the api bundle. */
+  STATIC_DIR: z.string().min(1).optional(),
+  HOUSEKEEPING_EVERY_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .default(60 * 60 * 1000),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(24 * 14),
+  LOGIN_ATTEMPTS_PER_15_MIN: z.coerce.number().int().min(1).default(10),
+});
+
+export type AppEnv = z.infer<typeof EnvSchema>;
+
+export class ConfigError extends Error {}
+
+/** Validated settings; one instance per process, injected wherever needed. */
+export class AppConfig {
+  readonly nodeEnv: AppEnv['NODE_ENV'];
+  readonly host: string;
+  readonly port: number;
+  readonly dataDir: string;
+  readonly databaseUrl?: string;
+  readonly databasePoolSize: number;
+  readonly redisUrl?: string;
+  readonly publicUrl?: string;
+  readonly logLevel: AppEnv['LOG_LEVEL'];
+  readonly sessionSecretOverride?: string;
+  readonly encryptionKeyOverride?: string;
+  readonly staticDir?: string;
+  readonly housekeepingEveryMs: number;
+  readonly sessionTtlHours: number;
+  readonly loginAttemptsPer15Min: number;
+
+  constructor(env: AppEnv) {
+    this.nodeEnv = env.NODE_ENV;
+    this.host = env.HOST;
+    this.port = env.PORT;
+    this.dataDir = env.DATA_DIR;
+    this.databaseUrl = env.DATABASE_URL;
+    this.databasePoolSize = env.DATABASE_POOL_SIZE;
+    this.redisUrl = env.REDIS_URL;
+    this.publicUrl = env.PUBLIC_URL?.replace(/\/+$/, '');
+    this.logLevel = env.LOG_LEVEL;
+    this.sessionSecretOverride = env.SESSION_SECRET;
+    this.encryptionKeyOverride = env.ENCRYPTION_KEY;
+    this.staticDir = env.STATIC_DIR;
+    this.housekeepingEveryMs = env.HOUSEKEEPING_EVERY_MS;
+    this.sessionTtlHours = env.SESSION_TTL_HOURS;
+    this.loginAttemptsPer15Min = env.LOGIN_ATTEMPTS_PER_15_MIN;
+  }
+
+  get embeddedDatabase(): boolean {
+    return !this.databaseUrl;
+  }
+}
+
+/**
+ * Reads the environment once. Empty strings count as unset so `FOO= npm start` behaves like
+ * leaving FOO out. Throws a ConfigError whose message is one line naming the variable.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue?.path[0] ?? 'environment');
+    const got = present[name] === undefined ? '' : ` (got "${String(present[name]).slice(0, 60)}")`;
+    throw new ConfigError(`Invalid configuration: ${name} ${issue?.message ?? 'is invalid'}${got}`);
+  }
+  return new AppConfig(parsed.data);
+}

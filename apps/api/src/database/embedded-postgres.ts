@@ -1,0 +1,63 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Logger } from '@nestjs/common';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { Client } from 'pg';
+
+/** Connections the embedded server accepts; the TypeORM pool must not exceed it. */
+export const EMBEDDED_MAX_CONNECTIONS = 8;
+
+/**
+ * PostgreSQL compiled to WASM, persisted under DATA_DIR and served on a loopback port so the
+ * ordinary `pg` driver (and so the same TypeORM entities and migrations) works unchanged.
+ */
+export class EmbeddedPostgres {
+  private readonly logger = new Logger(EmbeddedPostgres.name);
+
+  private constructor(
+    private readonly db: PGlite,
+    private readonly server: PGLiteSocketServer,
+    readonly url: string,
+  ) {}
+
+  static async start(dataDir: string): Promise<EmbeddedPostgres> {
+    const dir = join(dataDir, 'pgdata');
+    mkdirSync(dir, { recursive: true });
+    const db = await PGlite.create(dir);
+    const server = new PGLiteSocketServer({
+      db,
+      host: '127.0.0.1',
+      port: 0,
+      maxConnections: EMBEDDED_MAX_CONNECTIONS,
+    });
+    await server.start();
+    const url = `postgres://postgres@${server.getServerConn()}/postgres?sslmode=disable`;
+    const embedded = new EmbeddedPostgres(db, server, url);
+    await embedded.waitUntilAnswering();
+    return embedded;
+  }
+
+  /** The first connection after start can drop: retry a trivial query a few times. */
+  private async waitUntilAnswering(): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      const client = new Client({ connectionString: this.url, ssl: false });
+      try {
+        await client.connect();
+        await client.query('select 1');
+        return;
+      } catch (error) {
+        if (attempt >= 10) throw error;
+        this.logger.debug(`embedded database not answering yet (attempt ${attempt})`);
+        await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+      } finally {
+        await client.end().catch(() => undefined);
+      }
+    }
+  }
+
+  async stop(): Promise<void> {
+    await this.server.stop();
+    await this.db.close();
+  }
+}

@@ -1,0 +1,29 @@
+// Shared jest settings: @swc/jest compiles TypeScript with decorator metadata (ts-jest cannot load
+// the ESM-only Nest 12 / twurple builds), and workspace aliases resolve to library sources.
+const path = require('node:path');
+
+const root = __dirname;
+
+module.exports = {
+  testEnvironment: 'node',
+  transform: {
+    '^.+\\.(t|j)sx?$': [
+      '@swc/jest',
+      {
+        jsc: {
+          parser: { syntax: 'typescript', tsx: true, decorators: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true, react: { runtime: 'automatic' } },
+          target: 'es2022',
+        },
+        module: { type: 'commonjs' },
+      },
+    ],
+  },
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@nestjs|@twurple|file-type|strtok3|token-types|@tokenizer|uint8array-extras|@borewit|load-esm)/)',
+  ],
+  moduleNameMapper: {
+    '^@podium/contracts$': path.join(root, 'libs/contracts/src/index.ts'),
+  },
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+};

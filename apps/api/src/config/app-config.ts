@@ -12,6 +12,11 @@ const EnvSchema = z.object({
   /** Pool size per process against a real PostgreSQL. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   REDIS_URL: z.url({ protocol: /^rediss?$/, message: 'must be a redis:// URL' }).optional(),
+  /** Prefix for Podium's Redis keys and queues; lets several installs share one Redis. */
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9_-]{1,40}$/i, { message: 'must be 1-40 letters, digits, - or _' })
+    .default('podium'),
   /** Public https address, when Podium is reachable from outside (webhooks, invite links). */
   PUBLIC_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -49,6 +54,7 @@ export class AppConfig {
   readonly databaseUrl?: string;
   readonly databasePoolSize: number;
   readonly redisUrl?: string;
+  readonly redisPrefix: string;
   readonly publicUrl?: string;
   readonly logLevel: AppEnv['LOG_LEVEL'];
   readonly sessionSecretOverride?: string;
@@ -66,6 +72,7 @@ export class AppConfig {
     this.databaseUrl = env.DATABASE_URL;
     this.databasePoolSize = env.DATABASE_POOL_SIZE;
     this.redisUrl = env.REDIS_URL;
+    this.redisPrefix = env.REDIS_PREFIX;
     this.publicUrl = env.PUBLIC_URL?.replace(/\/+$/, '');
     this.logLevel = env.LOG_LEVEL;
     this.sessionSecretOverride = env.SESSION_SECRET;

@@ -1,0 +1,79 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { ApiExceptionFilter } from './common/errors/exception.filter';
+import { DomainEvents } from './common/events/domain-events';
+import { SchemaValidationPipe } from './common/http/validation.pipe';
+import { AppConfig } from './config/app-config';
+import { AppSecrets } from './config/secrets';
+import { DatabaseModule } from './database/database.module';
+import { DatabaseSettings } from './database/database-settings';
+import { AccountModule } from './modules/account/account.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { HealthModule } from './modules/health/health.module';
+import { OverlaysModule } from './modules/overlays/overlays.module';
+import { RealtimeModule } from './modules/realtime/realtime.module';
+import { RedisModule } from './modules/redis/redis.module';
+import { SchedulerModule } from './modules/scheduler/scheduler.module';
+import { StaticModule } from './modules/static/static.module';
+import { WorkspacesModule } from './modules/workspaces/workspaces.module';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  secrets: AppSecrets;
+  database: DatabaseSettings;
+}
+
+/** Process-wide values decided before Nest starts: configuration, secrets, where the database is. */
+@Global()
+@Module({})
+class CoreModule {
+  static register({ config, secrets, database }: AppModuleOptions): DynamicModule {
+    return {
+      module: CoreModule,
+      providers: [
+        { provide: AppConfig, useValue: config },
+        { provide: AppSecrets, useValue: secrets },
+        { provide: DatabaseSettings, useValue: database },
+        DomainEvents,
+      ],
+      exports: [AppConfig, AppSecrets, DatabaseSettings, DomainEvents],
+    };
+  }
+}
+
+@Module({})
+export class AppModule {
+  static register(options: AppModuleOptions): DynamicModule {
+    const { config } = options;
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.register(options),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            autoLogging: { ignore: (request) => request.url === '/api/health' },
+            redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+            transport:
+              config.nodeEnv === 'development' ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
+          },
+        }),
+        DatabaseModule,
+        RedisModule,
+        SchedulerModule.forRoot(config),
+        AuthModule,
+        WorkspacesModule,
+        AccountModule,
+        OverlaysModule,
+        RealtimeModule,
+        HealthModule,
+        StaticModule.register(config),
+      ],
+      providers: [
+        { provide: APP_PIPE, useClass: SchemaValidationPipe },
+        { provide: APP_FILTER, useClass: ApiExceptionFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,39 @@
+import { EventEmitter } from 'node:events';
+import { Injectable, Logger } from '@nestjs/common';
+import type { Role, WorkspaceDto } from '@podium/contracts';
+
+/** Every domain event, named `domain.pastTense`, with its payload: the one typed map. */
+export interface DomainEventMap {
+  'workspace.renamed': { workspace: WorkspaceDto };
+  'member.roleChanged': { workspaceId: string; userId: string; role: Role };
+  'member.joined': { workspaceId: string; userId: string; role: Role };
+  'member.removed': { workspaceId: string; userId: string };
+  'overlayToken.revoked': { workspaceId: string; tokenId: string };
+}
+
+export type DomainEventName = keyof DomainEventMap;
+
+/**
+ * In-process bus for committed domain events. Publish after the transaction commits; listeners
+ * (such as the socket broadcaster) must not throw into the publisher, so failures are logged.
+ */
+@Injectable()
+export class DomainEvents {
+  private readonly emitter = new EventEmitter();
+  private readonly logger = new Logger(DomainEvents.name);
+
+  publish<E extends DomainEventName>(name: E, payload: DomainEventMap[E]): void {
+    for (const listener of this.emitter.listeners(name)) {
+      try {
+        (listener as (p: DomainEventMap[E]) => void)(payload);
+      } catch (error) {
+        this.logger.error({ err: error, event: name }, 'domain event listener failed');
+      }
+    }
+  }
+
+  on<E extends DomainEventName>(name: E, listener: (payload: DomainEventMap[E]) => void): () => void {
+    this.emitter.on(name, listener);
+    return () => this.emitter.off(name, listener);
+  }
+}

@@ -1,0 +1,43 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from './config/app-config';
+import { createPodiumApp } from './bootstrap/create-app';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const { app, database, close } = await createPodiumApp(config);
+  await app.listen(config.port, config.host);
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const shown = config.publicUrl ?? `http://localhost:${port}`;
+  process.stdout.write(
+    `Podium is running: open ${shown}\n` +
+      `  database: ${database.mode === 'embedded' ? `embedded, data in ${config.dataDir}` : 'PostgreSQL'}` +
+      `; jobs and broadcasts: ${config.redisUrl ? 'Redis' : 'in-process'}\n`,
+  );
+  const stop = (signal: string) => {
+    process.stdout.write(`${signal} received: shutting down\n`);
+    close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`shutdown failed: ${String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Podium failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthService } from './auth.service';
+import { InstallationEntity } from './installation.entity';
+import { PurgeSessionsJob } from './jobs/purge-sessions.job';
+import { LoginLimiter } from './login-limiter';
+import { PasswordHasher } from './password-hasher';
+import { SessionEntity } from './session.entity';
+import { SessionGuard } from './session.guard';
+import { SessionsRepository } from './sessions.repository';
+import { UserEntity } from './user.entity';
+import { UsersRepository } from './users.repository';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([UserEntity, SessionEntity, InstallationEntity])],
+  providers: [
+    AuthService,
+    UsersRepository,
+    SessionsRepository,
+    PasswordHasher,
+    LoginLimiter,
+    PurgeSessionsJob,
+    { provide: APP_GUARD, useClass: SessionGuard },
+  ],
+  exports: [AuthService],
+})
+export class AuthModule {}

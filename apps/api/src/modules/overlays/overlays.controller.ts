@@ -1,0 +1,43 @@
+import { Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  type CreatedOverlayTokenDto,
+  type CreateOverlayTokenRequest,
+  CreateOverlayTokenRequestSchema,
+  type OverlayTokenDto,
+} from '@podium/contracts';
+import { CurrentActor } from '../../common/http/current-actor.decorator';
+import { UuidParam } from '../../common/http/params';
+import type { Actor } from '../auth/auth.service';
+import { OverlaysService } from './overlays.service';
+
+@ApiTags('overlays')
+@Controller('workspaces/:workspaceId/overlay-tokens')
+export class OverlaysController {
+  constructor(private readonly overlays: OverlaysService) {}
+
+  @Get()
+  list(@CurrentActor() actor: Actor, @UuidParam('workspaceId') workspaceId: string): Promise<OverlayTokenDto[]> {
+    return this.overlays.list(actor, workspaceId);
+  }
+
+  @Post()
+  @HttpCode(201)
+  create(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @Body({ schema: CreateOverlayTokenRequestSchema }) body: CreateOverlayTokenRequest,
+  ): Promise<CreatedOverlayTokenDto> {
+    return this.overlays.create(actor, workspaceId, body.label);
+  }
+
+  @Delete(':tokenId')
+  @HttpCode(204)
+  revoke(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @UuidParam('tokenId') tokenId: string,
+  ): Promise<void> {
+    return this.overlays.revoke(actor, workspaceId, tokenId);
+  }
+}

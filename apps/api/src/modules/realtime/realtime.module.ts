@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { OverlaysModule } from '../overlays/overlays.module';
+import { WorkspacesModule } from '../workspaces/workspaces.module';
+import { Broadcaster } from './broadcaster';
+import { RealtimeGateway } from './realtime.gateway';
+
+@Module({
+  imports: [AuthModule, WorkspacesModule, OverlaysModule],
+  providers: [RealtimeGateway, Broadcaster],
+})
+export class RealtimeModule {}

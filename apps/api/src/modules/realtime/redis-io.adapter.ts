@@ -1,0 +1,23 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import { createAdapter } from '@socket.io/redis-adapter';
+import type { Server, ServerOptions } from 'socket.io';
+import { RedisService } from '../redis/redis.service';
+
+/** Socket.IO across replicas: with Redis, a broadcast on one process reaches sockets on all. */
+export class PodiumIoAdapter extends IoAdapter {
+  constructor(private readonly context: INestApplicationContext) {
+    super(context);
+  }
+
+  override createIOServer(port: number, options?: ServerOptions): Server {
+    const server = super.createIOServer(port, options) as Server;
+    const redis = this.context.get(RedisService);
+    if (redis.enabled) {
+      server.adapter(
+        createAdapter(redis.connect('io-pub'), redis.connect('io-sub'), { key: `${redis.keyPrefix}:io` }),
+      );
+    }
+    return server;
+  }
+}

@@ -1,0 +1,43 @@
+import { Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  type CreatedInviteDto,
+  CreateInviteRequestSchema,
+  type InviteDto,
+} from '@podium/contracts';
+import type { z } from 'zod';
+import { CurrentActor } from '../../common/http/current-actor.decorator';
+import { UuidParam } from '../../common/http/params';
+import type { Actor } from '../auth/auth.service';
+import { InvitesService } from './invites.service';
+
+@ApiTags('invites')
+@Controller('workspaces/:workspaceId/invites')
+export class InvitesController {
+  constructor(private readonly invites: InvitesService) {}
+
+  @Get()
+  list(@CurrentActor() actor: Actor, @UuidParam('workspaceId') workspaceId: string): Promise<InviteDto[]> {
+    return this.invites.listPending(actor, workspaceId);
+  }
+
+  @Post()
+  @HttpCode(201)
+  create(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @Body({ schema: CreateInviteRequestSchema }) body: z.output<typeof CreateInviteRequestSchema>,
+  ): Promise<CreatedInviteDto> {
+    return this.invites.create(actor, workspaceId, body);
+  }
+
+  @Delete(':inviteId')
+  @HttpCode(204)
+  revoke(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @UuidParam('inviteId') inviteId: string,
+  ): Promise<void> {
+    return this.invites.revoke(actor, workspaceId, inviteId);
+  }
+}

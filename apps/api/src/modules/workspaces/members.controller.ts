@@ -1,0 +1,38 @@
+import { Body, Controller, Delete, Get, HttpCode, Patch } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { type ChangeRoleRequest, ChangeRoleRequestSchema, type MemberDto } from '@podium/contracts';
+import { CurrentActor } from '../../common/http/current-actor.decorator';
+import { UuidParam } from '../../common/http/params';
+import type { Actor } from '../auth/auth.service';
+import { WorkspacesService } from './workspaces.service';
+
+@ApiTags('members')
+@Controller('workspaces/:workspaceId/members')
+export class MembersController {
+  constructor(private readonly workspaces: WorkspacesService) {}
+
+  @Get()
+  list(@CurrentActor() actor: Actor, @UuidParam('workspaceId') workspaceId: string): Promise<MemberDto[]> {
+    return this.workspaces.listMembers(actor, workspaceId);
+  }
+
+  @Patch(':userId')
+  changeRole(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @UuidParam('userId') userId: string,
+    @Body({ schema: ChangeRoleRequestSchema }) body: ChangeRoleRequest,
+  ): Promise<MemberDto> {
+    return this.workspaces.changeRole(actor, workspaceId, userId, body.role);
+  }
+
+  @Delete(':userId')
+  @HttpCode(204)
+  remove(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @UuidParam('userId') userId: string,
+  ): Promise<void> {
+    return this.workspaces.removeMember(actor, workspaceId, userId);
+  }
+}

@@ -1,0 +1,42 @@
+import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  type CreateWorkspaceRequest,
+  CreateWorkspaceRequestSchema,
+  type RenameWorkspaceRequest,
+  RenameWorkspaceRequestSchema,
+  type WorkspaceDto,
+} from '@podium/contracts';
+import { CurrentActor } from '../../common/http/current-actor.decorator';
+import { UuidParam } from '../../common/http/params';
+import type { Actor } from '../auth/auth.service';
+import { WorkspacesService } from './workspaces.service';
+
+@ApiTags('workspaces')
+@Controller('workspaces')
+export class WorkspacesController {
+  constructor(private readonly workspaces: WorkspacesService) {}
+
+  @Post()
+  @HttpCode(201)
+  create(
+    @CurrentActor() actor: Actor,
+    @Body({ schema: CreateWorkspaceRequestSchema }) body: CreateWorkspaceRequest,
+  ): Promise<WorkspaceDto> {
+    return this.workspaces.create(actor, body.name);
+  }
+
+  @Get(':workspaceId')
+  get(@CurrentActor() actor: Actor, @UuidParam('workspaceId') workspaceId: string): Promise<WorkspaceDto> {
+    return this.workspaces.get(actor, workspaceId);
+  }
+
+  @Patch(':workspaceId')
+  rename(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @Body({ schema: RenameWorkspaceRequestSchema }) body: RenameWorkspaceRequest,
+  ): Promise<WorkspaceDto> {
+    return this.workspaces.rename(actor, workspaceId, body.name);
+  }
+}

@@ -1,0 +1,14 @@
+/** Every react-query key the web app uses, so invalidation (socket events, mutations) finds them. */
+export const queryKeys = {
+  setupStatus: ['setup'] as const,
+  me: ['me'] as const,
+  health: ['health'] as const,
+  workspaces: ['workspaces'] as const,
+  workspace: (workspaceId: string) => ['workspaces', workspaceId] as const,
+  members: (workspaceId: string) => ['workspaces', workspaceId, 'members'] as const,
+  invites: (workspaceId: string) => ['workspaces', workspaceId, 'invites'] as const,
+  overlayTokens: (workspaceId: string) => ['workspaces', workspaceId, 'overlay-tokens'] as const,
+  invitePreview: (token: string) => ['invite-preview', token] as const,
+};
+
+export type QueryKey = readonly unknown[];

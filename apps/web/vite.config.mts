@@ -1,0 +1,36 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const appRoot = fileURLToPath(new URL('.', import.meta.url));
+const workspaceRoot = fileURLToPath(new URL('../..', import.meta.url));
+const apiTarget = process.env.PODIUM_API_URL ?? 'http://127.0.0.1:3000';
+
+// The api serves this build at `/` (history fallback), with `/api` and `/socket.io` on the same origin.
+export default defineConfig({
+  root: appRoot,
+  base: '/',
+  cacheDir: `${workspaceRoot}node_modules/.vite/web`,
+  plugins: [react()],
+  resolve: {
+    alias: {
+      '@podium/contracts': `${workspaceRoot}libs/contracts/src/index.ts`,
+      '@/': `${appRoot}src/`,
+    },
+  },
+  server: {
+    port: 4200,
+    host: '127.0.0.1',
+    proxy: {
+      '/api': { target: apiTarget, changeOrigin: false },
+      '/socket.io': { target: apiTarget, ws: true, changeOrigin: false },
+    },
+  },
+  preview: { port: 4300, host: '127.0.0.1' },
+  build: {
+    outDir: `${workspaceRoot}dist/apps/web`,
+    emptyOutDir: true,
+    sourcemap: true,
+    target: 'es2022',
+  },
+});

@@ -23,7 +23,11 @@ export interface PodiumApp {
  * Builds the whole Podium server for a configuration: the database (embedded or not) migrated,
  * the Nest app with its adapters, pipes and docs. Used by `main.ts` and by the tests alike.
  */
-export async function createPodiumApp(config: AppConfig, options: { bufferLogs?: boolean } = {}): Promise<PodiumApp> {
+export async function createPodiumApp(
+  config: AppConfig,
+  options: { bufferLogs?: boolean; silent?: boolean } = {},
+): Promise<PodiumApp> {
+  if (options.silent) NestLogger.overrideLogger(false);
   const secrets = loadSecrets(config);
   const embedded = config.embeddedDatabase ? await EmbeddedPostgres.start(config.dataDir) : undefined;
   const database = embedded
@@ -33,9 +37,9 @@ export async function createPodiumApp(config: AppConfig, options: { bufferLogs?:
     await migrateDatabase(database);
     const app = await NestFactory.create<NestExpressApplication>(
       AppModule.register({ config, secrets, database }),
-      { bufferLogs: options.bufferLogs ?? true, bodyParser: false },
+      { bufferLogs: options.bufferLogs ?? true, bodyParser: false, ...(options.silent ? { logger: false } : {}) },
     );
-    app.useLogger(app.get(Logger));
+    if (!options.silent) app.useLogger(app.get(Logger));
     app.useBodyParser('json', { limit: '256kb' });
     app.use(cookieParser());
     app.set('trust proxy', 'loopback, linklocal, uniquelocal');

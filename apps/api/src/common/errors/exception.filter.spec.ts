@@ -1,0 +1,40 @@
+import { BadRequestException, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
+import { AuthErrorCode, AuthException } from '../../modules/auth/auth.exception';
+import { WorkspaceErrorCode, WorkspaceException } from '../../modules/workspaces/workspaces.exception';
+import { toApiError } from './exception.filter';
+import { ValidationException } from './validation.exception';
+
+describe('toApiError', () => {
+  it('maps domain codes to statuses through their kind', () => {
+    expect(toApiError(new WorkspaceException(WorkspaceErrorCode.NotFound, 'gone')).body).toEqual({
+      statusCode: 404,
+      code: 'workspace.not_found',
+      message: 'gone',
+    });
+    expect(toApiError(new WorkspaceException(WorkspaceErrorCode.LastOwner, 'no')).body.statusCode).toBe(409);
+    expect(toApiError(new WorkspaceException(WorkspaceErrorCode.Forbidden, 'no')).body.statusCode).toBe(403);
+    const limited = toApiError(new AuthException(AuthErrorCode.TooManyAttempts, 'slow down', { retryAfterSeconds: 30 }));
+    expect(limited.body.statusCode).toBe(429);
+    expect(limited.retryAfterSeconds).toBe(30);
+  });
+
+  it('names the first field at fault and lists every issue', () => {
+    const error = new ValidationException([
+      { field: 'email', message: 'must be an e-mail address' },
+      { field: 'password', message: 'is required' },
+    ]);
+    expect(toApiError(error).body).toMatchObject({ statusCode: 400, field: 'email', message: 'email must be an e-mail address' });
+    expect(toApiError(error).body.issues).toHaveLength(2);
+  });
+
+  it('keeps body-parser and routing errors as 4xx', () => {
+    expect(toApiError(new BadRequestException('Unexpected token')).body.code).toBe('validation.malformed_body');
+    expect(toApiError(new PayloadTooLargeException()).body.code).toBe('validation.body_too_large');
+    expect(toApiError(new NotFoundException()).body.statusCode).toBe(404);
+  });
+
+  it('hides unexpected errors behind a 500 without their message', () => {
+    const result = toApiError(new Error('connection string postgres://secret@db'));
+    expect(result.body).toEqual({ statusCode: 500, code: 'internal', message: 'Something went wrong on our side' });
+  });
+});

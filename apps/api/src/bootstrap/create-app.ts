@@ -32,7 +32,7 @@ export async function createPodiumApp(
   const embedded = config.embeddedDatabase ? await EmbeddedPostgres.start(config.dataDir) : undefined;
   const database = embedded
     ? new DatabaseSettings(embedded.url, 'embedded', EMBEDDED_MAX_CONNECTIONS - 2)
-    : new DatabaseSettings(config.databaseUrl!, 'postgres', config.databasePoolSize);
+    : new DatabaseSettings(config.databaseUrl ?? '', 'postgres', config.databasePoolSize);
   try {
     await migrateDatabase(database);
     const app = await NestFactory.create<NestExpressApplication>(

@@ -38,9 +38,13 @@ function readOrCreate(dataDir: string): z.infer<typeof SecretsFileSchema> {
 }
 
 export function loadSecrets(config: AppConfig): AppSecrets {
-  const needFile = !config.sessionSecretOverride || !config.encryptionKeyOverride;
-  const stored = needFile ? readOrCreate(config.dataDir) : undefined;
-  const sessionSecret = config.sessionSecretOverride ?? stored!.sessionSecret;
-  const encryptionKey = config.encryptionKeyOverride ?? stored!.encryptionKey;
-  return new AppSecrets(sessionSecret, Buffer.from(encryptionKey, 'hex'));
+  const { sessionSecretOverride, encryptionKeyOverride } = config;
+  if (sessionSecretOverride && encryptionKeyOverride) {
+    return new AppSecrets(sessionSecretOverride, Buffer.from(encryptionKeyOverride, 'hex'));
+  }
+  const stored = readOrCreate(config.dataDir);
+  return new AppSecrets(
+    sessionSecretOverride ?? stored.sessionSecret,
+    Buffer.from(encryptionKeyOverride ?? stored.encryptionKey, 'hex'),
+  );
 }

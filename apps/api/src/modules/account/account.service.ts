@@ -66,19 +66,21 @@ export class AccountService {
     account: { email: string; password: string; displayName: string } | undefined,
     userAgent?: string,
   ): Promise<SignedIn> {
-    if (!actor && !account) {
-      throw new AuthException(AuthErrorCode.Unauthenticated, 'Sign in, or give e-mail, password and name');
-    }
     const result = await this.transactions.run(async (tx) => {
-      const user = actor ? null : await this.auth.createUser(tx, account!);
-      const userId = actor?.userId ?? user!.id;
-      const joined = await this.invites.accept(tx, token, userId);
-      const session = user ? await this.auth.startSession(tx, user.id, userAgent) : undefined;
-      return { userId, joined, session };
+      if (actor) {
+        return { userId: actor.userId, joined: await this.invites.accept(tx, token, actor.userId), session: undefined };
+      }
+      if (!account) {
+        throw new AuthException(AuthErrorCode.Unauthenticated, 'Sign in, or give e-mail, password and name');
+      }
+      const user = await this.auth.createUser(tx, account);
+      const joined = await this.invites.accept(tx, token, user.id);
+      return { userId: user.id, joined, session: await this.auth.startSession(tx, user.id, userAgent) };
     });
     this.invites.announceJoin(result.joined.workspaceId, result.userId, result.joined.role);
     const user = await this.auth.findUser(result.userId);
-    return { me: await this.meOf(user!), session: result.session };
+    if (!user) throw new AuthException(AuthErrorCode.Unauthenticated, 'Sign in first');
+    return { me: await this.meOf(user), session: result.session };
   }
 
   private async meOf(user: UserEntity): Promise<MeDto> {

@@ -16,7 +16,10 @@ declare module 'i18next' {
 
 /** Bundled resources, synchronous init: no HTTP backend, no flash of keys. */
 export function initI18n(): typeof i18next {
-  const language = detectLanguage(readStorage(LANGUAGE_STORAGE_KEY), navigator.languages ?? [navigator.language]);
+  const language = detectLanguage(
+    readStorage(LANGUAGE_STORAGE_KEY),
+    navigator.languages ?? [navigator.language],
+  );
   void i18next.use(initReactI18next).init({
     resources,
     lng: language,

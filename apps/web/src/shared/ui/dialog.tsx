@@ -16,7 +16,16 @@ export interface DialogProps {
  * The native modal `<dialog>`: focus moves in and is trapped, Escape closes, focus returns to the
  * opener on close, and the rest of the page is inert while it is open.
  */
-export function Dialog({ open, onClose, title, description, children, footer, closeLabel, ...rest }: DialogProps) {
+export function Dialog({
+  open,
+  onClose,
+  title,
+  description,
+  children,
+  footer,
+  closeLabel,
+  ...rest
+}: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const descriptionId = useId();

@@ -17,6 +17,7 @@ export const en = {
     you: 'you',
     required: 'Required',
     showPassword: 'Show password',
+    skipToContent: 'Skip to content',
     hidePassword: 'Hide password',
   },
   errors: {

@@ -19,6 +19,7 @@ export const fr: Translation = {
     you: 'vous',
     required: 'Obligatoire',
     showPassword: 'Afficher le mot de passe',
+    skipToContent: 'Aller au contenu',
     hidePassword: 'Masquer le mot de passe',
   },
   errors: {
@@ -65,7 +66,8 @@ export const fr: Translation = {
   },
   setup: {
     title: 'Configurer Podium',
-    intro: 'Bienvenue ! Vous allez créer le compte propriétaire de ce serveur Podium et son premier espace de travail.',
+    intro:
+      'Bienvenue ! Vous allez créer le compte propriétaire de ce serveur Podium et son premier espace de travail.',
     noDefaultPassword:
       "Il n'y a pas de mot de passe par défaut : l'e-mail et le mot de passe choisis ici sont le seul moyen d'entrer. Choisissez une longue phrase de passe.",
     displayName: 'Votre nom',
@@ -93,7 +95,8 @@ export const fr: Translation = {
     title: 'Rejoindre un espace de travail',
     invalidTitle: "Ce lien d'invitation ne fonctionne pas",
     invalidBody: 'Il a peut-être déjà servi, été révoqué ou expiré. Demandez-en un nouveau au propriétaire.',
-    summary: 'Vous êtes invité à rejoindre <strong>{{workspace}}</strong> en tant que <strong>{{role}}</strong>.',
+    summary:
+      'Vous êtes invité à rejoindre <strong>{{workspace}}</strong> en tant que <strong>{{role}}</strong>.',
     expires: 'Ce lien expire le {{date}}.',
     signedInAs: 'Connecté en tant que {{name}} ({{email}}).',
     accept: 'Accepter et rejoindre',
@@ -119,14 +122,15 @@ export const fr: Translation = {
   },
   nav: {
     label: "Sections de l'espace",
-    overview: "Vue d'ensemble",
+    overview: 'Aperçu',
     members: 'Membres',
     overlays: 'Overlays',
     settings: 'Réglages',
   },
   workspaces: {
     createTitle: 'Nouvel espace de travail',
-    createDescription: 'Un espace regroupe une émission, une chaîne ou une équipe, avec ses membres et ses overlays.',
+    createDescription:
+      'Un espace regroupe une émission, une chaîne ou une équipe, avec ses membres et ses overlays.',
     name: "Nom de l'espace",
     submit: "Créer l'espace",
     submitting: 'Création…',
@@ -137,11 +141,12 @@ export const fr: Translation = {
     goHome: 'Aller à mes espaces',
   },
   overview: {
-    title: "Vue d'ensemble",
+    title: 'Aperçu',
     yourRole: 'Votre rôle ici : {{role}}',
     emptyTitle: "Rien en direct pour l'instant",
     emptyBody: 'Les réunions, connexions de chat, bots et points apparaîtront ici.',
-    nextSteps: 'En attendant, invitez des co-animateurs dans Membres et ajoutez un overlay OBS dans Overlays.',
+    nextSteps:
+      'En attendant, invitez des co-animateurs dans Membres et ajoutez un overlay OBS dans Overlays.',
   },
   members: {
     title: 'Membres',
@@ -196,7 +201,8 @@ export const fr: Translation = {
     lastUsed: 'Utilisé le {{date}}',
     neverUsed: 'Jamais utilisé',
     revokeTitle: 'Révoquer « {{label}} » ?',
-    revokeBody: 'Les overlays qui utilisent ce lien cessent aussitôt de se mettre à jour. Action irréversible.',
+    revokeBody:
+      'Les overlays qui utilisent ce lien cessent aussitôt de se mettre à jour. Action irréversible.',
     revokeLabel: 'Révoquer {{label}}',
   },
   settings: {

@@ -1,0 +1,48 @@
+import type { OverlayKind } from '@podium/contracts';
+import type { OverlayMessages } from './messages';
+import type { OverlayRoute } from './route';
+import { useOverlayConnection } from './use-overlay-connection';
+import { OVERLAY_VIEWS } from './views/overlay-views';
+import { StatusPill } from './views/status-pill';
+
+export interface OverlayAppProps {
+  route: OverlayRoute<OverlayKind>;
+  messages: OverlayMessages;
+  language: string;
+}
+
+export function OverlayApp({ route, messages, language }: OverlayAppProps) {
+  switch (route.type) {
+    case 'unknown-kind':
+      return (
+        <p className="note" data-testid="overlay-unknown" data-state="unknown">
+          {messages.unknownKind(route.kind)}
+        </p>
+      );
+    case 'missing-token':
+      return (
+        <div className="stack">
+          <StatusPill state="unauthorized" label={messages.status.unauthorized} />
+          <p className="note">{messages.missingToken}</p>
+        </div>
+      );
+    case 'overlay':
+      return <LiveOverlay kind={route.kind} token={route.token} messages={messages} language={language} />;
+  }
+}
+
+function LiveOverlay({
+  kind,
+  token,
+  messages,
+  language,
+}: {
+  kind: OverlayKind;
+  token: string;
+  messages: OverlayMessages;
+  language: string;
+}) {
+  const connection = useOverlayConnection(token);
+  const View = OVERLAY_VIEWS[kind];
+  return <View connection={connection} messages={messages} language={language} />;
+}

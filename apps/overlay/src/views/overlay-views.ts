@@ -1,0 +1,15 @@
+import type { OverlayKind } from '@podium/contracts';
+import type { ComponentType } from 'react';
+import type { OverlayViewProps } from './overlay-view';
+import { TestOverlay } from './test-overlay';
+
+/**
+ * One view per kind in the contracts' `OVERLAY_KINDS`: a kind added there fails the typecheck here
+ * until it has a view. (Typed against `OverlayKind` rather than importing the array, so zod stays
+ * out of the bundle.)
+ */
+export const OVERLAY_VIEWS: Record<OverlayKind, ComponentType<OverlayViewProps>> = {
+  test: TestOverlay,
+};
+
+export const OVERLAY_VIEW_KINDS = Object.keys(OVERLAY_VIEWS) as OverlayKind[];

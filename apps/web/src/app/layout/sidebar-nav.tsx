@@ -1,0 +1,43 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router';
+import { HomeIcon, LayersIcon, SettingsIcon, UsersIcon } from '@/shared/ui/icons';
+import { workspacePath } from '../navigation';
+
+interface NavItem {
+  section: '' | 'members' | 'overlays' | 'settings';
+  label: string;
+  icon: ReactNode;
+}
+
+/** A sidebar on wide screens, a scrolling tab bar under the header on phones (see styles.css). */
+export function SidebarNav({ workspaceId }: { workspaceId: string }) {
+  const { t } = useTranslation();
+  const items: NavItem[] = [
+    { section: '', label: t('nav.overview'), icon: <HomeIcon /> },
+    { section: 'members', label: t('nav.members'), icon: <UsersIcon /> },
+    { section: 'overlays', label: t('nav.overlays'), icon: <LayersIcon /> },
+    { section: 'settings', label: t('nav.settings'), icon: <SettingsIcon /> },
+  ];
+  return (
+    <nav className="sidebar" aria-label={t('nav.label')}>
+      <ul className="sidebar__list">
+        {items.map((item) => (
+          <li key={item.section || 'overview'}>
+            <NavLink
+              to={workspacePath(workspaceId, item.section)}
+              end={item.section === ''}
+              className={({ isActive }) =>
+                isActive ? 'sidebar__link sidebar__link--active' : 'sidebar__link'
+              }
+              data-testid={`nav-${item.section || 'overview'}`}
+            >
+              {item.icon}
+              <span>{item.label}</span>
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

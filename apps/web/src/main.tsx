@@ -1,0 +1,19 @@
+import './styles.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from '@/app/app';
+import { initI18n } from '@/shared/i18n/i18n';
+import { applyTheme, themeStore } from '@/shared/theme/theme.store';
+
+// Before the first render, so the page never paints in the wrong theme or language.
+applyTheme(themeStore.getState().preference);
+initI18n();
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element');
+
+createRoot(container).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

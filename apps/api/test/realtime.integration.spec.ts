@@ -42,6 +42,15 @@ describe('socket gateway (PostgreSQL)', () => {
     expect(await changed).toEqual({ workspaceId: owner.workspaceId, userId: viewer.me.user.id, role: 'moderator' });
   });
 
+  it('joins an open socket to a workspace created after it connected', async () => {
+    const { socket } = await connectSocket(app.baseUrl, { cookie: owner.client.cookie });
+    sockets.push(socket);
+    const created = await owner.client.post<{ id: string }>('/api/workspaces', { name: 'Later' });
+    const renamed = nextEvent(socket, 'workspace.renamed');
+    await owner.client.patch(`/api/workspaces/${created.body.id}`, { name: 'Later, renamed' });
+    expect((await renamed).workspace).toMatchObject({ id: created.body.id, name: 'Later, renamed' });
+  });
+
   it('lets an overlay in with its token and drops it when the token is revoked', async () => {
     const { client, workspaceId } = owner;
     const token = await client.post<CreatedOverlayTokenDto>(`/api/workspaces/${workspaceId}/overlay-tokens`, { label: 'OBS' });

@@ -4,6 +4,7 @@ import type { Role, WorkspaceDto } from '@podium/contracts';
 
 /** Every domain event, named `domain.pastTense`, with its payload: the one typed map. */
 export interface DomainEventMap {
+  'workspace.created': { workspace: WorkspaceDto; ownerUserId: string };
   'workspace.renamed': { workspace: WorkspaceDto };
   'member.roleChanged': { workspaceId: string; userId: string; role: Role };
   'member.joined': { workspaceId: string; userId: string; role: Role };

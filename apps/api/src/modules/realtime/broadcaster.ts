@@ -16,6 +16,10 @@ export class Broadcaster implements OnModuleInit, OnModuleDestroy {
   onModuleInit(): void {
     const io = () => this.gateway.server;
     this.unsubscribe.push(
+      // Sockets pick their rooms at the handshake: open ones join new workspaces here.
+      this.events.on('workspace.created', ({ workspace, ownerUserId }) => {
+        io().in(rooms.user(ownerUserId)).socketsJoin(rooms.workspace(workspace.id));
+      }),
       this.events.on('workspace.renamed', ({ workspace }) => {
         io().to(rooms.workspace(workspace.id)).emit('workspace.renamed', { workspace });
       }),

@@ -19,8 +19,9 @@ export class WorkspacesService {
 
   /** Any organizer may start a workspace of their own and owns it. */
   async create(actor: Actor, name: string): Promise<WorkspaceDto> {
-    const workspace = await this.transactions.run((tx) => this.createInTx(tx, actor.userId, name));
-    return toWorkspaceDto(workspace);
+    const workspace = toWorkspaceDto(await this.transactions.run((tx) => this.createInTx(tx, actor.userId, name)));
+    this.events.publish('workspace.created', { workspace, ownerUserId: actor.userId });
+    return workspace;
   }
 
   createInTx(tx: Tx, ownerUserId: string, name: string) {

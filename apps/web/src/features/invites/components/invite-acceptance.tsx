@@ -4,15 +4,13 @@ import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { isApiError } from '@/shared/api/api-error';
 import { formatDate } from '@/shared/i18n/i18n';
+import { ACCOUNT_FIELDS, AccountFields } from '@/shared/ui/account-fields';
 import { Alert } from '@/shared/ui/alert';
 import { Button } from '@/shared/ui/button';
-import { PasswordField, TextField } from '@/shared/ui/field';
 import { FormError, useErrorText, useFieldErrors } from '@/shared/ui/form-error';
 import { formValues } from '@/shared/ui/form-values';
 import { LoadingState } from '@/shared/ui/spinner';
 import { joinedMembership, useAcceptInvite, useInvitePreview } from '../api/invites.api';
-
-const ACCOUNT_FIELDS = ['displayName', 'email', 'password'] as const;
 
 export interface InviteAcceptanceProps {
   token: string;
@@ -109,34 +107,12 @@ export function InviteAcceptance({
           <h2 className="section-title">{t('invite.createAccountTitle')}</h2>
           <p className="muted">{t('invite.createAccountIntro')}</p>
           <FormError error={accept.error} fields={ACCOUNT_FIELDS} />
-          <TextField
-            label={t('invite.displayName')}
-            name="displayName"
-            autoComplete="name"
-            required
-            maxLength={80}
-            error={errors['displayName']}
-          />
-          <TextField
-            label={t('invite.email')}
-            name="email"
-            type="email"
-            autoComplete="email"
-            required
-            maxLength={254}
-            error={errors['email']}
-          />
-          <PasswordField
-            label={t('invite.password')}
-            name="password"
-            autoComplete="new-password"
-            required
-            minLength={10}
-            maxLength={256}
-            hint={t('invite.passwordHint')}
-            error={errors['password']}
-            showLabel={t('common.showPassword')}
-            hideLabel={t('common.hidePassword')}
+          <AccountFields
+            displayNameLabel={t('invite.displayName')}
+            emailLabel={t('invite.email')}
+            passwordLabel={t('invite.password')}
+            passwordHint={t('invite.passwordHint')}
+            errors={errors}
           />
           <Button type="submit" variant="primary" className="btn--block" pending={accept.isPending}>
             {accept.isPending ? t('invite.accepting') : t('invite.createAndJoin')}

@@ -6,9 +6,10 @@ import { Alert } from '@/shared/ui/alert';
 import { Badge } from '@/shared/ui/badge';
 import { Button } from '@/shared/ui/button';
 import { Card } from '@/shared/ui/card';
-import { CopyField } from '@/shared/ui/copy-field';
 import { SelectField } from '@/shared/ui/field';
 import { FormError, useErrorText, useFieldErrors } from '@/shared/ui/form-error';
+import { RowList, RowListItem } from '@/shared/ui/row-list';
+import { SecretReveal } from '@/shared/ui/secret-reveal';
 import { LoadingState } from '@/shared/ui/spinner';
 import { inviteUrl, useCreateInvite, useInvites, useRevokeInvite } from '../api/invites.api';
 
@@ -67,40 +68,30 @@ export function InvitesPanel({ workspaceId }: { workspaceId: string }) {
       </form>
 
       {created ? (
-        <div className="reveal" data-testid="created-invite">
-          <Alert tone="success" title={t('invites.createdTitle')}>
-            {t('invites.createdBody')}
-          </Alert>
-          <CopyField
-            label={t('invites.linkLabel')}
-            value={inviteUrl(window.location.origin, created.path)}
-            copyLabel={t('common.copy')}
-            copiedLabel={t('common.copied')}
-            testId="invite-link"
-          />
-        </div>
+        <SecretReveal
+          title={t('invites.createdTitle')}
+          body={t('invites.createdBody')}
+          label={t('invites.linkLabel')}
+          value={inviteUrl(window.location.origin, created.path)}
+          testId="created-invite"
+          valueTestId="invite-link"
+        />
       ) : null}
 
       <h3 className="section-title">{t('invites.pendingTitle')}</h3>
       {invites.isPending ? <LoadingState label={t('common.loading')} /> : null}
       {invites.isError ? <Alert tone="error">{errorText(invites.error)}</Alert> : null}
       {revoke.isError ? <Alert tone="error">{errorText(revoke.error)}</Alert> : null}
-      {invites.data && invites.data.length === 0 ? (
-        <p className="muted">{t('invites.pendingEmpty')}</p>
-      ) : null}
-      {invites.data && invites.data.length > 0 ? (
-        <ul className="row-list" data-testid="pending-invites">
-          {invites.data.map((invite) => {
-            const role = t(`roles.${invite.role}`);
-            const date = formatDate(invite.expiresAt, i18n.language, true);
-            return (
-              <li key={invite.id} className="row-list__item">
-                <div>
-                  <p className="row-list__title">
-                    <Badge>{role}</Badge>
-                  </p>
-                  <p className="row-list__meta">{t('invites.expiresAt', { date })}</p>
-                </div>
+      <RowList items={invites.data} empty={t('invites.pendingEmpty')} testId="pending-invites">
+        {(invite) => {
+          const role = t(`roles.${invite.role}`);
+          const date = formatDate(invite.expiresAt, i18n.language, true);
+          return (
+            <RowListItem
+              key={invite.id}
+              title={<Badge>{role}</Badge>}
+              meta={t('invites.expiresAt', { date })}
+              action={
                 <Button
                   size="sm"
                   variant="ghost"
@@ -111,11 +102,11 @@ export function InvitesPanel({ workspaceId }: { workspaceId: string }) {
                 >
                   {t('common.revoke')}
                 </Button>
-              </li>
-            );
-          })}
-        </ul>
-      ) : null}
+              }
+            />
+          );
+        }}
+      </RowList>
     </Card>
   );
 }

@@ -5,11 +5,12 @@ import { formatDate } from '@/shared/i18n/i18n';
 import { Alert } from '@/shared/ui/alert';
 import { Button } from '@/shared/ui/button';
 import { Card } from '@/shared/ui/card';
-import { CopyField } from '@/shared/ui/copy-field';
 import { Dialog } from '@/shared/ui/dialog';
 import { TextField } from '@/shared/ui/field';
 import { FormError, useErrorText, useFieldErrors } from '@/shared/ui/form-error';
 import { formValues } from '@/shared/ui/form-values';
+import { RowList, RowListItem } from '@/shared/ui/row-list';
+import { SecretReveal } from '@/shared/ui/secret-reveal';
 import { LoadingState } from '@/shared/ui/spinner';
 import {
   overlayUrl,
@@ -67,42 +68,39 @@ export function OverlayTokensPanel({ workspaceId }: { workspaceId: string }) {
         </form>
 
         {created ? (
-          <div className="reveal" data-testid="created-overlay-token">
-            <Alert tone="success" title={t('overlays.createdTitle')}>
-              {t('overlays.createdBody')}
-            </Alert>
-            <CopyField
-              label={t('overlays.urlLabel')}
-              value={createdUrl}
-              copyLabel={t('common.copy')}
-              copiedLabel={t('common.copied')}
-              testId="overlay-url"
-            />
+          <SecretReveal
+            title={t('overlays.createdTitle')}
+            body={t('overlays.createdBody')}
+            label={t('overlays.urlLabel')}
+            value={createdUrl}
+            testId="created-overlay-token"
+            valueTestId="overlay-url"
+          >
             <a className="link" href={createdUrl} target="_blank" rel="noreferrer noopener">
               {t('overlays.openPreview')}
             </a>
-          </div>
+          </SecretReveal>
         ) : null}
       </Card>
 
       <Card title={t('overlays.listTitle')} level={2}>
         {tokens.isPending ? <LoadingState label={t('common.loading')} /> : null}
         {tokens.isError ? <Alert tone="error">{errorText(tokens.error)}</Alert> : null}
-        {tokens.data && tokens.data.length === 0 ? <p className="muted">{t('overlays.empty')}</p> : null}
-        {tokens.data && tokens.data.length > 0 ? (
-          <ul className="row-list" data-testid="overlay-token-list">
-            {tokens.data.map((token) => (
-              <li key={token.id} className="row-list__item">
-                <div>
-                  <p className="row-list__title">{token.label}</p>
-                  <p className="row-list__meta">
-                    {t('overlays.createdAt', { date: formatDate(token.createdAt, i18n.language) })}
-                    <span aria-hidden="true"> · </span>
-                    {token.lastUsedAt
-                      ? t('overlays.lastUsed', { date: formatDate(token.lastUsedAt, i18n.language, true) })
-                      : t('overlays.neverUsed')}
-                  </p>
-                </div>
+        <RowList items={tokens.data} empty={t('overlays.empty')} testId="overlay-token-list">
+          {(token) => (
+            <RowListItem
+              key={token.id}
+              title={token.label}
+              meta={
+                <>
+                  {t('overlays.createdAt', { date: formatDate(token.createdAt, i18n.language) })}
+                  <span aria-hidden="true"> · </span>
+                  {token.lastUsedAt
+                    ? t('overlays.lastUsed', { date: formatDate(token.lastUsedAt, i18n.language, true) })
+                    : t('overlays.neverUsed')}
+                </>
+              }
+              action={
                 <Button
                   size="sm"
                   variant="ghost"
@@ -112,10 +110,10 @@ export function OverlayTokensPanel({ workspaceId }: { workspaceId: string }) {
                 >
                   {t('common.revoke')}
                 </Button>
-              </li>
-            ))}
-          </ul>
-        ) : null}
+              }
+            />
+          )}
+        </RowList>
       </Card>
 
       <Dialog

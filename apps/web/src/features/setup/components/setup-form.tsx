@@ -1,14 +1,15 @@
 import type { MeDto } from '@podium/contracts';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ACCOUNT_FIELDS, AccountFields } from '@/shared/ui/account-fields';
 import { Alert } from '@/shared/ui/alert';
 import { Button } from '@/shared/ui/button';
-import { PasswordField, TextField } from '@/shared/ui/field';
+import { TextField } from '@/shared/ui/field';
 import { FormError, useFieldErrors } from '@/shared/ui/form-error';
 import { formValues } from '@/shared/ui/form-values';
 import { useSetup } from '../api/setup.api';
 
-const FIELDS = ['displayName', 'email', 'password', 'workspaceName'] as const;
+const FIELDS = [...ACCOUNT_FIELDS, 'workspaceName'] as const;
 
 export function SetupForm({ onDone }: { onDone: (me: MeDto) => void }) {
   const { t } = useTranslation();
@@ -26,35 +27,13 @@ export function SetupForm({ onDone }: { onDone: (me: MeDto) => void }) {
       <p className="lead">{t('setup.intro')}</p>
       <Alert tone="info">{t('setup.noDefaultPassword')}</Alert>
       <FormError error={setup.error} fields={FIELDS} />
-      <TextField
-        label={t('setup.displayName')}
-        name="displayName"
-        autoComplete="name"
-        required
-        maxLength={80}
-        hint={t('setup.displayNameHint')}
-        error={errors['displayName']}
-      />
-      <TextField
-        label={t('setup.email')}
-        name="email"
-        type="email"
-        autoComplete="email"
-        required
-        maxLength={254}
-        error={errors['email']}
-      />
-      <PasswordField
-        label={t('setup.password')}
-        name="password"
-        autoComplete="new-password"
-        required
-        minLength={10}
-        maxLength={256}
-        hint={t('setup.passwordHint')}
-        error={errors['password']}
-        showLabel={t('common.showPassword')}
-        hideLabel={t('common.hidePassword')}
+      <AccountFields
+        displayNameLabel={t('setup.displayName')}
+        displayNameHint={t('setup.displayNameHint')}
+        emailLabel={t('setup.email')}
+        passwordLabel={t('setup.password')}
+        passwordHint={t('setup.passwordHint')}
+        errors={errors}
       />
       <TextField
         label={t('setup.workspaceName')}

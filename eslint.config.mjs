@@ -4,7 +4,18 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  { ignores: ['**/dist', '**/node_modules', '**/data', '**/.nx', '**/coverage', '**/*.cjs', '**/*.mjs', '**/vite.config.mts'] },
+  {
+    ignores: [
+      '**/dist',
+      '**/node_modules',
+      '**/data',
+      '**/.nx',
+      '**/coverage',
+      '**/*.cjs',
+      '**/*.mjs',
+      '**/vite.config.mts',
+    ],
+  },
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   {
@@ -25,7 +36,15 @@ export default tseslint.config(
             { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
             {
               sourceTag: 'kind:domain',
-              bannedExternalImports: ['@nestjs/*', 'typeorm', 'react', 'react-dom', 'express', 'socket.io', 'bullmq'],
+              bannedExternalImports: [
+                '@nestjs/*',
+                'typeorm',
+                'react',
+                'react-dom',
+                'express',
+                'socket.io',
+                'bullmq',
+              ],
             },
           ],
         },

@@ -2,7 +2,12 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/browser';
 import { newDataDir, type RunningServer, startServer } from './support/server';
 
-const OWNER = { displayName: 'Ada Organizer', email: 'ada@example.org', password: 'a long enough passphrase', workspaceName: 'Ada live' };
+const OWNER = {
+  displayName: 'Ada Organizer',
+  email: 'ada@example.org',
+  password: 'a long enough passphrase',
+  workspaceName: 'Ada live',
+};
 
 async function signIn(page: Page, url: string): Promise<void> {
   await page.goto(url);
@@ -43,9 +48,15 @@ describe('a new user on a fresh install (embedded database, built server)', () =
 
     await page.getByTestId('dashboard').waitFor();
     expect(new URL(page.url()).pathname).toMatch(/^\/w\/[0-9a-f-]{36}/);
-    await expect(page.getByTestId('workspace-switcher').textContent()).resolves.toContain(OWNER.workspaceName);
+    await expect(page.getByTestId('workspace-switcher').textContent()).resolves.toContain(
+      OWNER.workspaceName,
+    );
     const indicator = page.getByTestId('connection-indicator');
-    await page.waitForFunction(() => document.querySelector('[data-testid="connection-indicator"]')?.getAttribute('data-state') === 'online');
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="connection-indicator"]')?.getAttribute('data-state') ===
+        'online',
+    );
     expect(await indicator.getAttribute('data-state')).toBe('online');
 
     // Sign out: the session is gone, the dashboard is closed.

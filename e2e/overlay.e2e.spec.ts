@@ -41,30 +41,52 @@ describe('overlay pages for OBS', () => {
   });
 
   it('loads transparent, without scrollbars, and shows it is connected until the token is revoked', async () => {
-    const token = await api<Created>('POST', `/api/workspaces/${workspaceId}/overlay-tokens`, { label: 'OBS' });
+    const token = await api<Created>('POST', `/api/workspaces/${workspaceId}/overlay-tokens`, {
+      label: 'OBS',
+    });
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     await page.goto(`${server.url}/overlay/test?token=${encodeURIComponent(token.token)}`);
     const status = page.getByTestId('overlay-status');
-    await page.waitForFunction(() => document.querySelector('[data-testid="overlay-status"]')?.getAttribute('data-state') === 'online');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="overlay-status"]')?.getAttribute('data-state') === 'online',
+    );
 
     const look = await page.evaluate(() => ({
       html: getComputedStyle(document.documentElement).backgroundColor,
       body: getComputedStyle(document.body).backgroundColor,
       overflow: getComputedStyle(document.body).overflow,
-      scrolls: document.documentElement.scrollHeight > window.innerHeight || document.documentElement.scrollWidth > window.innerWidth,
+      scrolls:
+        document.documentElement.scrollHeight > window.innerHeight ||
+        document.documentElement.scrollWidth > window.innerWidth,
     }));
-    expect(look).toEqual({ html: 'rgba(0, 0, 0, 0)', body: 'rgba(0, 0, 0, 0)', overflow: 'hidden', scrolls: false });
+    expect(look).toEqual({
+      html: 'rgba(0, 0, 0, 0)',
+      body: 'rgba(0, 0, 0, 0)',
+      overflow: 'hidden',
+      scrolls: false,
+    });
 
     await api('DELETE', `/api/workspaces/${workspaceId}/overlay-tokens/${token.id}`);
-    await page.waitForFunction(() => document.querySelector('[data-testid="overlay-status"]')?.getAttribute('data-state') === 'revoked');
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="overlay-status"]')?.getAttribute('data-state') === 'revoked',
+    );
     expect(await status.getAttribute('data-state')).toBe('revoked');
   });
 
   it('says so when the token is missing or wrong', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/overlay/test`);
-    await page.waitForFunction(() => document.querySelector('[data-testid="overlay-status"]')?.getAttribute('data-state') === 'unauthorized');
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="overlay-status"]')?.getAttribute('data-state') ===
+        'unauthorized',
+    );
     await page.goto(`${server.url}/overlay/test?token=${'x'.repeat(43)}`);
-    await page.waitForFunction(() => document.querySelector('[data-testid="overlay-status"]')?.getAttribute('data-state') === 'unauthorized');
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="overlay-status"]')?.getAttribute('data-state') ===
+        'unauthorized',
+    );
   });
 });

@@ -25,12 +25,21 @@ describe('two api processes on one PostgreSQL and one Redis', () => {
       SESSION_SECRET: randomBytes(32).toString('hex'),
       ENCRYPTION_KEY: randomBytes(32).toString('hex'),
     };
-    servers.push(...(await Promise.all([startServer({ ...shared, DATA_DIR: newDataDir() }), startServer({ ...shared, DATA_DIR: newDataDir() })])));
+    servers.push(
+      ...(await Promise.all([
+        startServer({ ...shared, DATA_DIR: newDataDir() }),
+        startServer({ ...shared, DATA_DIR: newDataDir() }),
+      ])),
+    );
 
     for (const server of servers) {
       const health = await fetch(`${server.url}/api/health`);
       expect(health.status).toBe(200);
-      expect(await health.json()).toMatchObject({ database: { mode: 'postgres' }, redis: { state: 'up' }, scheduler: { driver: 'bullmq' } });
+      expect(await health.json()).toMatchObject({
+        database: { mode: 'postgres' },
+        redis: { state: 'up' },
+        scheduler: { driver: 'bullmq' },
+      });
     }
 
     const since = new Date().toISOString();

@@ -15,14 +15,19 @@ async function admin<T>(work: (client: Client) => Promise<T>, url = ADMIN_URL): 
 }
 
 /** A fresh database on the machine's PostgreSQL for one test file. */
-export async function createDatabase(): Promise<{ url: string; query: (sql: string) => Promise<Record<string, unknown>[]>; drop: () => Promise<void> }> {
+export async function createDatabase(): Promise<{
+  url: string;
+  query: (sql: string) => Promise<Record<string, unknown>[]>;
+  drop: () => Promise<void>;
+}> {
   const name = `podium_e2e_${randomBytes(5).toString('hex')}`;
   await admin((c) => c.query(`CREATE DATABASE "${name}"`));
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    query: (sql) => admin(async (c) => (await c.query(sql)).rows as Record<string, unknown>[], url.toString()),
+    query: (sql) =>
+      admin(async (c) => (await c.query(sql)).rows as Record<string, unknown>[], url.toString()),
     drop: () => admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
   };
 }

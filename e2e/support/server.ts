@@ -35,7 +35,14 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   const dataDir = env['DATA_DIR'] ?? newDataDir();
   const child: ChildProcess = spawn(process.execPath, ['dist/apps/api/main.js'], {
     cwd: ROOT,
-    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', LOG_LEVEL: 'warn', PORT: String(port), DATA_DIR: dataDir, ...env },
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      HOME: process.env['HOME'] ?? '',
+      LOG_LEVEL: 'warn',
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -56,7 +56,9 @@ export class AppModule {
             autoLogging: { ignore: (request) => request.url === '/api/health' },
             redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
             transport:
-              config.nodeEnv === 'development' ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
+              config.nodeEnv === 'development'
+                ? { target: 'pino-pretty', options: { singleLine: true } }
+                : undefined,
           },
         }),
         DatabaseModule,

@@ -23,11 +23,18 @@ describe('first run, sign-in and input errors (PostgreSQL)', () => {
 
     const attempts = await Promise.all(
       Array.from({ length: 5 }, (_, i) =>
-        new HttpClient(app.baseUrl).post<MeDto | ApiErrorDto>('/api/setup', newSetupRequest({ email: `race${i}@example.org` })),
+        new HttpClient(app.baseUrl).post<MeDto | ApiErrorDto>(
+          '/api/setup',
+          newSetupRequest({ email: `race${i}@example.org` }),
+        ),
       ),
     );
     expect(attempts.filter((r) => r.status === 201)).toHaveLength(1);
-    expect(attempts.filter((r) => r.status === 409).every((r) => (r.body as ApiErrorDto).code === 'auth.already_set_up')).toBe(true);
+    expect(
+      attempts
+        .filter((r) => r.status === 409)
+        .every((r) => (r.body as ApiErrorDto).code === 'auth.already_set_up'),
+    ).toBe(true);
     expect((await db.query('select count(*)::int as n from users'))[0]).toEqual({ n: 1 });
     expect((await anonymous.get<SetupStatus>('/api/setup')).body).toEqual({ needsSetup: false });
   });
@@ -35,12 +42,18 @@ describe('first run, sign-in and input errors (PostgreSQL)', () => {
   it('signs in with the right password only, and signs out', async () => {
     const [owner] = await db.query<{ email: string }>('select email from users');
     const client = new HttpClient(app.baseUrl);
-    const wrong = await client.post<ApiErrorDto>('/api/auth/login', { email: owner!.email, password: 'not the password' });
+    const wrong = await client.post<ApiErrorDto>('/api/auth/login', {
+      email: owner!.email,
+      password: 'not the password',
+    });
     expect(wrong.status).toBe(401);
     expect(wrong.body.code).toBe('auth.invalid_credentials');
     expect(client.cookie).toBeUndefined();
 
-    const right = await client.post<MeDto>('/api/auth/login', { email: owner!.email.toUpperCase(), password: 'a long enough passphrase' });
+    const right = await client.post<MeDto>('/api/auth/login', {
+      email: owner!.email.toUpperCase(),
+      password: 'a long enough passphrase',
+    });
     expect(right.status).toBe(200);
     expect(client.cookie).toMatch(/^podium_session=/);
     expect((await client.get<MeDto>('/api/auth/me')).body.user.email).toBe(owner!.email);
@@ -59,7 +72,10 @@ describe('first run, sign-in and input errors (PostgreSQL)', () => {
     const statuses: number[] = [];
     let last;
     for (let i = 0; i < 5; i++) {
-      last = await client.post<ApiErrorDto>('/api/auth/login', { email: 'guess@example.org', password: `guess ${i}` });
+      last = await client.post<ApiErrorDto>('/api/auth/login', {
+        email: 'guess@example.org',
+        password: `guess ${i}`,
+      });
       statuses.push(last.status);
     }
     expect(statuses).toEqual([401, 401, 401, 429, 429]);
@@ -71,7 +87,10 @@ describe('first run, sign-in and input errors (PostgreSQL)', () => {
     const client = new HttpClient(app.baseUrl);
     const before = await db.query('select count(*)::int as n from users');
 
-    const badEmail = await client.post<ApiErrorDto>('/api/auth/login', { email: 'not-an-email', password: 'x' });
+    const badEmail = await client.post<ApiErrorDto>('/api/auth/login', {
+      email: 'not-an-email',
+      password: 'x',
+    });
     expect(badEmail.status).toBe(400);
     expect(badEmail.body).toMatchObject({ code: 'validation.failed', field: 'email' });
 
@@ -83,10 +102,18 @@ describe('first run, sign-in and input errors (PostgreSQL)', () => {
     expect(malformed.status).toBe(400);
     expect(malformed.body.code).toBe('validation.malformed_body');
 
-    const huge = await client.request<ApiErrorDto>('POST', '/api/auth/login', undefined, JSON.stringify({ email: 'x'.repeat(400_000) }));
+    const huge = await client.request<ApiErrorDto>(
+      'POST',
+      '/api/auth/login',
+      undefined,
+      JSON.stringify({ email: 'x'.repeat(400_000) }),
+    );
     expect(huge.status).toBe(413);
 
-    const odd = await client.post<ApiErrorDto>('/api/setup', { ...newSetupRequest(), displayName: '\u0000'.repeat(500) });
+    const odd = await client.post<ApiErrorDto>('/api/setup', {
+      ...newSetupRequest(),
+      displayName: '\u0000'.repeat(500),
+    });
     expect(odd.status).toBe(400);
     expect(odd.body.field).toBe('displayName');
 
@@ -102,12 +129,16 @@ describe('first run, sign-in and input errors (PostgreSQL)', () => {
     const unknown = await client.get<ApiErrorDto>('/api/workspaces/00000000-0000-4000-8000-000000000000');
     expect(unknown.status).toBe(404);
     expect((await client.get(`/api/workspaces/${workspaceId}`)).status).toBe(200);
-    expect((await new HttpClient(app.baseUrl).get<ApiErrorDto>(`/api/workspaces/${workspaceId}`)).status).toBe(401);
+    expect(
+      (await new HttpClient(app.baseUrl).get<ApiErrorDto>(`/api/workspaces/${workspaceId}`)).status,
+    ).toBe(401);
   });
 
   it('reports health and serves an OpenAPI 3 document', async () => {
     const client = new HttpClient(app.baseUrl);
-    const health = await client.get<{ status: string; database: { state: string; mode: string } }>('/api/health');
+    const health = await client.get<{ status: string; database: { state: string; mode: string } }>(
+      '/api/health',
+    );
     expect(health.status).toBe(200);
     expect(health.body).toMatchObject({ status: 'ok', database: { state: 'up', mode: 'postgres' } });
     const docs = await client.get<{ openapi: string; paths: Record<string, unknown> }>('/api/docs-json');
@@ -119,7 +150,9 @@ describe('first run, sign-in and input errors (PostgreSQL)', () => {
 async function signedInOwner(app: TestApp, db: TestDatabase) {
   const [owner] = await db.query<{ email: string }>('select email from users');
   const client = new HttpClient(app.baseUrl);
-  const me = await client.post<MeDto>('/api/auth/login', { email: owner!.email, password: 'a long enough passphrase' });
+  const me = await client.post<MeDto>('/api/auth/login', {
+    email: owner!.email,
+    password: 'a long enough passphrase',
+  });
   return { client, workspaceId: me.body.memberships[0]!.workspaceId };
 }
-

@@ -32,9 +32,14 @@ describe('embedded mode: no DATABASE_URL, no REDIS_URL', () => {
     try {
       const client = new HttpClient(second.baseUrl);
       expect((await client.get<SetupStatus>('/api/setup')).body).toEqual({ needsSetup: false });
-      const me = await client.post<MeDto>('/api/auth/login', { email: owner.request.email, password: owner.request.password });
+      const me = await client.post<MeDto>('/api/auth/login', {
+        email: owner.request.email,
+        password: owner.request.password,
+      });
       expect(me.status).toBe(200);
-      expect(me.body.memberships.map((m) => m.workspaceName).sort()).toEqual([owner.request.workspaceName, 'Second'].sort());
+      expect(me.body.memberships.map((m) => m.workspaceName).sort()).toEqual(
+        [owner.request.workspaceName, 'Second'].sort(),
+      );
     } finally {
       await second.close();
     }

@@ -23,8 +23,12 @@ describe('socket gateway (PostgreSQL)', () => {
 
   it('refuses a handshake without a session or with a forged overlay token', async () => {
     await expect(connectSocket(app.baseUrl)).rejects.toThrow('unauthenticated');
-    await expect(connectSocket(app.baseUrl, { cookie: 'podium_session=forged' })).rejects.toThrow('unauthenticated');
-    await expect(connectSocket(app.baseUrl, { overlayToken: 'x'.repeat(43) })).rejects.toThrow('unauthenticated');
+    await expect(connectSocket(app.baseUrl, { cookie: 'podium_session=forged' })).rejects.toThrow(
+      'unauthenticated',
+    );
+    await expect(connectSocket(app.baseUrl, { overlayToken: 'x'.repeat(43) })).rejects.toThrow(
+      'unauthenticated',
+    );
   });
 
   it('joins organizers to their workspaces and pushes typed events', async () => {
@@ -38,8 +42,14 @@ describe('socket gateway (PostgreSQL)', () => {
     expect((await renamed).workspace).toMatchObject({ id: owner.workspaceId, name: 'Live now' });
 
     const changed = nextEvent(socket, 'member.changed');
-    await owner.client.patch(`/api/workspaces/${owner.workspaceId}/members/${viewer.me.user.id}`, { role: 'moderator' });
-    expect(await changed).toEqual({ workspaceId: owner.workspaceId, userId: viewer.me.user.id, role: 'moderator' });
+    await owner.client.patch(`/api/workspaces/${owner.workspaceId}/members/${viewer.me.user.id}`, {
+      role: 'moderator',
+    });
+    expect(await changed).toEqual({
+      workspaceId: owner.workspaceId,
+      userId: viewer.me.user.id,
+      role: 'moderator',
+    });
   });
 
   it('joins an open socket to a workspace created after it connected', async () => {
@@ -53,7 +63,9 @@ describe('socket gateway (PostgreSQL)', () => {
 
   it('lets an overlay in with its token and drops it when the token is revoked', async () => {
     const { client, workspaceId } = owner;
-    const token = await client.post<CreatedOverlayTokenDto>(`/api/workspaces/${workspaceId}/overlay-tokens`, { label: 'OBS' });
+    const token = await client.post<CreatedOverlayTokenDto>(`/api/workspaces/${workspaceId}/overlay-tokens`, {
+      label: 'OBS',
+    });
     const { socket, ready } = await connectSocket(app.baseUrl, { overlayToken: token.body.token });
     sockets.push(socket);
     expect(ready).toMatchObject({ kind: 'overlay', workspaceIds: [workspaceId] });
@@ -63,6 +75,8 @@ describe('socket gateway (PostgreSQL)', () => {
     await client.delete(`/api/workspaces/${workspaceId}/overlay-tokens/${token.body.id}`);
     expect(await revoked).toEqual({ workspaceId });
     expect(await disconnected).toBe('io server disconnect');
-    await expect(connectSocket(app.baseUrl, { overlayToken: token.body.token })).rejects.toThrow('unauthenticated');
+    await expect(connectSocket(app.baseUrl, { overlayToken: token.body.token })).rejects.toThrow(
+      'unauthenticated',
+    );
   });
 });

@@ -29,7 +29,10 @@ describe('two replicas sharing PostgreSQL and Redis', () => {
   });
 
   it('reports Redis and the BullMQ scheduler in health', async () => {
-    const health = await new HttpClient(a.baseUrl).get<{ redis: { state: string }; scheduler: { driver: string } }>('/api/health');
+    const health = await new HttpClient(a.baseUrl).get<{
+      redis: { state: string };
+      scheduler: { driver: string };
+    }>('/api/health');
     expect(health.body).toMatchObject({ redis: { state: 'up' }, scheduler: { driver: 'bullmq' } });
   });
 
@@ -52,7 +55,9 @@ describe('two replicas sharing PostgreSQL and Redis', () => {
     const { socket } = await connectSocket(b.baseUrl, { cookie: owner.client.cookie });
     try {
       const renamed = nextEvent(socket, 'workspace.renamed');
-      const result = await owner.client.patch<WorkspaceDto>(`/api/workspaces/${owner.workspaceId}`, { name: 'Across replicas' });
+      const result = await owner.client.patch<WorkspaceDto>(`/api/workspaces/${owner.workspaceId}`, {
+        name: 'Across replicas',
+      });
       expect(result.status).toBe(200);
       expect((await renamed).workspace.name).toBe('Across replicas');
     } finally {
@@ -63,7 +68,14 @@ describe('two replicas sharing PostgreSQL and Redis', () => {
   it('counts sign-in attempts across replicas', async () => {
     const statuses = [];
     for (const app of [a, b, a]) {
-      statuses.push((await new HttpClient(app.baseUrl).post('/api/auth/login', { email: 'x@example.org', password: 'nope' })).status);
+      statuses.push(
+        (
+          await new HttpClient(app.baseUrl).post('/api/auth/login', {
+            email: 'x@example.org',
+            password: 'nope',
+          })
+        ).status,
+      );
     }
     expect(statuses).toEqual([401, 401, 429]);
   });

@@ -21,18 +21,28 @@ describe('workspaces, roles and invites (PostgreSQL)', () => {
 
   it('lets an owner invite a viewer who can read but not change the workspace', async () => {
     const viewer = await newMember(owner.client, owner.workspaceId, 'viewer');
-    expect(viewer.me.memberships).toEqual([expect.objectContaining({ workspaceId: owner.workspaceId, role: 'viewer' })]);
+    expect(viewer.me.memberships).toEqual([
+      expect.objectContaining({ workspaceId: owner.workspaceId, role: 'viewer' }),
+    ]);
 
     expect((await viewer.client.get<WorkspaceDto>(`/api/workspaces/${owner.workspaceId}`)).status).toBe(200);
-    const rename = await viewer.client.patch<ApiErrorDto>(`/api/workspaces/${owner.workspaceId}`, { name: 'Mine now' });
+    const rename = await viewer.client.patch<ApiErrorDto>(`/api/workspaces/${owner.workspaceId}`, {
+      name: 'Mine now',
+    });
     expect(rename.status).toBe(403);
     expect(rename.body.code).toBe('workspace.forbidden');
-    const invite = await viewer.client.post<ApiErrorDto>(`/api/workspaces/${owner.workspaceId}/invites`, { role: 'viewer' });
+    const invite = await viewer.client.post<ApiErrorDto>(`/api/workspaces/${owner.workspaceId}/invites`, {
+      role: 'viewer',
+    });
     expect(invite.status).toBe(403);
-    const [workspace] = await db.query<{ name: string }>('select name from workspaces where id = $1', [owner.workspaceId]);
+    const [workspace] = await db.query<{ name: string }>('select name from workspaces where id = $1', [
+      owner.workspaceId,
+    ]);
     expect(workspace!.name).toBe(owner.request.workspaceName);
 
-    const renamed = await owner.client.patch<WorkspaceDto>(`/api/workspaces/${owner.workspaceId}`, { name: 'Friday show' });
+    const renamed = await owner.client.patch<WorkspaceDto>(`/api/workspaces/${owner.workspaceId}`, {
+      name: 'Friday show',
+    });
     expect(renamed.body.name).toBe('Friday show');
   });
 
@@ -46,7 +56,9 @@ describe('workspaces, roles and invites (PostgreSQL)', () => {
   });
 
   it('uses an invite once, even when two people race for it', async () => {
-    const invite = await owner.client.post<CreatedInviteDto>(`/api/workspaces/${owner.workspaceId}/invites`, { role: 'moderator' });
+    const invite = await owner.client.post<CreatedInviteDto>(`/api/workspaces/${owner.workspaceId}/invites`, {
+      role: 'moderator',
+    });
     expect(invite.body.path).toBe(`/invite/${invite.body.token}`);
     expect((await new HttpClient(app.baseUrl).get(`/api/invites/${invite.body.token}`)).status).toBe(200);
 
@@ -64,34 +76,59 @@ describe('workspaces, roles and invites (PostgreSQL)', () => {
     const accounts = await db.query(`select email from users where email like 'race-%'`);
     expect(accounts).toHaveLength(1);
     expect((await new HttpClient(app.baseUrl).get(`/api/invites/${invite.body.token}`)).status).toBe(404);
-    const [stored] = await db.query<{ token_hash: string }>('select token_hash from invites where id = $1', [invite.body.id]);
+    const [stored] = await db.query<{ token_hash: string }>('select token_hash from invites where id = $1', [
+      invite.body.id,
+    ]);
     expect(stored!.token_hash).not.toBe(invite.body.token);
   });
 
   it('keeps at least one owner and lets owners change roles', async () => {
     const members = await owner.client.get<MemberDto[]>(`/api/workspaces/${owner.workspaceId}/members`);
     const self = members.body.find((m) => m.userId === owner.me.user.id)!;
-    const demote = await owner.client.patch<ApiErrorDto>(`/api/workspaces/${owner.workspaceId}/members/${self.userId}`, { role: 'viewer' });
+    const demote = await owner.client.patch<ApiErrorDto>(
+      `/api/workspaces/${owner.workspaceId}/members/${self.userId}`,
+      { role: 'viewer' },
+    );
     expect(demote.status).toBe(409);
     expect(demote.body.code).toBe('workspace.last_owner');
-    const leave = await owner.client.delete<ApiErrorDto>(`/api/workspaces/${owner.workspaceId}/members/${self.userId}`);
+    const leave = await owner.client.delete<ApiErrorDto>(
+      `/api/workspaces/${owner.workspaceId}/members/${self.userId}`,
+    );
     expect(leave.status).toBe(409);
 
     const moderator = members.body.find((m) => m.role === 'moderator')!;
-    const promoted = await owner.client.patch<MemberDto>(`/api/workspaces/${owner.workspaceId}/members/${moderator.userId}`, { role: 'owner' });
+    const promoted = await owner.client.patch<MemberDto>(
+      `/api/workspaces/${owner.workspaceId}/members/${moderator.userId}`,
+      { role: 'owner' },
+    );
     expect(promoted.body.role).toBe('owner');
-    const badRole = await owner.client.patch<ApiErrorDto>(`/api/workspaces/${owner.workspaceId}/members/${moderator.userId}`, { role: 'emperor' });
+    const badRole = await owner.client.patch<ApiErrorDto>(
+      `/api/workspaces/${owner.workspaceId}/members/${moderator.userId}`,
+      { role: 'emperor' },
+    );
     expect(badRole.status).toBe(400);
     expect(badRole.body.field).toBe('role');
   });
 
   it('issues overlay tokens to moderators, stored hashed and revocable', async () => {
-    const created = await owner.client.post<{ id: string; token: string }>(`/api/workspaces/${owner.workspaceId}/overlay-tokens`, { label: 'OBS main' });
+    const created = await owner.client.post<{ id: string; token: string }>(
+      `/api/workspaces/${owner.workspaceId}/overlay-tokens`,
+      { label: 'OBS main' },
+    );
     expect(created.status).toBe(201);
-    const [row] = await db.query<{ token_hash: string }>('select token_hash from overlay_tokens where id = $1', [created.body.id]);
+    const [row] = await db.query<{ token_hash: string }>(
+      'select token_hash from overlay_tokens where id = $1',
+      [created.body.id],
+    );
     expect(row!.token_hash).not.toBe(created.body.token);
-    expect((await owner.client.delete(`/api/workspaces/${owner.workspaceId}/overlay-tokens/${created.body.id}`)).status).toBe(204);
-    expect((await owner.client.delete(`/api/workspaces/${owner.workspaceId}/overlay-tokens/${created.body.id}`)).status).toBe(404);
+    expect(
+      (await owner.client.delete(`/api/workspaces/${owner.workspaceId}/overlay-tokens/${created.body.id}`))
+        .status,
+    ).toBe(204);
+    expect(
+      (await owner.client.delete(`/api/workspaces/${owner.workspaceId}/overlay-tokens/${created.body.id}`))
+        .status,
+    ).toBe(404);
     const list = await owner.client.get<unknown[]>(`/api/workspaces/${owner.workspaceId}/overlay-tokens`);
     expect(list.body).toEqual([]);
   });

@@ -28,7 +28,12 @@ export type ChangeRoleRequest = z.input<typeof ChangeRoleRequestSchema>;
 export const CreateInviteRequestSchema = z.object({
   role: RoleSchema.exclude(['owner']),
   /** Hours until the link stops working. */
-  expiresInHours: z.number().int().min(1).max(24 * 30).default(72),
+  expiresInHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(72),
 });
 export type CreateInviteRequest = z.input<typeof CreateInviteRequestSchema>;
 

@@ -37,7 +37,11 @@ export async function createPodiumApp(
     await migrateDatabase(database);
     const app = await NestFactory.create<NestExpressApplication>(
       AppModule.register({ config, secrets, database }),
-      { bufferLogs: options.bufferLogs ?? true, bodyParser: false, ...(options.silent ? { logger: false } : {}) },
+      {
+        bufferLogs: options.bufferLogs ?? true,
+        bodyParser: false,
+        ...(options.silent ? { logger: false } : {}),
+      },
     );
     if (!options.silent) app.useLogger(app.get(Logger));
     app.useBodyParser('json', { limit: '256kb' });

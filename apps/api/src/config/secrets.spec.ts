@@ -21,7 +21,9 @@ describe('loadSecrets', () => {
 
   it('prefers the environment, so replicas can share keys', () => {
     const key = 'ab'.repeat(32);
-    const secrets = loadSecrets(loadConfig({ DATA_DIR: dir, SESSION_SECRET: 's'.repeat(40), ENCRYPTION_KEY: key }));
+    const secrets = loadSecrets(
+      loadConfig({ DATA_DIR: dir, SESSION_SECRET: 's'.repeat(40), ENCRYPTION_KEY: key }),
+    );
     expect(secrets.encryptionKey.toString('hex')).toBe(key);
     expect(() => readFileSync(join(dir, 'secrets.json'))).toThrow();
   });

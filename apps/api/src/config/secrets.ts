@@ -20,7 +20,10 @@ export class AppSecrets {
 }
 
 function generated(): z.infer<typeof SecretsFileSchema> {
-  return { sessionSecret: randomBytes(32).toString('base64url'), encryptionKey: randomBytes(32).toString('hex') };
+  return {
+    sessionSecret: randomBytes(32).toString('base64url'),
+    encryptionKey: randomBytes(32).toString('hex'),
+  };
 }
 
 /** Reads DATA_DIR/secrets.json, creating it atomically (two processes starting at once agree). */

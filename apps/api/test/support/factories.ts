@@ -34,6 +34,7 @@ export async function newMember(owner: HttpClient, workspaceId: string, role: 'm
     password: 'another long passphrase',
     displayName: `Member ${counter}`,
   });
-  if (accepted.status !== 200) throw new Error(`accept failed: ${accepted.status} ${JSON.stringify(accepted.body)}`);
+  if (accepted.status !== 200)
+    throw new Error(`accept failed: ${accepted.status} ${JSON.stringify(accepted.body)}`);
   return { client, me: accepted.body };
 }

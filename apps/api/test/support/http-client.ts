@@ -12,7 +12,12 @@ export class HttpClient {
 
   constructor(readonly baseUrl: string) {}
 
-  async request<T = unknown>(method: string, path: string, body?: unknown, rawBody?: string): Promise<HttpResult<T>> {
+  async request<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+    rawBody?: string,
+  ): Promise<HttpResult<T>> {
     const headers: Record<string, string> = {};
     if (body !== undefined || rawBody !== undefined) headers['content-type'] = 'application/json';
     if (this.cookie) headers['cookie'] = this.cookie;
@@ -27,7 +32,11 @@ export class HttpClient {
       this.cookie = value === 'podium_session=' ? undefined : value;
     }
     const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T, headers: response.headers };
+    return {
+      status: response.status,
+      body: (text ? JSON.parse(text) : undefined) as T,
+      headers: response.headers,
+    };
   }
 
   get<T = unknown>(path: string) {

@@ -32,9 +32,12 @@ export function nextEvent<E extends keyof ServerToClientEvents>(
 ): Promise<Parameters<ServerToClientEvents[E]>[0]> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no ${String(event)} within ${ms} ms`)), ms);
-    (socket as unknown as { once(e: string, l: (p: unknown) => void): void }).once(String(event), (payload) => {
-      clearTimeout(timer);
-      resolve(payload as Parameters<ServerToClientEvents[E]>[0]);
-    });
+    (socket as unknown as { once(e: string, l: (p: unknown) => void): void }).once(
+      String(event),
+      (payload) => {
+        clearTimeout(timer);
+        resolve(payload as Parameters<ServerToClientEvents[E]>[0]);
+      },
+    );
   });
 }

@@ -1,12 +1,6 @@
 /** What went wrong, independent of transport: the filter turns a kind into an HTTP status. */
 export type ErrorKind =
-  | 'invalid'
-  | 'unauthenticated'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'rate_limited'
-  | 'unavailable';
+  'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'rate_limited' | 'unavailable';
 
 export interface DomainExceptionOptions {
   field?: string;

@@ -13,7 +13,9 @@ describe('toApiError', () => {
     });
     expect(toApiError(new WorkspaceException(WorkspaceErrorCode.LastOwner, 'no')).body.statusCode).toBe(409);
     expect(toApiError(new WorkspaceException(WorkspaceErrorCode.Forbidden, 'no')).body.statusCode).toBe(403);
-    const limited = toApiError(new AuthException(AuthErrorCode.TooManyAttempts, 'slow down', { retryAfterSeconds: 30 }));
+    const limited = toApiError(
+      new AuthException(AuthErrorCode.TooManyAttempts, 'slow down', { retryAfterSeconds: 30 }),
+    );
     expect(limited.body.statusCode).toBe(429);
     expect(limited.retryAfterSeconds).toBe(30);
   });
@@ -23,18 +25,28 @@ describe('toApiError', () => {
       { field: 'email', message: 'must be an e-mail address' },
       { field: 'password', message: 'is required' },
     ]);
-    expect(toApiError(error).body).toMatchObject({ statusCode: 400, field: 'email', message: 'email must be an e-mail address' });
+    expect(toApiError(error).body).toMatchObject({
+      statusCode: 400,
+      field: 'email',
+      message: 'email must be an e-mail address',
+    });
     expect(toApiError(error).body.issues).toHaveLength(2);
   });
 
   it('keeps body-parser and routing errors as 4xx', () => {
-    expect(toApiError(new BadRequestException('Unexpected token')).body.code).toBe('validation.malformed_body');
+    expect(toApiError(new BadRequestException('Unexpected token')).body.code).toBe(
+      'validation.malformed_body',
+    );
     expect(toApiError(new PayloadTooLargeException()).body.code).toBe('validation.body_too_large');
     expect(toApiError(new NotFoundException()).body.statusCode).toBe(404);
   });
 
   it('hides unexpected errors behind a 500 without their message', () => {
     const result = toApiError(new Error('connection string postgres://secret@db'));
-    expect(result.body).toEqual({ statusCode: 500, code: 'internal', message: 'Something went wrong on our side' });
+    expect(result.body).toEqual({
+      statusCode: 500,
+      code: 'internal',
+      message: 'Something went wrong on our side',
+    });
   });
 });

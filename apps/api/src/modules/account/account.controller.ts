@@ -60,7 +60,12 @@ export class AccountController {
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
   ): Promise<MeDto> {
-    const signedIn = await this.account.signIn(body.email, body.password, request.ip ?? 'unknown', request.get('user-agent'));
+    const signedIn = await this.account.signIn(
+      body.email,
+      body.password,
+      request.ip ?? 'unknown',
+      request.get('user-agent'),
+    );
     return this.withCookie(request, response, signedIn);
   }
 

@@ -68,7 +68,11 @@ export class AccountService {
   ): Promise<SignedIn> {
     const result = await this.transactions.run(async (tx) => {
       if (actor) {
-        return { userId: actor.userId, joined: await this.invites.accept(tx, token, actor.userId), session: undefined };
+        return {
+          userId: actor.userId,
+          joined: await this.invites.accept(tx, token, actor.userId),
+          session: undefined,
+        };
       }
       if (!account) {
         throw new AuthException(AuthErrorCode.Unauthenticated, 'Sign in, or give e-mail, password and name');

@@ -1,4 +1,8 @@
-import { DomainException, type DomainExceptionOptions, type ErrorKind } from '../../common/errors/domain.exception';
+import {
+  DomainException,
+  type DomainExceptionOptions,
+  type ErrorKind,
+} from '../../common/errors/domain.exception';
 
 export enum AuthErrorCode {
   Unauthenticated = 'auth.unauthenticated',

@@ -49,7 +49,11 @@ export class AuthService {
     input: { email: string; password: string; displayName: string },
   ): Promise<UserEntity> {
     const passwordHash = await this.passwords.hash(input.password);
-    const user = await this.users.insert(tx, { email: input.email, displayName: input.displayName, passwordHash });
+    const user = await this.users.insert(tx, {
+      email: input.email,
+      displayName: input.displayName,
+      passwordHash,
+    });
     if (!user) {
       throw new AuthException(AuthErrorCode.EmailTaken, 'An account with this e-mail already exists', {
         field: 'email',

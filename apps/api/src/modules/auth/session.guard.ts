@@ -27,7 +27,10 @@ export class SessionGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const token = readSessionCookie(request);
     request.actor = token ? ((await this.auth.actorForSessionToken(token)) ?? undefined) : undefined;
-    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()]);
+    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (!isPublic && !request.actor) {
       throw new AuthException(AuthErrorCode.Unauthenticated, 'Sign in first');
     }

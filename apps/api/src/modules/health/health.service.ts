@@ -24,7 +24,10 @@ export class HealthService {
       status: databaseUp && redisState !== 'down' ? 'ok' : 'degraded',
       version: PODIUM_VERSION,
       uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
-      database: { state: databaseUp ? 'up' : 'down', mode: this.config.embeddedDatabase ? 'embedded' : 'postgres' },
+      database: {
+        state: databaseUp ? 'up' : 'down',
+        mode: this.config.embeddedDatabase ? 'embedded' : 'postgres',
+      },
       redis: { state: redisState },
       scheduler: { driver: this.scheduler.driver },
     };

@@ -5,9 +5,13 @@ import { OverlayTokenEntity } from './overlay-token.entity';
 
 @Injectable()
 export class OverlayTokensRepository {
-  constructor(@InjectRepository(OverlayTokenEntity) private readonly tokens: Repository<OverlayTokenEntity>) {}
+  constructor(
+    @InjectRepository(OverlayTokenEntity) private readonly tokens: Repository<OverlayTokenEntity>,
+  ) {}
 
-  create(token: Pick<OverlayTokenEntity, 'workspaceId' | 'label' | 'tokenHash'>): Promise<OverlayTokenEntity> {
+  create(
+    token: Pick<OverlayTokenEntity, 'workspaceId' | 'label' | 'tokenHash'>,
+  ): Promise<OverlayTokenEntity> {
     return this.tokens.save(this.tokens.create(token));
   }
 

@@ -17,7 +17,10 @@ export class OverlaysController {
   constructor(private readonly overlays: OverlaysService) {}
 
   @Get()
-  list(@CurrentActor() actor: Actor, @UuidParam('workspaceId') workspaceId: string): Promise<OverlayTokenDto[]> {
+  list(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+  ): Promise<OverlayTokenDto[]> {
     return this.overlays.list(actor, workspaceId);
   }
 

@@ -66,7 +66,9 @@ export class RealtimeGateway implements OnGatewayInit {
 
   /** Sent once the middleware has let the socket in, so the client's listeners are attached. */
   private ready(socket: PodiumSocket, kind: 'organizer' | 'overlay', workspaceIds: string[]): void {
-    setImmediate(() => socket.emit('session.ready', { kind, workspaceIds, serverTime: new Date().toISOString() }));
+    setImmediate(() =>
+      socket.emit('session.ready', { kind, workspaceIds, serverTime: new Date().toISOString() }),
+    );
   }
 
   @SubscribeMessage('ping')

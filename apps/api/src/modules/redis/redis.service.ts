@@ -36,7 +36,9 @@ export class RedisService implements OnApplicationShutdown {
       connectionName: `podium:${purpose}`,
       maxRetriesPerRequest: options.maxRetriesPerRequest === undefined ? 3 : options.maxRetriesPerRequest,
     });
-    connection.on('error', (error: Error) => this.logger.warn({ purpose, err: error.message }, 'redis error'));
+    connection.on('error', (error: Error) =>
+      this.logger.warn({ purpose, err: error.message }, 'redis error'),
+    );
     this.connections.push(connection);
     return connection;
   }
@@ -51,6 +53,8 @@ export class RedisService implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all(this.connections.map((connection) => connection.quit().catch(() => connection.disconnect())));
+    await Promise.all(
+      this.connections.map((connection) => connection.quit().catch(() => connection.disconnect())),
+    );
   }
 }

@@ -28,7 +28,10 @@ export class JobExecutor {
       await this.runs.finish(id, 'succeeded', null);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      this.logger.warn({ job: run.name, runKey: run.runKey, attempt: run.attempt, err: message }, 'job failed');
+      this.logger.warn(
+        { job: run.name, runKey: run.runKey, attempt: run.attempt, err: message },
+        'job failed',
+      );
       await this.runs.finish(id, 'failed', message);
       throw error;
     }

@@ -13,6 +13,9 @@ export class JobRunsRepository {
   }
 
   async finish(id: string, outcome: JobOutcome, detail: string | null): Promise<void> {
-    await this.runs.update({ id }, { outcome, detail: detail?.slice(0, 500) ?? null, finishedAt: new Date() });
+    await this.runs.update(
+      { id },
+      { outcome, detail: detail?.slice(0, 500) ?? null, finishedAt: new Date() },
+    );
   }
 }

@@ -1,10 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import {
-  type CreatedInviteDto,
-  CreateInviteRequestSchema,
-  type InviteDto,
-} from '@podium/contracts';
+import { type CreatedInviteDto, CreateInviteRequestSchema, type InviteDto } from '@podium/contracts';
 import type { z } from 'zod';
 import { CurrentActor } from '../../common/http/current-actor.decorator';
 import { UuidParam } from '../../common/http/params';

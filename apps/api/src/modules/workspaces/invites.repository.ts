@@ -26,7 +26,10 @@ export class InvitesRepository {
     return (result.affected ?? 0) > 0;
   }
 
-  async findUsable(tokenHash: string, now: Date): Promise<{ invite: InviteEntity; workspace: WorkspaceEntity } | null> {
+  async findUsable(
+    tokenHash: string,
+    now: Date,
+  ): Promise<{ invite: InviteEntity; workspace: WorkspaceEntity } | null> {
     const invite = await this.invites.findOneBy({ tokenHash, usedAt: IsNull(), expiresAt: MoreThan(now) });
     if (!invite) return null;
     const workspace = await this.invites.manager.findOneBy(WorkspaceEntity, { id: invite.workspaceId });

@@ -52,7 +52,11 @@ export class InvitesService {
   async preview(token: string): Promise<InvitePreviewDto> {
     const found = await this.invites.findUsable(hashToken(token), new Date());
     if (!found) throw this.invalid();
-    return { workspaceName: found.workspace.name, role: found.invite.role, expiresAt: found.invite.expiresAt.toISOString() };
+    return {
+      workspaceName: found.workspace.name,
+      role: found.invite.role,
+      expiresAt: found.invite.expiresAt.toISOString(),
+    };
   }
 
   /** Uses the invite for `userId` inside the caller's transaction; returns the joined workspace id. */
@@ -70,6 +74,9 @@ export class InvitesService {
   }
 
   private invalid(): WorkspaceException {
-    return new WorkspaceException(WorkspaceErrorCode.InviteInvalid, 'This invite link is used, expired or unknown');
+    return new WorkspaceException(
+      WorkspaceErrorCode.InviteInvalid,
+      'This invite link is used, expired or unknown',
+    );
   }
 }

@@ -34,15 +34,27 @@ export class WorkspacesRepository {
 
   /** Every workspace the user belongs to, oldest membership first. */
   membershipsOf(userId: string): Promise<WorkspaceMemberEntity[]> {
-    return this.members.find({ where: { userId }, relations: { workspace: true }, order: { joinedAt: 'ASC' } });
+    return this.members.find({
+      where: { userId },
+      relations: { workspace: true },
+      order: { joinedAt: 'ASC' },
+    });
   }
 
   listMembers(workspaceId: string): Promise<WorkspaceMemberEntity[]> {
-    return this.members.find({ where: { workspaceId }, relations: { user: true }, order: { joinedAt: 'ASC' } });
+    return this.members.find({
+      where: { workspaceId },
+      relations: { user: true },
+      order: { joinedAt: 'ASC' },
+    });
   }
 
   /** Pass the open transaction when calling inside one: the embedded database runs one at a time. */
-  findMember(workspaceId: string, userId: string, tx: Tx = this.members.manager): Promise<WorkspaceMemberEntity | null> {
+  findMember(
+    workspaceId: string,
+    userId: string,
+    tx: Tx = this.members.manager,
+  ): Promise<WorkspaceMemberEntity | null> {
     return tx.findOne(WorkspaceMemberEntity, { where: { workspaceId, userId }, relations: { user: true } });
   }
 

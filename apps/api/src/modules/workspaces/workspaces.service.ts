@@ -19,7 +19,9 @@ export class WorkspacesService {
 
   /** Any organizer may start a workspace of their own and owns it. */
   async create(actor: Actor, name: string): Promise<WorkspaceDto> {
-    const workspace = toWorkspaceDto(await this.transactions.run((tx) => this.createInTx(tx, actor.userId, name)));
+    const workspace = toWorkspaceDto(
+      await this.transactions.run((tx) => this.createInTx(tx, actor.userId, name)),
+    );
     this.events.publish('workspace.created', { workspace, ownerUserId: actor.userId });
     return workspace;
   }
@@ -35,7 +37,9 @@ export class WorkspacesService {
 
   async rename(actor: Actor, workspaceId: string, name: string): Promise<WorkspaceDto> {
     await this.access.require(actor, workspaceId, 'owner');
-    const workspace = toWorkspaceDto((await this.workspaces.rename(workspaceId, name)) ?? (await this.mustFind(workspaceId)));
+    const workspace = toWorkspaceDto(
+      (await this.workspaces.rename(workspaceId, name)) ?? (await this.mustFind(workspaceId)),
+    );
     this.events.publish('workspace.renamed', { workspace });
     return workspace;
   }

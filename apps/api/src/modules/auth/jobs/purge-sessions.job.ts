@@ -25,6 +25,10 @@ export class PurgeSessionsJob implements OnModuleInit, OnApplicationBootstrap {
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.scheduler.schedule('housekeeping:purge-sessions', PURGE_SESSIONS_JOB, this.config.housekeepingEveryMs);
+    await this.scheduler.schedule(
+      'housekeeping:purge-sessions',
+      PURGE_SESSIONS_JOB,
+      this.config.housekeepingEveryMs,
+    );
   }
 }

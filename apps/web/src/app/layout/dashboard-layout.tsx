@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation, useParams } from 'react-router';
 import { findMembership, useMe } from '@/shared/api/me.api';
-import { holdLiveConnection, syncLiveWorkspaces } from '@/shared/socket/socket.client';
+import { holdLiveConnection } from '@/shared/socket/socket.client';
 import { Alert } from '@/shared/ui/alert';
 import { Button } from '@/shared/ui/button';
 import { Card } from '@/shared/ui/card';
@@ -23,12 +23,7 @@ export function DashboardLayout() {
   const me = useMe();
   const signedIn = Boolean(me.data);
 
-  const memberOf = me.data?.memberships.map((m) => m.workspaceId).join(' ') ?? '';
-
   useEffect(() => (signedIn ? holdLiveConnection() : undefined), [signedIn]);
-  useEffect(() => {
-    if (memberOf) syncLiveWorkspaces(memberOf.split(' '));
-  }, [memberOf]);
 
   if (me.isPending) {
     return (

@@ -1,5 +1,5 @@
 import { queryKeys } from '../api/query-keys';
-import { invalidationsFor, missingWorkspaces } from './live-invalidation';
+import { invalidationsFor } from './live-invalidation';
 
 describe('invalidationsFor', () => {
   it('refreshes the workspace and my memberships when a workspace is renamed', () => {
@@ -38,15 +38,5 @@ describe('invalidationsFor overlay.revoked', () => {
     expect(invalidationsFor({ event: 'overlay.revoked', payload: { workspaceId: 'w1' } }, 'me')).toEqual([
       { queryKey: queryKeys.overlayTokens('w1'), exact: true },
     ]);
-  });
-});
-
-describe('missingWorkspaces', () => {
-  it('lists memberships gained after the handshake', () => {
-    expect(missingWorkspaces(new Set(['w1']), ['w1', 'w2'])).toEqual(['w2']);
-  });
-
-  it('is empty when the socket is in every room (leaving a workspace needs no reconnect)', () => {
-    expect(missingWorkspaces(new Set(['w1', 'w2']), ['w1'])).toEqual([]);
   });
 });

@@ -37,8 +37,3 @@ export function invalidationsFor(change: LiveChange, myUserId: string | undefine
       return [{ queryKey: queryKeys.overlayTokens(change.payload.workspaceId), exact: true }];
   }
 }
-
-/** Workspaces the organizer belongs to whose room this socket did not join at its handshake. */
-export function missingWorkspaces(joined: ReadonlySet<string>, memberOf: readonly string[]): string[] {
-  return memberOf.filter((workspaceId) => !joined.has(workspaceId));
-}

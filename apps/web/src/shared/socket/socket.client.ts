@@ -8,7 +8,7 @@ import { io, type Socket } from 'socket.io-client';
 import { queryClient } from '../api/query-client';
 import { queryKeys } from '../api/query-keys';
 import { connectionStore } from './connection.store';
-import { invalidationsFor, type LiveChange, missingWorkspaces } from './live-invalidation';
+import { invalidationsFor, type LiveChange } from './live-invalidation';
 
 export type PodiumSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -20,12 +20,6 @@ let holders = 0;
 let retryTimer: ReturnType<typeof setTimeout> | undefined;
 let releaseTimer: ReturnType<typeof setTimeout> | undefined;
 let refusedAttempts = 0;
-/** The workspaces the server put this socket's rooms in at its last handshake. */
-let joinedWorkspaceIds: ReadonlySet<string> | null = null;
-/** A reconnect we asked for (to join new rooms): the indicator stays as it is. */
-let rejoining = false;
-/** The memberships we last reconnected for, so a server that leaves one out cannot loop us. */
-let lastRejoinFor = '';
 
 function myUserId(): string | undefined {
   return queryClient.getQueryData<MeDto | null>(queryKeys.me)?.user.id;
@@ -61,29 +55,22 @@ function createSocket(): PodiumSocket {
     reconnectionDelayMax: 10_000,
   });
 
-  created.on('session.ready', ({ serverTime, workspaceIds }) => {
+  // The server joins this socket to workspaces gained later (created, invited), so no rejoin is needed.
+  created.on('session.ready', ({ serverTime }) => {
     const store = connectionStore.getState();
     const resync = store.everOnline;
     refusedAttempts = 0;
-    rejoining = false;
-    joinedWorkspaceIds = new Set(workspaceIds);
     store.online(serverTime);
     // Whatever changed while we were away was pushed to nobody: refetch what is on screen.
     if (resync) void queryClient.invalidateQueries();
-    // Memberships gained while this handshake was in flight.
-    const me = queryClient.getQueryData<MeDto | null>(queryKeys.me);
-    if (me) syncLiveWorkspaces(me.memberships.map((m) => m.workspaceId));
   });
   created.on('disconnect', (reason) => {
-    joinedWorkspaceIds = null;
-    if (rejoining && reason === 'io client disconnect') return;
     connectionStore.getState().offline(reason);
     // The server closed us on purpose; socket.io will not come back by itself.
     if (reason === 'io server disconnect') scheduleRetry();
   });
   created.on('connect_error', (error) => {
     const store = connectionStore.getState();
-    rejoining = false;
     if (created.active) {
       // A transport failure: the manager is already retrying; just stop claiming to be live.
       if (store.state === 'online') store.offline(error.message);
@@ -125,27 +112,11 @@ export function holdLiveConnection(): () => void {
   };
 }
 
-/**
- * The server picks a socket's rooms at the handshake. When the organizer gains a workspace later
- * (created one, accepted an invite), reconnect so its events reach this socket too.
- */
-export function syncLiveWorkspaces(workspaceIds: readonly string[]): void {
-  if (!socket?.connected || !joinedWorkspaceIds) return;
-  const missing = missingWorkspaces(joinedWorkspaceIds, workspaceIds).sort().join(' ');
-  if (!missing || missing === lastRejoinFor) return;
-  lastRejoinFor = missing;
-  rejoining = true;
-  socket.disconnect();
-  socket.connect();
-}
-
 /** Closes the connection now (sign-out) and forgets its state. */
 export function closeLiveConnection(): void {
   clearTimeout(retryTimer);
   clearTimeout(releaseTimer);
   refusedAttempts = 0;
-  rejoining = false;
-  lastRejoinFor = '';
   socket?.disconnect();
   connectionStore.getState().reset();
 }

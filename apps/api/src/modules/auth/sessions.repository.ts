@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { LessThan, MoreThan, type Repository } from 'typeorm';
+import { LessThan, type Repository } from 'typeorm';
 import type { Tx } from '../../database/transaction';
 import { SessionEntity } from './session.entity';
 import { UserEntity } from './user.entity';
@@ -17,10 +17,13 @@ export class SessionsRepository {
   }
 
   /** The user behind a live session, or null when the token is unknown or expired. */
-  async findUserByTokenHash(tokenHash: string, now: Date): Promise<UserEntity | null> {
-    const session = await this.sessions.findOneBy({ tokenHash, expiresAt: MoreThan(now) });
-    if (!session) return null;
-    return this.sessions.manager.findOneBy(UserEntity, { id: session.userId });
+  /** One query: it runs on every authenticated request. */
+  findUserByTokenHash(tokenHash: string, now: Date): Promise<UserEntity | null> {
+    return this.sessions.manager
+      .createQueryBuilder(UserEntity, 'u')
+      .innerJoin(SessionEntity, 's', 's.user_id = u.id')
+      .where('s.token_hash = :tokenHash AND s.expires_at > :now', { tokenHash, now })
+      .getOne();
   }
 
   async deleteByTokenHash(tokenHash: string): Promise<void> {

@@ -37,9 +37,9 @@ export class WorkspacesService {
 
   async rename(actor: Actor, workspaceId: string, name: string): Promise<WorkspaceDto> {
     await this.access.require(actor, workspaceId, 'owner');
-    const workspace = toWorkspaceDto(
-      (await this.workspaces.rename(workspaceId, name)) ?? (await this.mustFind(workspaceId)),
-    );
+    const renamed = await this.workspaces.rename(workspaceId, name);
+    if (!renamed) throw new WorkspaceException(WorkspaceErrorCode.NotFound, 'No such workspace');
+    const workspace = toWorkspaceDto(renamed);
     this.events.publish('workspace.renamed', { workspace });
     return workspace;
   }

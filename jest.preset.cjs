@@ -24,6 +24,9 @@ module.exports = {
   ],
   moduleNameMapper: {
     '^@podium/contracts$': path.join(root, 'libs/contracts/src/index.ts'),
+    '^@podium/meetings$': path.join(root, 'libs/meetings/src/index.ts'),
+    '^@podium/questions$': path.join(root, 'libs/questions/src/index.ts'),
+    '^@podium/ui$': path.join(root, 'libs/ui/src/index.ts'),
   },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
 };

@@ -18,7 +18,11 @@ module.exports = {
   externals: [nodeExternals({ modulesDir: path.join(root, 'node_modules') })],
   resolve: {
     extensions: ['.ts', '.js', '.json'],
-    alias: { '@podium/contracts': path.join(root, 'libs/contracts/src/index.ts') },
+    alias: {
+      '@podium/contracts': path.join(root, 'libs/contracts/src/index.ts'),
+      '@podium/meetings': path.join(root, 'libs/meetings/src/index.ts'),
+      '@podium/questions': path.join(root, 'libs/questions/src/index.ts'),
+    },
   },
   module: {
     rules: [

@@ -35,7 +35,10 @@ export default defineConfig({
   cacheDir: `${workspaceRoot}node_modules/.vite/overlay`,
   plugins: [react(), gzipBudget(90)],
   resolve: {
-    alias: { '@podium/contracts': `${workspaceRoot}libs/contracts/src/index.ts` },
+    alias: {
+      '@podium/contracts': `${workspaceRoot}libs/contracts/src/index.ts`,
+      '@podium/ui': `${workspaceRoot}libs/ui/src/index.ts`,
+    },
   },
   server: {
     port: 4201,

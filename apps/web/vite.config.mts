@@ -15,6 +15,9 @@ export default defineConfig({
   resolve: {
     alias: {
       '@podium/contracts': `${workspaceRoot}libs/contracts/src/index.ts`,
+      '@podium/meetings': `${workspaceRoot}libs/meetings/src/index.ts`,
+      '@podium/questions': `${workspaceRoot}libs/questions/src/index.ts`,
+      '@podium/ui': `${workspaceRoot}libs/ui/src/index.ts`,
       '@/': `${appRoot}src/`,
     },
   },

@@ -1,16 +1,46 @@
+import type { ApiErrorDto } from './errors.contract';
+import type {
+  CaptureFlagRequest,
+  LiveControlDto,
+  LiveStateDto,
+  MeetingCommand,
+  MeetingSnapshotDto,
+  MyScoreDto,
+  ScoreboardDto,
+} from './meetings.contract';
+import type { AnswerInput, MyAnswerDto, QaAsk, QaModerate, QuestionResultsDto } from './questions.contract';
 import type { Role } from './roles.contract';
 import type { WorkspaceDto } from './workspaces.contract';
 
-/** What a client sends in the Socket.IO handshake `auth` field. Organizers use their session cookie. */
+/**
+ * What a client sends in the Socket.IO handshake `auth` field. Organizers use their session cookie;
+ * overlays their overlay token; attendees the token `POST /api/join` gave them.
+ */
 export interface SocketAuth {
   overlayToken?: string;
+  attendeeToken?: string;
 }
+
+export type SocketAudience = 'organizer' | 'overlay' | 'attendee';
 
 export interface SocketReadyPayload {
   /** Organizer sessions see their workspaces; overlays see the one their token belongs to. */
-  kind: 'organizer' | 'overlay';
+  kind: SocketAudience;
   workspaceIds: string[];
   serverTime: string;
+}
+
+/** Every acknowledgement: the data, or the same error body HTTP uses. */
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: ApiErrorDto };
+export type AckCallback<T> = (result: Ack<T>) => void;
+
+/** Pushes about a meeting carry the state version they belong to (see LiveStateDto.version). */
+export interface MeetingResultsPayload {
+  meetingId: string;
+  version: number;
+  results: QuestionResultsDto;
+  /** Attendees connected to the meeting right now (organizers only; 0 for other audiences). */
+  present: number;
 }
 
 /** Every event the server pushes, by name: the single source for server and clients. */
@@ -19,10 +49,51 @@ export interface ServerToClientEvents {
   'workspace.renamed': (payload: { workspace: WorkspaceDto }) => void;
   'member.changed': (payload: { workspaceId: string; userId: string; role: Role | null }) => void;
   'overlay.revoked': (payload: { workspaceId: string }) => void;
+  /** A transition happened; results and scoreboard for the new state follow in their own events. */
+  'meeting.state': (payload: LiveStateDto) => void;
+  /** Aggregated on a short tick while answers arrive, never once per answer. */
+  'meeting.results': (payload: MeetingResultsPayload) => void;
+  'meeting.scoreboard': (payload: { meetingId: string; version: number; scoreboard: ScoreboardDto }) => void;
+  /** Organizers only: who drives the meeting now. */
+  'meeting.control': (payload: LiveControlDto) => void;
+  /** Attendee only: their own total and rank changed. */
+  'attendee.score': (payload: MyScoreDto) => void;
+  /** The meeting was edited (questions, title): organizers refetch it, others resync. */
+  'meeting.changed': (payload: { meetingId: string }) => void;
 }
 
 export interface ClientToServerEvents {
   ping: (ack: (payload: { serverTime: string }) => void) => void;
+  /**
+   * Opens a meeting for this socket and acks its snapshot. Attendees may only open their own
+   * meeting; `clientId` identifies an organizer's dashboard tab for control.
+   */
+  'meeting.join': (
+    request: { meetingId: string; clientId?: string },
+    ack: AckCallback<MeetingSnapshotDto>,
+  ) => void;
+  'meeting.leave': (request: { meetingId: string }) => void;
+  /** Controller only. `expectedVersion` makes a double click a no-op instead of two transitions. */
+  'meeting.command': (
+    request: { meetingId: string; command: MeetingCommand; expectedVersion?: number },
+    ack: AckCallback<LiveStateDto>,
+  ) => void;
+  'meeting.takeControl': (
+    request: { meetingId: string; clientId: string },
+    ack: AckCallback<LiveControlDto>,
+  ) => void;
+  'answer.submit': (
+    request: { questionId: string; answer: AnswerInput },
+    ack: AckCallback<{ myAnswer: MyAnswerDto }>,
+  ) => void;
+  'qa.ask': (request: QaAsk, ack: AckCallback<{ entryId: string }>) => void;
+  'qa.upvote': (request: { entryId: string }, ack: AckCallback<{ upvotes: number }>) => void;
+  /** Organizers (moderator and up) pin, mark answered or hide an entry. */
+  'qa.moderate': (request: QaModerate & { meetingId: string }, ack: AckCallback<null>) => void;
+  'flag.capture': (
+    request: CaptureFlagRequest,
+    ack: AckCallback<{ flagName: string; points: number; me: MyScoreDto }>,
+  ) => void;
 }
 
 export const SOCKET_PATH = '/socket.io';

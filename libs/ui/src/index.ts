@@ -1,1 +1,12 @@
-export {};
+export * from './live-meeting';
+export * from './results-math';
+export * from './results-labels';
+export * from './poll-bars';
+export * from './word-cloud';
+export * from './rating-results';
+export * from './qa-list';
+export * from './question-results';
+export * from './scoreboard';
+export * from './qr-code';
+export * from './countdown';
+export * from './join-banner';

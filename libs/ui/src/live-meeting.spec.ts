@@ -1,0 +1,375 @@
+import type {
+  LiveControlDto,
+  LiveStateDto,
+  MeetingSnapshotDto,
+  MyScoreDto,
+  QuestionDto,
+  QuestionResultsDto,
+  ScoreboardDto,
+} from '@podium/contracts';
+import {
+  applyControl,
+  applyMyAnswer,
+  applyMyUpvote,
+  applyResults,
+  applyScore,
+  applyScoreboard,
+  applyState,
+  fromSnapshot,
+  isInControl,
+  secondsLeft,
+  serverOffset,
+  type MeetingView,
+} from './live-meeting';
+
+const MEETING = 'm-1';
+const NOW = Date.parse('2025-01-01T10:00:00.000Z');
+
+function poll(id: string, position = 0): QuestionDto {
+  return {
+    id,
+    meetingId: MEETING,
+    position,
+    title: `Question ${id}`,
+    closedAt: null,
+    type: 'poll',
+    choices: [
+      { id: 'a', label: 'A' },
+      { id: 'b', label: 'B' },
+    ],
+    multiple: false,
+    hideResultsUntilClosed: false,
+    allowAnswerChange: true,
+    timeLimitSeconds: null,
+  };
+}
+
+function state(overrides: Partial<LiveStateDto> = {}): LiveStateDto {
+  return {
+    meetingId: MEETING,
+    version: 3,
+    phase: 'question_open',
+    questionIndex: 0,
+    questionCount: 2,
+    question: poll('q1'),
+    openedAt: '2025-01-01T09:59:50.000Z',
+    closesAt: null,
+    serverTime: '2025-01-01T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+function pollResults(questionId: string, a: number, b = 0): QuestionResultsDto {
+  return { type: 'poll', questionId, answered: a + b, counts: { a, b } };
+}
+
+function scoreboard(attendeeCount: number): ScoreboardDto {
+  return { meetingId: MEETING, attendeeCount, entries: [] };
+}
+
+function control(clientId: string | null): LiveControlDto {
+  return {
+    meetingId: MEETING,
+    controllerUserId: clientId ? 'u-1' : null,
+    controllerName: clientId ? 'Ada' : null,
+    controllerClientId: clientId,
+  };
+}
+
+function organizerView(
+  overrides: Partial<Extract<MeetingSnapshotDto, { audience: 'organizer' }>> = {},
+): MeetingView {
+  return fromSnapshot(
+    {
+      audience: 'organizer',
+      state: state(),
+      results: pollResults('q1', 1),
+      scoreboard: scoreboard(4),
+      control: control('tab-1'),
+      present: 4,
+      canControl: true,
+      ...overrides,
+    },
+    NOW,
+  );
+}
+
+const me: MyScoreDto = { attendeeId: 'att-1', nickname: 'Bob', total: 2, rank: 1, attendeeCount: 3 };
+
+function attendeeView(): MeetingView {
+  return fromSnapshot(
+    {
+      audience: 'attendee',
+      state: state(),
+      results: null,
+      me,
+      myAnswer: { type: 'poll', choiceIds: ['a'] },
+      myUpvotes: ['e-1'],
+    },
+    NOW,
+  );
+}
+
+describe('fromSnapshot', () => {
+  it('keeps the organizer fields and the version of the state', () => {
+    const view = organizerView();
+    expect(view).toMatchObject({
+      meetingId: MEETING,
+      audience: 'organizer',
+      version: 3,
+      present: 4,
+      canControl: true,
+      me: null,
+      myAnswer: null,
+    });
+    expect(view.scoreboard?.attendeeCount).toBe(4);
+    expect(view.control?.controllerClientId).toBe('tab-1');
+  });
+
+  it('keeps the attendee fields and has no scoreboard or control', () => {
+    const view = attendeeView();
+    expect(view).toMatchObject({ audience: 'attendee', scoreboard: null, control: null, canControl: false });
+    expect(view.me).toEqual(me);
+    expect(view.myAnswer).toEqual({ type: 'poll', choiceIds: ['a'] });
+    expect(view.myUpvotes).toEqual(['e-1']);
+  });
+
+  it('keeps the overlay scoreboard', () => {
+    const view = fromSnapshot(
+      { audience: 'overlay', state: state(), results: null, scoreboard: scoreboard(9) },
+      NOW,
+    );
+    expect(view.scoreboard?.attendeeCount).toBe(9);
+    expect(view.control).toBeNull();
+  });
+
+  it('measures the server clock offset from serverTime', () => {
+    const view = fromSnapshot(
+      {
+        audience: 'overlay',
+        state: state({ serverTime: '2025-01-01T10:00:02.500Z' }),
+        results: null,
+        scoreboard: scoreboard(0),
+      },
+      NOW,
+    );
+    expect(view.serverOffsetMs).toBe(2_500);
+  });
+});
+
+describe('applyState', () => {
+  it('applies the next version', () => {
+    const view = organizerView();
+    const { view: next, resync } = applyState(view, state({ version: 4, phase: 'question_closed' }), NOW);
+    expect(resync).toBe(false);
+    expect(next.version).toBe(4);
+    expect(next.state.phase).toBe('question_closed');
+  });
+
+  it('keeps the results of the same question', () => {
+    const { view: next } = applyState(organizerView(), state({ version: 4, phase: 'question_closed' }), NOW);
+    expect(next.results).toEqual(pollResults('q1', 1));
+  });
+
+  it('drops the results, the answer and the upvotes when the question changes', () => {
+    const organizer = applyState(
+      organizerView(),
+      state({ version: 4, questionIndex: 1, question: poll('q2', 1) }),
+      NOW,
+    );
+    expect(organizer.view.results).toBeNull();
+    const attendee = applyState(
+      attendeeView(),
+      state({ version: 4, questionIndex: 1, question: poll('q2', 1) }),
+      NOW,
+    );
+    expect(attendee.view.myAnswer).toBeNull();
+    expect(attendee.view.myUpvotes).toEqual([]);
+  });
+
+  it('keeps the attendee answer while the question stays', () => {
+    const { view } = applyState(attendeeView(), state({ version: 4, phase: 'question_closed' }), NOW);
+    expect(view.myAnswer).toEqual({ type: 'poll', choiceIds: ['a'] });
+    expect(view.myUpvotes).toEqual(['e-1']);
+  });
+
+  it('applies a later version but asks for a resync', () => {
+    const { view, resync } = applyState(organizerView(), state({ version: 6, phase: 'results' }), NOW);
+    expect(resync).toBe(true);
+    expect(view.version).toBe(6);
+    expect(view.state.phase).toBe('results');
+  });
+
+  it.each([3, 2, 0])('ignores version %i (not newer than 3)', (version) => {
+    const view = organizerView();
+    const result = applyState(view, state({ version, phase: 'after' }), NOW);
+    expect(result.view).toBe(view);
+    expect(result.resync).toBe(false);
+  });
+
+  it('ignores another meeting', () => {
+    const view = organizerView();
+    const result = applyState(view, state({ meetingId: 'other', version: 4 }), NOW);
+    expect(result.view).toBe(view);
+    expect(result.resync).toBe(false);
+  });
+
+  it('updates the clock offset', () => {
+    const { view } = applyState(
+      organizerView(),
+      state({ version: 4, serverTime: '2025-01-01T09:59:59.000Z' }),
+      NOW,
+    );
+    expect(view.serverOffsetMs).toBe(-1_000);
+  });
+});
+
+describe('applyResults', () => {
+  const payload = (version: number, results: QuestionResultsDto, present = 7) => ({
+    meetingId: MEETING,
+    version,
+    results,
+    present,
+  });
+
+  it('applies results of the current version and question, with the present count for organizers', () => {
+    const { view, resync } = applyResults(organizerView(), payload(3, pollResults('q1', 5, 2)));
+    expect(resync).toBe(false);
+    expect(view.results).toEqual(pollResults('q1', 5, 2));
+    expect(view.present).toBe(7);
+  });
+
+  it('leaves the present count alone for attendees (the server sends 0)', () => {
+    const before = attendeeView();
+    const { view } = applyResults(before, payload(3, pollResults('q1', 5), 0));
+    expect(view.results).toEqual(pollResults('q1', 5));
+    expect(view.present).toBe(before.present);
+  });
+
+  it('ignores older versions', () => {
+    const view = organizerView();
+    const result = applyResults(view, payload(2, pollResults('q1', 9)));
+    expect(result.view).toBe(view);
+    expect(result.resync).toBe(false);
+  });
+
+  it('asks for a resync on a newer version without applying it', () => {
+    const view = organizerView();
+    const result = applyResults(view, payload(4, pollResults('q1', 9)));
+    expect(result.resync).toBe(true);
+    expect(result.view.results).toEqual(pollResults('q1', 1));
+  });
+
+  it('ignores results of another question', () => {
+    const view = organizerView();
+    const result = applyResults(view, payload(3, pollResults('q9', 9)));
+    expect(result.view).toBe(view);
+  });
+
+  it('ignores another meeting', () => {
+    const view = organizerView();
+    expect(applyResults(view, { ...payload(3, pollResults('q1', 9)), meetingId: 'other' }).view).toBe(view);
+  });
+});
+
+describe('applyScoreboard', () => {
+  it('applies the current version', () => {
+    const { view, resync } = applyScoreboard(organizerView(), {
+      meetingId: MEETING,
+      version: 3,
+      scoreboard: scoreboard(10),
+    });
+    expect(resync).toBe(false);
+    expect(view.scoreboard?.attendeeCount).toBe(10);
+  });
+
+  it('ignores an older version and resyncs on a newer one', () => {
+    const view = organizerView();
+    const old = applyScoreboard(view, { meetingId: MEETING, version: 1, scoreboard: scoreboard(10) });
+    expect(old.view).toBe(view);
+    expect(old.resync).toBe(false);
+    const newer = applyScoreboard(view, { meetingId: MEETING, version: 5, scoreboard: scoreboard(10) });
+    expect(newer.resync).toBe(true);
+    expect(newer.view.scoreboard?.attendeeCount).toBe(4);
+  });
+});
+
+describe('applyControl and isInControl', () => {
+  it('replaces who holds control', () => {
+    const view = organizerView();
+    expect(isInControl(view, 'tab-1')).toBe(true);
+    const { view: next, resync } = applyControl(view, control('tab-2'));
+    expect(resync).toBe(false);
+    expect(isInControl(next, 'tab-1')).toBe(false);
+    expect(isInControl(next, 'tab-2')).toBe(true);
+  });
+
+  it('nobody is in control when the controller is null', () => {
+    const { view } = applyControl(organizerView(), control(null));
+    expect(isInControl(view, 'tab-1')).toBe(false);
+  });
+
+  it('ignores another meeting', () => {
+    const view = organizerView();
+    expect(applyControl(view, { ...control('tab-2'), meetingId: 'other' }).view).toBe(view);
+  });
+});
+
+describe('applyScore', () => {
+  it('replaces the attendee score', () => {
+    const { view } = applyScore(attendeeView(), { ...me, total: 10, rank: 2 });
+    expect(view.me).toMatchObject({ total: 10, rank: 2 });
+  });
+
+  it('ignores the score of somebody else', () => {
+    const view = attendeeView();
+    expect(applyScore(view, { ...me, attendeeId: 'att-2', total: 99 }).view).toBe(view);
+  });
+});
+
+describe('applyMyAnswer and applyMyUpvote', () => {
+  it('keeps the answer for the current question only', () => {
+    const view = attendeeView();
+    expect(applyMyAnswer(view, 'q1', { type: 'poll', choiceIds: ['b'] }).myAnswer).toEqual({
+      type: 'poll',
+      choiceIds: ['b'],
+    });
+    expect(applyMyAnswer(view, 'q2', { type: 'poll', choiceIds: ['b'] })).toBe(view);
+  });
+
+  it('remembers an upvote once', () => {
+    const view = applyMyUpvote(attendeeView(), 'e-2');
+    expect(view.myUpvotes).toEqual(['e-1', 'e-2']);
+    expect(applyMyUpvote(view, 'e-2')).toBe(view);
+  });
+});
+
+describe('secondsLeft', () => {
+  const timed = state({ closesAt: '2025-01-01T10:00:30.000Z' });
+
+  it('is null without a running timer', () => {
+    expect(secondsLeft(state(), NOW, 0)).toBeNull();
+    expect(secondsLeft({ ...timed, phase: 'question_closed' }, NOW, 0)).toBeNull();
+  });
+
+  it('counts whole seconds up to the deadline, rounding up', () => {
+    expect(secondsLeft(timed, NOW, 0)).toBe(30);
+    expect(secondsLeft(timed, NOW + 100, 0)).toBe(30);
+    expect(secondsLeft(timed, NOW + 29_001, 0)).toBe(1);
+    expect(secondsLeft(timed, NOW + 30_000, 0)).toBe(0);
+  });
+
+  it('never goes below zero', () => {
+    expect(secondsLeft(timed, NOW + 60_000, 0)).toBe(0);
+  });
+
+  it('uses the server clock: a server ahead by 10 s leaves 10 s less', () => {
+    expect(secondsLeft(timed, NOW, 10_000)).toBe(20);
+    expect(secondsLeft(timed, NOW, -5_000)).toBe(35);
+  });
+
+  it('pairs with serverOffset', () => {
+    expect(serverOffset('2025-01-01T10:00:10.000Z', NOW)).toBe(10_000);
+    expect(serverOffset('not a date', NOW)).toBe(0);
+  });
+});

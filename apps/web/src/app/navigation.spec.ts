@@ -21,5 +21,7 @@ describe('navigation helpers', () => {
     expect(sectionOf('/w/w1/overlays')).toBe('overlays');
     expect(sectionOf('/w/w1')).toBe('');
     expect(sectionOf('/w/w1/unknown')).toBe('');
+    expect(sectionOf('/w/w1/meetings/m1')).toBe('meetings');
+    expect(sectionOf('/w/w1/flags')).toBe('flags');
   });
 });

@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
-import { HomeIcon, LayersIcon, SettingsIcon, UsersIcon } from '@/shared/ui/icons';
+import { FlagIcon, HomeIcon, LayersIcon, PresentationIcon, SettingsIcon, UsersIcon } from '@/shared/ui/icons';
 import { workspacePath } from '../navigation';
 
 interface NavItem {
-  section: '' | 'members' | 'overlays' | 'settings';
+  section: '' | 'meetings' | 'flags' | 'members' | 'overlays' | 'settings';
   label: string;
   icon: ReactNode;
 }
@@ -15,6 +15,8 @@ export function SidebarNav({ workspaceId }: { workspaceId: string }) {
   const { t } = useTranslation();
   const items: NavItem[] = [
     { section: '', label: t('nav.overview'), icon: <HomeIcon /> },
+    { section: 'meetings', label: t('meetings.title'), icon: <PresentationIcon /> },
+    { section: 'flags', label: t('flags.title'), icon: <FlagIcon /> },
     { section: 'members', label: t('nav.members'), icon: <UsersIcon /> },
     { section: 'overlays', label: t('nav.overlays'), icon: <LayersIcon /> },
     { section: 'settings', label: t('nav.settings'), icon: <SettingsIcon /> },

@@ -1,6 +1,6 @@
 import { ApiError, CLIENT_ERROR_CODES, isApiErrorDto, parseRetryAfter } from './api-error';
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface RequestOptions {
   body?: unknown;
@@ -69,6 +69,7 @@ async function readJson(response: Response): Promise<unknown> {
 export const http = {
   get: <T>(path: string, signal?: AbortSignal) => apiRequest<T>('GET', path, { signal }),
   post: <T>(path: string, body: unknown = {}) => apiRequest<T>('POST', path, { body }),
+  put: <T>(path: string, body: unknown) => apiRequest<T>('PUT', path, { body }),
   patch: <T>(path: string, body: unknown) => apiRequest<T>('PATCH', path, { body }),
   delete: (path: string) => apiRequest<void>('DELETE', path),
 };

@@ -9,6 +9,10 @@ export const queryKeys = {
   invites: (workspaceId: string) => ['workspaces', workspaceId, 'invites'] as const,
   overlayTokens: (workspaceId: string) => ['workspaces', workspaceId, 'overlay-tokens'] as const,
   invitePreview: (token: string) => ['invite-preview', token] as const,
+  meetings: (workspaceId: string) => ['workspaces', workspaceId, 'meetings'] as const,
+  /** By meeting id alone, so a `meeting.changed` push (which names no workspace) can find it. */
+  meeting: (meetingId: string) => ['meetings', meetingId] as const,
+  flags: (workspaceId: string) => ['workspaces', workspaceId, 'flags'] as const,
 };
 
 export type QueryKey = readonly unknown[];

@@ -11,6 +11,8 @@ import { DatabaseSettings } from './database/database-settings';
 import { AccountModule } from './modules/account/account.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { HealthModule } from './modules/health/health.module';
+import { MeetingsModule } from './modules/meetings/meetings.module';
+import { MeetingsLiveModule } from './modules/meetings/live/meetings-live.module';
 import { OverlaysModule } from './modules/overlays/overlays.module';
 import { RealtimeModule } from './modules/realtime/realtime.module';
 import { RedisModule } from './modules/redis/redis.module';
@@ -68,6 +70,8 @@ export class AppModule {
         WorkspacesModule,
         AccountModule,
         OverlaysModule,
+        MeetingsModule,
+        MeetingsLiveModule,
         RealtimeModule,
         HealthModule,
         StaticModule.register(config),

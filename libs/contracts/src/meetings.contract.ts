@@ -33,11 +33,9 @@ export const JoinCodeSchema = z
   .trim()
   .transform((code) => code.toUpperCase().replace(/[\s-]/g, ''))
   .pipe(
-    z
-      .string()
-      .regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]{${JOIN_CODE_LENGTH}}$`), {
-        message: 'is not a meeting code',
-      }),
+    z.string().regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]{${JOIN_CODE_LENGTH}}$`), {
+      message: 'is not a meeting code',
+    }),
   );
 
 export const MeetingTitleSchema = z.string().trim().min(1, { message: 'is required' }).max(120);
@@ -123,7 +121,10 @@ export const CreateFlagRequestSchema = z.object({
   meetingId: z.uuid().nullable().default(null),
 });
 export type CreateFlagRequest = z.input<typeof CreateFlagRequestSchema>;
-export const UpdateFlagRequestSchema = CreateFlagRequestSchema.partial();
+// Without its default, so that a PATCH leaving `meetingId` out keeps the flag's scope.
+export const UpdateFlagRequestSchema = CreateFlagRequestSchema.extend({
+  meetingId: z.uuid().nullable(),
+}).partial();
 export type UpdateFlagRequest = z.input<typeof UpdateFlagRequestSchema>;
 
 export interface FlagDto {

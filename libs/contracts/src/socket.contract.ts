@@ -56,6 +56,11 @@ export interface ServerToClientEvents {
   'meeting.scoreboard': (payload: { meetingId: string; version: number; scoreboard: ScoreboardDto }) => void;
   /** Organizers only: who drives the meeting now. */
   'meeting.control': (payload: LiveControlDto) => void;
+  /**
+   * Organizers only: attendees connected right now, pushed (at most once a second) when it changes;
+   * the waiting room has no `meeting.results` to carry `present`.
+   */
+  'meeting.presence': (payload: { meetingId: string; present: number }) => void;
   /** Attendee only: their own total and rank changed. */
   'attendee.score': (payload: MyScoreDto) => void;
   /** The meeting was edited (questions, title): organizers refetch it, others resync. */

@@ -6,14 +6,17 @@ export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 /** A real Socket.IO client; resolves once the server says the session is ready. */
 export function connectSocket(
   baseUrl: string,
-  options: { cookie?: string; overlayToken?: string } = {},
+  options: { cookie?: string; overlayToken?: string; attendeeToken?: string } = {},
 ): Promise<{ socket: TestSocket; ready: SocketReadyPayload }> {
   const socket: TestSocket = io(baseUrl, {
     path: '/socket.io',
     transports: ['websocket'],
     reconnection: false,
     extraHeaders: options.cookie ? { cookie: options.cookie } : undefined,
-    auth: options.overlayToken ? { overlayToken: options.overlayToken } : {},
+    auth: {
+      ...(options.overlayToken ? { overlayToken: options.overlayToken } : {}),
+      ...(options.attendeeToken ? { attendeeToken: options.attendeeToken } : {}),
+    },
   });
   return new Promise((resolve, reject) => {
     socket.once('session.ready', (ready) => resolve({ socket, ready }));

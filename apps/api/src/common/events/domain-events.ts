@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { Injectable, Logger } from '@nestjs/common';
-import type { Role, WorkspaceDto } from '@podium/contracts';
+import type { LiveControlDto, LiveStateDto, MeetingPhase, Role, WorkspaceDto } from '@podium/contracts';
 
 /** Every domain event, named `domain.pastTense`, with its payload: the one typed map. */
 export interface DomainEventMap {
@@ -10,6 +10,23 @@ export interface DomainEventMap {
   'member.joined': { workspaceId: string; userId: string; role: Role };
   'member.removed': { workspaceId: string; userId: string };
   'overlayToken.revoked': { workspaceId: string; tokenId: string };
+  /** Settings or questions edited, the run reset (attendees gone) or the meeting deleted. */
+  'meeting.changed': { workspaceId: string; meetingId: string; reason: 'edited' | 'reset' | 'deleted' };
+  /** A live transition committed; `state` is the organizers' view (quiz answers included). */
+  'meeting.stateChanged': {
+    workspaceId: string;
+    meetingId: string;
+    previousPhase: MeetingPhase;
+    state: LiveStateDto;
+  };
+  /** Answers or Q&A of the meeting changed: its results are due on the next tick (a dirty marker). */
+  'meeting.resultsChanged': { meetingId: string };
+  /** Attendees connected to or left the meeting: organizers' `present` count is due. */
+  'meeting.presenceChanged': { meetingId: string };
+  /** Quiz points or flag captures changed: the scoreboard and attendees' scores are due. */
+  'meeting.scoreboardChanged': { meetingId: string };
+  /** Another organizer dashboard took control, or control was released. */
+  'meeting.controlChanged': { control: LiveControlDto };
 }
 
 export type DomainEventName = keyof DomainEventMap;

@@ -38,6 +38,16 @@ export class Broadcaster implements OnModuleInit, OnModuleDestroy {
         io().to(rooms.overlayToken(tokenId)).emit('overlay.revoked', { workspaceId });
         io().in(rooms.overlayToken(tokenId)).disconnectSockets(true);
       }),
+      this.events.on('meeting.changed', ({ meetingId, reason }) => {
+        const audiences = [
+          rooms.meetingOrganizers(meetingId),
+          rooms.meetingAttendees(meetingId),
+          rooms.meetingOverlays(meetingId),
+        ];
+        io().to(audiences).emit('meeting.changed', { meetingId });
+        // A reset or a deletion removed the attendees: their tokens no longer open anything.
+        if (reason !== 'edited') io().in(rooms.meetingAttendees(meetingId)).disconnectSockets(true);
+      }),
     );
   }
 

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { MeetingsModule } from '../meetings/meetings.module';
 import { OverlaysModule } from '../overlays/overlays.module';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { Broadcaster } from './broadcaster';
 import { RealtimeGateway } from './realtime.gateway';
 
 @Module({
-  imports: [AuthModule, WorkspacesModule, OverlaysModule],
+  imports: [AuthModule, WorkspacesModule, OverlaysModule, MeetingsModule],
   providers: [RealtimeGateway, Broadcaster],
 })
 export class RealtimeModule {}

@@ -1,0 +1,24 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/** Someone who joined a meeting with its code and a nickname; no account. */
+@Entity({ name: 'attendees' })
+export class AttendeeEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'meeting_id', type: 'uuid' })
+  meetingId!: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  nickname!: string;
+
+  /** The nickname folded for comparison: unique per meeting, so "Ana" and "ana" cannot both join. */
+  @Column({ name: 'nickname_key', type: 'text' })
+  nicknameKey!: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ name: 'last_seen_at', type: 'timestamptz' })
+  lastSeenAt!: Date;
+}

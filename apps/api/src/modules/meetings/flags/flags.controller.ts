@@ -1,0 +1,49 @@
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { CreateFlagRequestSchema, type FlagDto, UpdateFlagRequestSchema } from '@podium/contracts';
+import type { z } from 'zod';
+import { CurrentActor } from '../../../common/http/current-actor.decorator';
+import { UuidParam } from '../../../common/http/params';
+import type { Actor } from '../../auth/auth.service';
+import { FlagsService } from './flags.service';
+
+@ApiTags('flags')
+@Controller('workspaces/:workspaceId/flags')
+export class FlagsController {
+  constructor(private readonly flags: FlagsService) {}
+
+  @Get()
+  list(@CurrentActor() actor: Actor, @UuidParam('workspaceId') workspaceId: string): Promise<FlagDto[]> {
+    return this.flags.list(actor, workspaceId);
+  }
+
+  @Post()
+  @HttpCode(201)
+  create(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @Body({ schema: CreateFlagRequestSchema }) body: z.output<typeof CreateFlagRequestSchema>,
+  ): Promise<FlagDto> {
+    return this.flags.create(actor, workspaceId, body);
+  }
+
+  @Patch(':flagId')
+  update(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @UuidParam('flagId') flagId: string,
+    @Body({ schema: UpdateFlagRequestSchema }) body: z.output<typeof UpdateFlagRequestSchema>,
+  ): Promise<FlagDto> {
+    return this.flags.update(actor, workspaceId, flagId, body);
+  }
+
+  @Delete(':flagId')
+  @HttpCode(204)
+  remove(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @UuidParam('flagId') flagId: string,
+  ): Promise<void> {
+    return this.flags.remove(actor, workspaceId, flagId);
+  }
+}

@@ -1,0 +1,54 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../../auth/auth.module';
+import { WorkspacesModule } from '../../workspaces/workspaces.module';
+import { MeetingsModule } from '../meetings.module';
+import { AnswersRepository } from './answers.repository';
+import { AnswersService } from './answers.service';
+import { FlagCaptureService } from './flag-capture.service';
+import { CloseQuestionJob } from './jobs/close-question.job';
+import { LiveAccess } from './live-access.service';
+import { LiveControlService } from './live-control.service';
+import { LiveLimiters } from './live-limiters';
+import { LiveResultsService } from './live-results.service';
+import { LiveSnapshotService } from './live-snapshot.service';
+import { LiveStateRepository } from './live-state.repository';
+import { LiveService } from './live.service';
+import { MeetingsLiveBroadcaster } from './meetings-live.broadcaster';
+import { MeetingsLiveGateway } from './meetings-live.gateway';
+import { QaRepository } from './qa.repository';
+import { QaService } from './qa.service';
+import { ResultsExportController } from './results-export.controller';
+import { ResultsExportService } from './results-export.service';
+import { ResultsTicker } from './results-ticker';
+import { ScoreboardRepository } from './scoreboard.repository';
+import { ScoreboardService } from './scoreboard.service';
+import { ScoreboardTicker } from './scoreboard-ticker';
+
+/** The live run of meetings: transitions, answers, Q&A, flags, results and scores over Socket.IO. */
+@Module({
+  imports: [MeetingsModule, WorkspacesModule, AuthModule],
+  controllers: [ResultsExportController],
+  providers: [
+    LiveStateRepository,
+    AnswersRepository,
+    QaRepository,
+    ScoreboardRepository,
+    LiveAccess,
+    LiveService,
+    LiveControlService,
+    LiveSnapshotService,
+    LiveResultsService,
+    LiveLimiters,
+    AnswersService,
+    QaService,
+    FlagCaptureService,
+    ScoreboardService,
+    ResultsExportService,
+    CloseQuestionJob,
+    MeetingsLiveGateway,
+    MeetingsLiveBroadcaster,
+    ResultsTicker,
+    ScoreboardTicker,
+  ],
+})
+export class MeetingsLiveModule {}

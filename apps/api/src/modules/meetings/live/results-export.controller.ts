@@ -1,0 +1,41 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentActor } from '../../../common/http/current-actor.decorator';
+import { UuidParam } from '../../../common/http/params';
+import type { Actor } from '../../auth/auth.service';
+import { type CsvFile, ResultsExportService } from './results-export.service';
+
+@ApiTags('meetings')
+@Controller('workspaces/:workspaceId/meetings/:meetingId')
+export class ResultsExportController {
+  constructor(private readonly exports: ResultsExportService) {}
+
+  @Get('results.csv')
+  @ApiProduces('text/csv')
+  async results(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @UuidParam('meetingId') meetingId: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<string> {
+    return send(response, await this.exports.resultsCsv(actor, workspaceId, meetingId));
+  }
+
+  @Get('scoreboard.csv')
+  @ApiProduces('text/csv')
+  async scoreboard(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @UuidParam('meetingId') meetingId: string,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<string> {
+    return send(response, await this.exports.scoreboardCsv(actor, workspaceId, meetingId));
+  }
+}
+
+function send(response: Response, file: CsvFile): string {
+  response.setHeader('Content-Type', 'text/csv; charset=utf-8');
+  response.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
+  return file.body;
+}

@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { ScoreRow } from '@podium/meetings';
+import type { Repository } from 'typeorm';
+import { FlagCaptureEntity } from '../flags/flag-capture.entity';
+
+/** Points per attendee, summed from where they are earned: answers (quizzes) and flag captures. */
+@Injectable()
+export class ScoreboardRepository {
+  constructor(
+    @InjectRepository(FlagCaptureEntity) private readonly captures: Repository<FlagCaptureEntity>,
+  ) {}
+
+  /** Every attendee of the meeting, with 0 points when they have none. */
+  rows(meetingId: string): Promise<ScoreRow[]> {
+    return this.captures.query(
+      `SELECT a."id" AS "attendeeId", a."nickname",
+              coalesce((SELECT sum(x."points") FROM "answers" AS x WHERE x."attendee_id" = a."id"), 0)::int
+                AS "quizPoints",
+              coalesce((SELECT sum(c."points") FROM "flag_captures" AS c WHERE c."attendee_id" = a."id"), 0)::int
+                AS "flagPoints"
+         FROM "attendees" AS a
+        WHERE a."meeting_id" = $1`,
+      [meetingId],
+    ) as Promise<ScoreRow[]>;
+  }
+
+  /** False when the attendee already captured this flag (the primary key is the guard). */
+  async insertCapture(
+    capture: Pick<FlagCaptureEntity, 'flagId' | 'attendeeId' | 'meetingId' | 'points'>,
+  ): Promise<boolean> {
+    const result = await this.captures
+      .createQueryBuilder()
+      .insert()
+      .into(FlagCaptureEntity)
+      .values(capture)
+      .orIgnore()
+      .returning('"flag_id"')
+      .execute();
+    return (result.raw as unknown[]).length > 0;
+  }
+}

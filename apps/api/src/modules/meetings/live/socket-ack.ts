@@ -1,0 +1,34 @@
+import { Logger } from '@nestjs/common';
+import type { Ack } from '@podium/contracts';
+import type { z } from 'zod';
+import { toApiError } from '../../../common/errors/exception.filter';
+import { ValidationException } from '../../../common/errors/validation.exception';
+import { fromRuleError } from './live.exception';
+
+const logger = new Logger('LiveSocket');
+
+/** Any error as the ack body a client gets: the same ApiErrorDto as HTTP; unexpected ones are logged. */
+export function toAck(error: unknown, context: Record<string, unknown> = {}): Ack<never> {
+  const { body } = toApiError(fromRuleError(error));
+  if (body.statusCode >= 500) logger.error({ err: error, ...context }, 'socket handler failed');
+  return { ok: false, error: body };
+}
+
+/** Runs a socket handler's work and acks its result or its error; never throws. */
+export async function ackOf<T>(
+  work: () => Promise<T>,
+  context: Record<string, unknown> = {},
+): Promise<Ack<T>> {
+  try {
+    return { ok: true, data: await work() };
+  } catch (error) {
+    return toAck(error, context);
+  }
+}
+
+/** A socket payload checked against its schema: the parsed value, or a ValidationException. */
+export function parsePayload<S extends z.ZodType>(schema: S, payload: unknown): z.output<S> {
+  const result = schema.safeParse(payload);
+  if (result.success) return result.data;
+  throw ValidationException.fromIssues(result.error.issues);
+}

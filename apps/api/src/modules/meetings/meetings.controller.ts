@@ -1,0 +1,96 @@
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  CreateMeetingRequestSchema,
+  type MeetingDto,
+  type MeetingSummaryDto,
+  UpdateMeetingRequestSchema,
+} from '@podium/contracts';
+import type { z } from 'zod';
+import { CurrentActor } from '../../common/http/current-actor.decorator';
+import { UuidParam } from '../../common/http/params';
+import type { Actor } from '../auth/auth.service';
+import { MeetingsService } from './meetings.service';
+
+@ApiTags('meetings')
+@Controller('workspaces/:workspaceId/meetings')
+export class MeetingsController {
+  constructor(private readonly meetings: MeetingsService) {}
+
+  @Get()
+  list(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+  ): Promise<MeetingSummaryDto[]> {
+    return this.meetings.list(actor, workspaceId);
+  }
+
+  @Post()
+  @HttpCode(201)
+  create(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @Body({ schema: CreateMeetingRequestSchema }) body: z.output<typeof CreateMeetingRequestSchema>,
+  ): Promise<MeetingDto> {
+    return this.meetings.create(actor, workspaceId, body);
+  }
+
+  @Get(':meetingId')
+  get(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @UuidParam('meetingId') meetingId: string,
+  ): Promise<MeetingDto> {
+    return this.meetings.get(actor, workspaceId, meetingId);
+  }
+
+  @Patch(':meetingId')
+  update(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @UuidParam('meetingId') meetingId: string,
+    @Body({ schema: UpdateMeetingRequestSchema }) body: z.output<typeof UpdateMeetingRequestSchema>,
+  ): Promise<MeetingDto> {
+    return this.meetings.update(actor, workspaceId, meetingId, body);
+  }
+
+  @Delete(':meetingId')
+  @HttpCode(204)
+  remove(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @UuidParam('meetingId') meetingId: string,
+  ): Promise<void> {
+    return this.meetings.remove(actor, workspaceId, meetingId);
+  }
+
+  @Post(':meetingId/join-code')
+  @HttpCode(200)
+  regenerateJoinCode(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @UuidParam('meetingId') meetingId: string,
+  ): Promise<MeetingDto> {
+    return this.meetings.regenerateJoinCode(actor, workspaceId, meetingId);
+  }
+
+  @Post(':meetingId/duplicate')
+  @HttpCode(201)
+  duplicate(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @UuidParam('meetingId') meetingId: string,
+  ): Promise<MeetingDto> {
+    return this.meetings.duplicate(actor, workspaceId, meetingId);
+  }
+
+  @Post(':meetingId/reset')
+  @HttpCode(200)
+  reset(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @UuidParam('meetingId') meetingId: string,
+  ): Promise<MeetingDto> {
+    return this.meetings.reset(actor, workspaceId, meetingId);
+  }
+}

@@ -1,0 +1,97 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { MeetingKind } from '@podium/contracts';
+import type { Repository } from 'typeorm';
+import type { Tx } from '../../database/transaction';
+import { AttendeeEntity } from './attendees/attendee.entity';
+import { FlagCaptureEntity } from './flags/flag-capture.entity';
+import { AnswerEntity } from './live/answer.entity';
+import { QaEntryEntity } from './live/qa-entry.entity';
+import { MeetingEntity } from './meeting.entity';
+import { QuestionEntity } from './question.entity';
+
+export type MeetingFields = Pick<
+  MeetingEntity,
+  'workspaceId' | 'title' | 'description' | 'kind' | 'joinCode'
+>;
+
+@Injectable()
+export class MeetingsRepository {
+  constructor(@InjectRepository(MeetingEntity) private readonly meetings: Repository<MeetingEntity>) {}
+
+  /** The manager to read with outside a transaction. */
+  get none(): Tx {
+    return this.meetings.manager;
+  }
+
+  insert(tx: Tx, fields: MeetingFields): Promise<MeetingEntity> {
+    return tx.save(tx.create(MeetingEntity, fields));
+  }
+
+  findById(id: string, tx: Tx = this.none): Promise<MeetingEntity | null> {
+    return tx.findOneBy(MeetingEntity, { id });
+  }
+
+  findInWorkspace(workspaceId: string, id: string, tx: Tx = this.none): Promise<MeetingEntity | null> {
+    return tx.findOneBy(MeetingEntity, { workspaceId, id });
+  }
+
+  findByJoinCode(joinCode: string, tx: Tx = this.none): Promise<MeetingEntity | null> {
+    return tx.findOneBy(MeetingEntity, { joinCode });
+  }
+
+  /** Takes the meeting row FOR UPDATE: edits and live transitions on one meeting run one at a time. */
+  lock(tx: Tx, workspaceId: string, id: string): Promise<MeetingEntity | null> {
+    return tx
+      .createQueryBuilder(MeetingEntity, 'm')
+      .setLock('pessimistic_write')
+      .where('m.id = :id AND m.workspace_id = :workspaceId', { id, workspaceId })
+      .getOne();
+  }
+
+  /** Newest first. */
+  listByWorkspace(workspaceId: string): Promise<MeetingEntity[]> {
+    return this.meetings.find({ where: { workspaceId }, order: { createdAt: 'DESC', id: 'ASC' } });
+  }
+
+  async update(
+    tx: Tx,
+    id: string,
+    patch: Partial<{ title: string; description: string; kind: MeetingKind; joinCode: string }>,
+  ): Promise<void> {
+    // Always touches updated_at, even for an empty patch, so "saved" shows a fresh time.
+    await tx.update(MeetingEntity, { id }, { ...patch, updatedAt: new Date() });
+  }
+
+  async delete(workspaceId: string, id: string): Promise<boolean> {
+    const result = await this.meetings.delete({ workspaceId, id });
+    return (result.affected ?? 0) > 0;
+  }
+
+  /**
+   * Back to "before": every trace of a run goes (attendees take their answers, Q&A and captures
+   * with them) and the version moves on so open clients see a gap and resync.
+   */
+  async resetLive(tx: Tx, id: string): Promise<void> {
+    await tx.delete(AnswerEntity, { meetingId: id });
+    await tx.delete(QaEntryEntity, { meetingId: id });
+    await tx.delete(FlagCaptureEntity, { meetingId: id });
+    await tx.delete(AttendeeEntity, { meetingId: id });
+    await tx.update(QuestionEntity, { meetingId: id }, { openedAt: null, closedAt: null });
+    await tx
+      .createQueryBuilder()
+      .update(MeetingEntity)
+      .set({
+        phase: 'before',
+        currentQuestionId: null,
+        questionOpenedAt: null,
+        questionClosesAt: null,
+        startedAt: null,
+        endedAt: null,
+        liveVersion: () => 'live_version + 1',
+        updatedAt: () => 'now()',
+      })
+      .where('id = :id', { id })
+      .execute();
+  }
+}

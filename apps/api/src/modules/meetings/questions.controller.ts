@@ -1,0 +1,96 @@
+import { Body, Controller, Delete, Get, HttpCode, Post, Put } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  type QuestionDto,
+  QuestionInputSchema,
+  type QuestionsExport,
+  QuestionsExportSchema,
+  ReorderQuestionsRequestSchema,
+} from '@podium/contracts';
+import type { z } from 'zod';
+import { CurrentActor } from '../../common/http/current-actor.decorator';
+import { UuidParam } from '../../common/http/params';
+import type { Actor } from '../auth/auth.service';
+import { QuestionsService } from './questions.service';
+
+type QuestionBody = z.output<typeof QuestionInputSchema>;
+
+@ApiTags('questions')
+@Controller('workspaces/:workspaceId/meetings/:meetingId')
+export class QuestionsController {
+  constructor(private readonly questions: QuestionsService) {}
+
+  @Post('questions')
+  @HttpCode(201)
+  create(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @UuidParam('meetingId') meetingId: string,
+    @Body({ schema: QuestionInputSchema }) body: QuestionBody,
+  ): Promise<QuestionDto> {
+    return this.questions.create(actor, workspaceId, meetingId, body);
+  }
+
+  @Get('questions/export')
+  exportQuestions(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @UuidParam('meetingId') meetingId: string,
+  ): Promise<QuestionsExport> {
+    return this.questions.exportQuestions(actor, workspaceId, meetingId);
+  }
+
+  @Post('questions/import')
+  @HttpCode(201)
+  importQuestions(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @UuidParam('meetingId') meetingId: string,
+    @Body({ schema: QuestionsExportSchema }) body: z.output<typeof QuestionsExportSchema>,
+  ): Promise<QuestionDto[]> {
+    return this.questions.importQuestions(actor, workspaceId, meetingId, body);
+  }
+
+  @Put('questions/:questionId')
+  replace(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @UuidParam('meetingId') meetingId: string,
+    @UuidParam('questionId') questionId: string,
+    @Body({ schema: QuestionInputSchema }) body: QuestionBody,
+  ): Promise<QuestionDto> {
+    return this.questions.replace(actor, workspaceId, meetingId, questionId, body);
+  }
+
+  @Delete('questions/:questionId')
+  @HttpCode(204)
+  remove(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @UuidParam('meetingId') meetingId: string,
+    @UuidParam('questionId') questionId: string,
+  ): Promise<void> {
+    return this.questions.remove(actor, workspaceId, meetingId, questionId);
+  }
+
+  @Post('questions/:questionId/duplicate')
+  @HttpCode(201)
+  duplicate(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @UuidParam('meetingId') meetingId: string,
+    @UuidParam('questionId') questionId: string,
+  ): Promise<QuestionDto> {
+    return this.questions.duplicate(actor, workspaceId, meetingId, questionId);
+  }
+
+  @Put('question-order')
+  reorder(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @UuidParam('meetingId') meetingId: string,
+    @Body({ schema: ReorderQuestionsRequestSchema }) body: z.output<typeof ReorderQuestionsRequestSchema>,
+  ): Promise<QuestionDto[]> {
+    return this.questions.reorder(actor, workspaceId, meetingId, body.questionIds);
+  }
+}

@@ -1,17 +1,18 @@
 import type { OverlayKind } from '@podium/contracts';
 import type { OverlayMessages } from './messages';
-import type { OverlayRoute } from './route';
+import type { OverlayOptions, OverlayRoute } from './route';
 import { useOverlayConnection } from './use-overlay-connection';
-import { OVERLAY_VIEWS } from './views/overlay-views';
+import { followsMeeting, OVERLAY_VIEWS } from './views/overlay-views';
 import { StatusPill } from './views/status-pill';
 
 export interface OverlayAppProps {
   route: OverlayRoute<OverlayKind>;
+  options: OverlayOptions;
   messages: OverlayMessages;
   language: string;
 }
 
-export function OverlayApp({ route, messages, language }: OverlayAppProps) {
+export function OverlayApp({ route, options, messages, language }: OverlayAppProps) {
   switch (route.type) {
     case 'unknown-kind':
       return (
@@ -27,22 +28,40 @@ export function OverlayApp({ route, messages, language }: OverlayAppProps) {
         </div>
       );
     case 'overlay':
-      return <LiveOverlay kind={route.kind} token={route.token} messages={messages} language={language} />;
+      return (
+        <LiveOverlay
+          kind={route.kind}
+          token={route.token}
+          options={options}
+          messages={messages}
+          language={language}
+        />
+      );
   }
 }
 
 function LiveOverlay({
   kind,
   token,
+  options,
   messages,
   language,
 }: {
   kind: OverlayKind;
   token: string;
+  options: OverlayOptions;
   messages: OverlayMessages;
   language: string;
 }) {
-  const connection = useOverlayConnection(token);
+  const { connection, meeting } = useOverlayConnection(token, followsMeeting(kind) ? options.meeting : null);
   const View = OVERLAY_VIEWS[kind];
-  return <View connection={connection} messages={messages} language={language} />;
+  return (
+    <View
+      connection={connection}
+      meeting={meeting}
+      options={options}
+      messages={messages}
+      language={language}
+    />
+  );
 }

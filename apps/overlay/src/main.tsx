@@ -3,7 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { OverlayApp } from './app';
 import { OVERLAY_MESSAGES, pickLanguage } from './messages';
-import { parseOverlayRoute } from './route';
+import { parseOverlayOptions, parseOverlayRoute } from './route';
 import { OVERLAY_VIEW_KINDS } from './views/overlay-views';
 
 const { pathname, search } = window.location;
@@ -19,6 +19,11 @@ if (!container) throw new Error('index.html has no #root element');
 
 createRoot(container).render(
   <StrictMode>
-    <OverlayApp route={route} messages={OVERLAY_MESSAGES[language]} language={language} />
+    <OverlayApp
+      route={route}
+      options={parseOverlayOptions(search)}
+      messages={OVERLAY_MESSAGES[language]}
+      language={language}
+    />
   </StrictMode>,
 );

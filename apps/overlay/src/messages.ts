@@ -1,3 +1,4 @@
+import type { CountdownLabels, ResultsLabels, ScoreboardLabels } from '@podium/ui';
 import type { OverlayStatus } from './connection-state';
 
 /** The overlay's few words (no i18n library: the bundle stays small). */
@@ -8,7 +9,16 @@ export interface OverlayMessages {
   revoked: string;
   unknownKind: (kind: string) => string;
   serverTime: string;
+  /** "Question 2 of 5" */
+  questionPosition: (position: number, count: number) => string;
+  results: ResultsLabels;
+  scoreboard: ScoreboardLabels;
+  countdown: CountdownLabels;
 }
+
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+// French: 0 and 1 are singular.
+const pluralFr = (count: number, one: string, many: string) => `${count} ${count <= 1 ? one : many}`;
 
 const en: OverlayMessages = {
   status: {
@@ -23,6 +33,35 @@ const en: OverlayMessages = {
   revoked: 'Create a new overlay link in Podium → Overlays.',
   unknownKind: (kind) => `Unknown overlay “${kind}”. Copy the full URL from Podium → Overlays.`,
   serverTime: 'Server time',
+  questionPosition: (position, count) => `Question ${position} of ${count}`,
+  results: {
+    votes: (count) => plural(count, 'vote', 'votes'),
+    answers: (count) => plural(count, 'answer', 'answers'),
+    correct: 'correct answer',
+    noAnswers: 'No answers yet',
+    mean: 'Average',
+    median: 'Median',
+    outOf: (max) => `out of ${max}`,
+    wordTimes: (word, count) => `${word}, ${plural(count, 'time', 'times')}`,
+    wordCloud: (count) => `Word cloud, ${plural(count, 'word', 'words')}`,
+    questions: (count) => plural(count, 'question', 'questions'),
+    noQuestions: 'No questions yet',
+    upvotes: (count) => plural(count, 'upvote', 'upvotes'),
+    pinned: 'Pinned',
+    answered: 'Answered',
+    hidden: 'Hidden',
+    askedBy: (nickname) => `Asked by ${nickname}`,
+  },
+  scoreboard: {
+    title: 'Scoreboard',
+    row: (rank, nickname, total) => `Rank ${rank}, ${nickname}, ${plural(total, 'point', 'points')}`,
+    empty: 'No scores yet',
+    you: 'you',
+  },
+  countdown: {
+    secondsLeft: (seconds) => `${plural(seconds, 'second', 'seconds')} left`,
+    timeUp: "Time's up",
+  },
 };
 
 const fr: OverlayMessages = {
@@ -38,6 +77,36 @@ const fr: OverlayMessages = {
   revoked: "Créez un nouveau lien d'overlay dans Podium → Overlays.",
   unknownKind: (kind) => `Overlay inconnu « ${kind} ». Copiez l'URL complète depuis Podium → Overlays.`,
   serverTime: 'Heure du serveur',
+  questionPosition: (position, count) => `Question ${position} sur ${count}`,
+  results: {
+    votes: (count) => pluralFr(count, 'vote', 'votes'),
+    answers: (count) => pluralFr(count, 'réponse', 'réponses'),
+    correct: 'bonne réponse',
+    noAnswers: 'Aucune réponse pour le moment',
+    mean: 'Moyenne',
+    median: 'Médiane',
+    outOf: (max) => `sur ${max}`,
+    wordTimes: (word, count) => `${word}, ${count} fois`,
+    wordCloud: (count) => `Nuage de mots, ${pluralFr(count, 'mot', 'mots')}`,
+    questions: (count) => pluralFr(count, 'question', 'questions'),
+    noQuestions: 'Aucune question pour le moment',
+    upvotes: (count) => pluralFr(count, 'vote', 'votes'),
+    pinned: 'Épinglée',
+    answered: 'Répondue',
+    hidden: 'Masquée',
+    askedBy: (nickname) => `Posée par ${nickname}`,
+  },
+  scoreboard: {
+    title: 'Classement',
+    row: (rank, nickname, total) => `Rang ${rank}, ${nickname}, ${pluralFr(total, 'point', 'points')}`,
+    empty: 'Aucun score pour le moment',
+    you: 'vous',
+  },
+  countdown: {
+    secondsLeft: (seconds) =>
+      `${pluralFr(seconds, 'seconde', 'secondes')} ${seconds <= 1 ? 'restante' : 'restantes'}`,
+    timeUp: 'Temps écoulé',
+  },
 };
 
 export const OVERLAY_MESSAGES = { en, fr } as const;

@@ -1,7 +1,24 @@
-import type { ClientToServerEvents, ServerToClientEvents, SocketAuth } from '@podium/contracts';
+import type {
+  Ack,
+  ClientToServerEvents,
+  MeetingSnapshotDto,
+  ServerToClientEvents,
+  SocketAuth,
+} from '@podium/contracts';
 import { SOCKET_PATH } from '@podium/contracts';
 import { io, type Socket } from 'socket.io-client';
 import type { OverlayConnectionEvent } from './connection-state';
+import type { MeetingFeedEvent } from './meeting-feed';
+
+const JOIN_TIMEOUT_MS = 8_000;
+
+/** A meeting to follow once connected; `report` returns true when the overlay must resync. */
+export interface MeetingFollow {
+  meetingId: string;
+  report: (event: MeetingFeedEvent) => boolean;
+  /** After each answer to `meeting.join`: when to ask again (nothing there yet), or null. */
+  rejoinDelay: () => number | null;
+}
 
 const RETRY_BASE_MS = 1_000;
 const RETRY_MAX_MS = 30_000;
@@ -11,7 +28,11 @@ const RETRY_MAX_MS = 30_000;
  * reconnects dropped connections by itself; a handshake the server refused for another reason than
  * the token (`unavailable`) is retried here with backoff. A bad token or a revocation ends it.
  */
-export function connectOverlay(token: string, report: (event: OverlayConnectionEvent) => void): () => void {
+export function connectOverlay(
+  token: string,
+  report: (event: OverlayConnectionEvent) => void,
+  follow: MeetingFollow | null = null,
+): () => void {
   const auth: SocketAuth = { overlayToken: token };
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
     path: SOCKET_PATH,
@@ -22,12 +43,54 @@ export function connectOverlay(token: string, report: (event: OverlayConnectionE
   });
   let retries = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let rejoinTimer: ReturnType<typeof setTimeout> | undefined;
+  let joinSeq = 0;
   let stopped = false;
 
   const stop = () => {
     stopped = true;
     clearTimeout(retryTimer);
+    clearTimeout(rejoinTimer);
     socket.disconnect();
+  };
+
+  /** Asks for a fresh snapshot; only the latest request's answer counts. */
+  const join = () => {
+    if (!follow || stopped || !socket.connected) return;
+    clearTimeout(rejoinTimer);
+    const seq = ++joinSeq;
+    socket
+      .timeout(JOIN_TIMEOUT_MS)
+      .emit(
+        'meeting.join',
+        { meetingId: follow.meetingId },
+        (err: Error | null, ack: Ack<MeetingSnapshotDto>) => {
+          if (stopped || seq !== joinSeq) return;
+          if (err) {
+            follow.report({
+              type: 'joinFailed',
+              error: { statusCode: 0, code: 'client.timeout', message: 'meeting.join timed out' },
+            });
+          } else if (ack.ok) {
+            follow.report({ type: 'snapshot', snapshot: ack.data, now: Date.now() });
+          } else {
+            follow.report({ type: 'joinFailed', error: ack.error });
+          }
+          const delay = follow.rejoinDelay();
+          if (delay !== null) rejoinTimer = setTimeout(join, delay);
+        },
+      );
+  };
+  const resyncIf = (resync: boolean) => {
+    if (resync) join();
+  };
+  /** A state push may end the followed meeting: then look for the next one now and then. */
+  const afterState = (resync: boolean) => {
+    resyncIf(resync);
+    if (!follow || resync) return;
+    clearTimeout(rejoinTimer);
+    const delay = follow.rejoinDelay();
+    if (delay !== null) rejoinTimer = setTimeout(join, delay);
   };
 
   const retryLater = () => {
@@ -42,7 +105,17 @@ export function connectOverlay(token: string, report: (event: OverlayConnectionE
   socket.on('session.ready', ({ serverTime }) => {
     retries = 0;
     report({ type: 'ready', serverTime, receivedAt: Date.now() });
+    // Every (re)connection: whatever happened while away was pushed to nobody.
+    join();
   });
+  if (follow) {
+    socket.on('meeting.state', (payload) =>
+      afterState(follow.report({ type: 'state', payload, now: Date.now() })),
+    );
+    socket.on('meeting.results', (payload) => resyncIf(follow.report({ type: 'results', payload })));
+    socket.on('meeting.scoreboard', (payload) => resyncIf(follow.report({ type: 'scoreboard', payload })));
+    socket.on('meeting.changed', () => join());
+  }
   socket.on('overlay.revoked', () => {
     report({ type: 'revoked' });
     stop();

@@ -1,4 +1,4 @@
-import { parseOverlayRoute } from './route';
+import { DEFAULT_OVERLAY_OPTIONS, MAX_SCOREBOARD_TOP, parseOverlayOptions, parseOverlayRoute } from './route';
 
 const KINDS = ['test'] as const;
 const parse = (path: string, search = '') => parseOverlayRoute(path, search, '/overlay/', KINDS);
@@ -37,5 +37,36 @@ describe('parseOverlayRoute', () => {
       kind: 'test',
       token: 't',
     });
+  });
+});
+
+describe('parseOverlayOptions', () => {
+  it('follows the live meeting and shows 10 rows by default', () => {
+    expect(parseOverlayOptions('?token=t')).toEqual({ meeting: 'live', top: 10 });
+    expect(parseOverlayOptions('')).toEqual(DEFAULT_OVERLAY_OPTIONS);
+  });
+
+  it('reads the meeting id and the number of rows', () => {
+    expect(parseOverlayOptions('?token=t&meeting=0b8f3c1e-2d4a-4e5f-9a6b-7c8d9e0f1a2b&top=5')).toEqual({
+      meeting: '0b8f3c1e-2d4a-4e5f-9a6b-7c8d9e0f1a2b',
+      top: 5,
+    });
+    expect(parseOverlayOptions('?meeting=live&top=3').meeting).toBe('live');
+  });
+
+  it('keeps top between 1 and the maximum, and ignores what is not a whole number', () => {
+    expect(parseOverlayOptions('?top=0').top).toBe(1);
+    expect(parseOverlayOptions('?top=-4').top).toBe(1);
+    expect(parseOverlayOptions('?top=1000').top).toBe(MAX_SCOREBOARD_TOP);
+    expect(parseOverlayOptions('?top=2.5').top).toBe(10);
+    expect(parseOverlayOptions('?top=ten').top).toBe(10);
+    expect(parseOverlayOptions('?top=').top).toBe(10);
+  });
+
+  it('follows the live meeting when the id cannot be one', () => {
+    expect(parseOverlayOptions('?meeting=').meeting).toBe('live');
+    expect(parseOverlayOptions('?meeting=%20').meeting).toBe('live');
+    expect(parseOverlayOptions('?meeting=../../api').meeting).toBe('live');
+    expect(parseOverlayOptions(`?meeting=${'a'.repeat(65)}`).meeting).toBe('live');
   });
 });

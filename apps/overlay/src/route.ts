@@ -30,3 +30,25 @@ function safeDecode(segment: string): string {
     return segment;
   }
 }
+
+/** What a meeting overlay follows and shows: `&meeting=<id|live>` and, for the scoreboard, `&top=N`. */
+export interface OverlayOptions {
+  /** A meeting id, or `live`: the workspace's most recently started meeting that has not ended. */
+  meeting: string;
+  /** Scoreboard rows, 1-50. */
+  top: number;
+}
+
+export const DEFAULT_OVERLAY_OPTIONS: OverlayOptions = { meeting: 'live', top: 10 };
+export const MAX_SCOREBOARD_TOP = 50;
+
+export function parseOverlayOptions(search: string): OverlayOptions {
+  const params = new URLSearchParams(search);
+  const meeting = params.get('meeting')?.trim() ?? '';
+  const top = Number(params.get('top')?.trim() || Number.NaN);
+  return {
+    // Anything but a plausible id follows the live meeting (the server checks the id itself).
+    meeting: /^[A-Za-z0-9-]{1,64}$/.test(meeting) ? meeting : DEFAULT_OVERLAY_OPTIONS.meeting,
+    top: Number.isInteger(top) ? Math.min(MAX_SCOREBOARD_TOP, Math.max(1, top)) : DEFAULT_OVERLAY_OPTIONS.top,
+  };
+}

@@ -1,10 +1,47 @@
-import { useEffect, useReducer } from 'react';
+import { useEffect, useReducer, useState } from 'react';
 import { initialConnection, type OverlayConnection, reduceConnection } from './connection-state';
+import { initialMeeting, type OverlayMeeting, reduceMeeting, rejoinDelayMs } from './meeting-feed';
 import { connectOverlay } from './overlay-socket';
 
-/** The live connection for one token, or none when `token` is null. */
-export function useOverlayConnection(token: string | null): OverlayConnection {
+export interface OverlayLive {
+  connection: OverlayConnection;
+  meeting: OverlayMeeting;
+}
+
+/**
+ * The live connection for one token, or none when `token` is null; with a `meetingId` (an id or
+ * `live`) it also follows that meeting: snapshot on every (re)connection, pushes, resyncs.
+ */
+export function useOverlayConnection(token: string | null, meetingId: string | null = null): OverlayLive {
   const [connection, dispatch] = useReducer(reduceConnection, initialConnection);
-  useEffect(() => (token ? connectOverlay(token, dispatch) : undefined), [token]);
-  return connection;
+  const [meeting, setMeeting] = useState<OverlayMeeting>(initialMeeting);
+
+  useEffect(() => {
+    if (!token) return undefined;
+    // The socket needs the result of each push at once (resync or not), so the reducer runs here
+    // and React only gets the outcome to draw.
+    let current = initialMeeting;
+    const follow =
+      meetingId === null
+        ? null
+        : {
+            meetingId,
+            report: (event: Parameters<typeof reduceMeeting>[1]) => {
+              const { meeting: next, resync } = reduceMeeting(current, event);
+              if (next !== current) {
+                current = next;
+                setMeeting(next);
+              }
+              return resync;
+            },
+            rejoinDelay: () => rejoinDelayMs(meetingId, current),
+          };
+    const stop = connectOverlay(token, dispatch, follow);
+    return () => {
+      stop();
+      setMeeting(initialMeeting);
+    };
+  }, [token, meetingId]);
+
+  return { connection, meeting };
 }

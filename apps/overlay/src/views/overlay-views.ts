@@ -1,7 +1,10 @@
 import type { OverlayKind } from '@podium/contracts';
 import type { ComponentType } from 'react';
 import type { OverlayViewProps } from './overlay-view';
+import { QuestionOverlay } from './question-overlay';
+import { ScoreboardOverlay } from './scoreboard-overlay';
 import { TestOverlay } from './test-overlay';
+import { WordCloudOverlay } from './wordcloud-overlay';
 
 /**
  * One view per kind in the contracts' `OVERLAY_KINDS`: a kind added there fails the typecheck here
@@ -10,6 +13,14 @@ import { TestOverlay } from './test-overlay';
  */
 export const OVERLAY_VIEWS: Record<OverlayKind, ComponentType<OverlayViewProps>> = {
   test: TestOverlay,
+  question: QuestionOverlay,
+  wordcloud: WordCloudOverlay,
+  scoreboard: ScoreboardOverlay,
 };
 
 export const OVERLAY_VIEW_KINDS = Object.keys(OVERLAY_VIEWS) as OverlayKind[];
+
+/** Kinds that show a meeting (and so send `meeting.join`); `test` only proves the link works. */
+export function followsMeeting(kind: OverlayKind): boolean {
+  return kind !== 'test';
+}

@@ -1,10 +1,17 @@
 import { createBrowserRouter, Outlet } from 'react-router';
 import { DashboardLayout } from './layout/dashboard-layout';
+import { FlagsRoute } from './routes/dashboard/flags.route';
+import { MeetingEditorRoute } from './routes/dashboard/meeting-editor.route';
+import { MeetingsRoute } from './routes/dashboard/meetings.route';
 import { MembersRoute } from './routes/dashboard/members.route';
 import { OverlaysRoute } from './routes/dashboard/overlays.route';
 import { OverviewRoute } from './routes/dashboard/overview.route';
 import { SettingsRoute } from './routes/dashboard/settings.route';
+import { AttendeeMeetingRoute } from './routes/attendee-meeting.route';
 import { InviteRoute } from './routes/invite.route';
+import { LiveRoute } from './routes/live/live.route';
+import { RoomScreenRoute } from './routes/live/room-screen.route';
+import { JoinRoute } from './routes/join.route';
 import { LoginRoute } from './routes/login.route';
 import { NotFoundRoute, RouteErrorBoundary } from './routes/errors.route';
 import { SetupRoute } from './routes/setup.route';
@@ -20,16 +27,25 @@ export const router = createBrowserRouter([
       { path: 'setup', element: <SetupRoute /> },
       { path: 'login', element: <LoginRoute /> },
       { path: 'invite/:token', element: <InviteRoute /> },
+      { path: 'join', element: <JoinRoute /> },
+      { path: 'join/:code', element: <JoinRoute /> },
+      { path: 'm/:meetingId', element: <AttendeeMeetingRoute /> },
       {
         path: 'w/:workspaceId',
         element: <DashboardLayout />,
         children: [
           { index: true, element: <OverviewRoute /> },
+          { path: 'meetings', element: <MeetingsRoute /> },
+          { path: 'meetings/:meetingId', element: <MeetingEditorRoute /> },
+          { path: 'meetings/:meetingId/live', element: <LiveRoute /> },
+          { path: 'flags', element: <FlagsRoute /> },
           { path: 'members', element: <MembersRoute /> },
           { path: 'overlays', element: <OverlaysRoute /> },
           { path: 'settings', element: <SettingsRoute /> },
         ],
       },
+      // Projected full screen, outside the dashboard chrome.
+      { path: 'w/:workspaceId/meetings/:meetingId/screen', element: <RoomScreenRoute /> },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

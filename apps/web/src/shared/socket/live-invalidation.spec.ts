@@ -40,3 +40,11 @@ describe('invalidationsFor overlay.revoked', () => {
     ]);
   });
 });
+
+describe('invalidationsFor meeting.changed', () => {
+  it('refreshes that meeting (its editor), and nothing else', () => {
+    expect(invalidationsFor({ event: 'meeting.changed', payload: { meetingId: 'm1' } }, 'me')).toEqual([
+      { queryKey: queryKeys.meeting('m1'), exact: true },
+    ]);
+  });
+});

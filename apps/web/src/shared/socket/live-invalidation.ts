@@ -7,7 +7,8 @@ type PayloadOf<E extends keyof ServerToClientEvents> = Parameters<ServerToClient
 export type LiveChange =
   | { event: 'workspace.renamed'; payload: PayloadOf<'workspace.renamed'> }
   | { event: 'member.changed'; payload: PayloadOf<'member.changed'> }
-  | { event: 'overlay.revoked'; payload: PayloadOf<'overlay.revoked'> };
+  | { event: 'overlay.revoked'; payload: PayloadOf<'overlay.revoked'> }
+  | { event: 'meeting.changed'; payload: PayloadOf<'meeting.changed'> };
 
 export interface Invalidation {
   queryKey: readonly unknown[];
@@ -35,5 +36,8 @@ export function invalidationsFor(change: LiveChange, myUserId: string | undefine
     case 'overlay.revoked':
       // Another moderator revoked a link: the list on screen is out of date.
       return [{ queryKey: queryKeys.overlayTokens(change.payload.workspaceId), exact: true }];
+    case 'meeting.changed':
+      // Another organizer edited it (questions, title, code): the editor refetches it.
+      return [{ queryKey: queryKeys.meeting(change.payload.meetingId), exact: true }];
   }
 }

@@ -85,6 +85,7 @@ function createSocket(): PodiumSocket {
   created.on('workspace.renamed', (payload) => invalidate({ event: 'workspace.renamed', payload }));
   created.on('member.changed', (payload) => invalidate({ event: 'member.changed', payload }));
   created.on('overlay.revoked', (payload) => invalidate({ event: 'overlay.revoked', payload }));
+  created.on('meeting.changed', (payload) => invalidate({ event: 'meeting.changed', payload }));
   return created;
 }
 
@@ -110,6 +111,14 @@ export function holdLiveConnection(): () => void {
       if (holders === 0) closeLiveConnection();
     }, 250);
   };
+}
+
+/**
+ * The organizer's socket, for features that talk live (the meeting dashboard). null until a screen
+ * holds the connection: call `holdLiveConnection()` first and keep holding it while in use.
+ */
+export function organizerSocket(): PodiumSocket | null {
+  return socket;
 }
 
 /** Closes the connection now (sign-out) and forgets its state. */

@@ -1,0 +1,127 @@
+import type { LiveStateDto, MeetingSnapshotDto, QuestionDto, ScoreboardDto } from '@podium/contracts';
+import { initialMeeting, type OverlayMeeting, reduceMeeting, rejoinDelayMs } from './meeting-feed';
+
+const question: QuestionDto = {
+  id: 'q1',
+  meetingId: 'm1',
+  position: 0,
+  title: 'Favourite colour?',
+  closedAt: null,
+  type: 'wordcloud',
+  maxWordsPerAttendee: 3,
+  maxWordLength: 25,
+  bannedWords: [],
+  timeLimitSeconds: null,
+};
+
+const state = (version: number, overrides: Partial<LiveStateDto> = {}): LiveStateDto => ({
+  meetingId: 'm1',
+  version,
+  phase: 'question_open',
+  questionIndex: 0,
+  questionCount: 3,
+  question,
+  openedAt: '2026-11-21T10:00:00.000Z',
+  closesAt: null,
+  serverTime: '2026-11-21T10:00:00.000Z',
+  ...overrides,
+});
+
+const scoreboard: ScoreboardDto = { meetingId: 'm1', attendeeCount: 0, entries: [] };
+const snapshot = (version: number): MeetingSnapshotDto => ({
+  audience: 'overlay',
+  state: state(version),
+  results: null,
+  scoreboard,
+});
+const now = Date.parse('2026-11-21T10:00:00.000Z');
+
+function joined(version = 4): OverlayMeeting {
+  return reduceMeeting(initialMeeting, { type: 'snapshot', snapshot: snapshot(version), now }).meeting;
+}
+
+describe('overlay meeting feed', () => {
+  it('starts from the snapshot and applies the pushes in order', () => {
+    let meeting = joined(4);
+    expect(meeting.view?.state.question?.title).toBe('Favourite colour?');
+
+    const results = {
+      meetingId: 'm1',
+      version: 4,
+      present: 0,
+      results: {
+        type: 'wordcloud' as const,
+        questionId: 'q1',
+        answered: 2,
+        words: [{ text: 'blue', count: 2 }],
+      },
+    };
+    const afterResults = reduceMeeting(meeting, { type: 'results', payload: results });
+    expect(afterResults.resync).toBe(false);
+    meeting = afterResults.meeting;
+    expect(meeting.view?.results).toEqual(results.results);
+
+    const closed = reduceMeeting(meeting, {
+      type: 'state',
+      payload: state(5, { phase: 'question_closed' }),
+      now,
+    });
+    expect(closed).toMatchObject({ resync: false, meeting: { view: { version: 5 } } });
+  });
+
+  it('asks for a new snapshot after a missed state, and ignores stale pushes', () => {
+    const meeting = joined(4);
+    expect(reduceMeeting(meeting, { type: 'state', payload: state(6), now }).resync).toBe(true);
+
+    const stale = reduceMeeting(meeting, { type: 'state', payload: state(3, { phase: 'after' }), now });
+    expect(stale).toEqual({ meeting, resync: false });
+
+    const ahead = reduceMeeting(meeting, {
+      type: 'scoreboard',
+      payload: { meetingId: 'm1', version: 5, scoreboard },
+    });
+    expect(ahead.resync).toBe(true);
+  });
+
+  it('ignores pushes before the first snapshot', () => {
+    expect(reduceMeeting(initialMeeting, { type: 'state', payload: state(2), now })).toEqual({
+      meeting: initialMeeting,
+      resync: false,
+    });
+  });
+
+  it('clears a meeting that is gone, but keeps it through a network blip or after its end', () => {
+    const notLive = { statusCode: 404, code: 'meeting.not_live', message: 'No live meeting' };
+    const timeout = { statusCode: 0, code: 'client.timeout', message: '' };
+
+    expect(reduceMeeting(joined(), { type: 'joinFailed', error: notLive }).meeting).toEqual({
+      view: null,
+      error: notLive,
+    });
+    expect(reduceMeeting(joined(), { type: 'joinFailed', error: timeout }).meeting.view).not.toBeNull();
+
+    const ended = reduceMeeting(joined(4), {
+      type: 'state',
+      payload: state(5, { phase: 'after' }),
+      now,
+    }).meeting;
+    expect(reduceMeeting(ended, { type: 'joinFailed', error: notLive }).meeting.view?.state.phase).toBe(
+      'after',
+    );
+  });
+
+  it('looks again for a meeting that is not there, and for the next live one after the end', () => {
+    const notLive = { statusCode: 404, code: 'meeting.not_live', message: '' };
+    expect(rejoinDelayMs('live', { view: null, error: notLive })).toBe(10_000);
+    expect(rejoinDelayMs('live', joined())).toBeNull();
+
+    const ended = reduceMeeting(joined(4), {
+      type: 'state',
+      payload: state(5, { phase: 'after' }),
+      now,
+    }).meeting;
+    expect(rejoinDelayMs('live', ended)).toBe(30_000);
+    // A meeting chosen by id stays on screen once ended: nothing else to look for.
+    expect(rejoinDelayMs('m1', ended)).toBeNull();
+  });
+});

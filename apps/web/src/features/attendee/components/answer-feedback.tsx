@@ -1,0 +1,58 @@
+import type { ApiErrorDto } from '@podium/contracts';
+import { useTranslation } from 'react-i18next';
+
+/** The attendee's sentence for an `answer.submit` / `qa.*` ack error. */
+export function useAnswerErrorText(): (error: ApiErrorDto) => string {
+  const { t } = useTranslation();
+  return (error) => {
+    switch (error.code) {
+      case 'client.network_unreachable':
+      case 'client.timeout':
+        return t('attendee.answer.errors.offline');
+      case 'answer.banned_word':
+        return t('attendee.answer.errors.bannedWord');
+      case 'answer.too_many_words':
+        return t('attendee.answer.errors.tooManyWords');
+      case 'answer.duplicate_word':
+        return t('attendee.answer.errors.duplicateWord');
+      case 'answer.word_too_long':
+        return t('attendee.answer.errors.wordTooLong');
+      case 'answer.empty_word':
+        return t('attendee.answer.errors.emptyWord');
+      case 'answer.already_answered':
+        return t('attendee.answer.errors.alreadyAnswered');
+      case 'answer.not_answerable':
+      case 'answer.question_not_open':
+      case 'answer.too_late':
+        return t('attendee.answer.errors.closed');
+      case 'qa.own_entry':
+        return t('attendee.answer.errors.ownEntry');
+      case 'qa.too_many_questions':
+        return t('attendee.answer.errors.tooManyQuestions');
+      default:
+        return error.message || t('errors.generic');
+    }
+  };
+}
+
+/** "Your answer counted": shown (not announced: the page's live region does that) once the server has it. */
+export function AnswerCounted({ canChange }: { canChange: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <p className="attendee-counted" data-testid="answer-counted">
+      <span aria-hidden="true">✓ </span>
+      {t('attendee.answer.counted')}
+      {canChange ? <span className="attendee-counted__hint"> {t('attendee.answer.canChange')}</span> : null}
+    </p>
+  );
+}
+
+export function AnswerError({ error }: { error: ApiErrorDto | null }) {
+  const errorText = useAnswerErrorText();
+  if (!error) return null;
+  return (
+    <p className="attendee-error" role="alert">
+      {errorText(error)}
+    </p>
+  );
+}

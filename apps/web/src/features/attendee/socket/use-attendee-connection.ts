@@ -1,0 +1,46 @@
+import { useEffect, useState } from 'react';
+import { browserStorage, forgetAttendee, type StoredAttendee } from '../model/attendee-session';
+import { attendeeStore } from '../model/attendee.store';
+import { type AttendeeConnection, connectAttendee } from './attendee-socket';
+
+/**
+ * Opens the attendee's socket for their stored token and feeds the page store; resyncs on version
+ * gaps. A refused token is forgotten so the page can offer the join form again.
+ */
+export function useAttendeeConnection(attendee: StoredAttendee | null): AttendeeConnection | null {
+  const [connection, setConnection] = useState<AttendeeConnection | null>(null);
+  const token = attendee?.token ?? null;
+  const meetingId = attendee?.meetingId ?? null;
+
+  useEffect(() => {
+    if (!token || !meetingId) return undefined;
+    const store = attendeeStore.getState();
+    store.reset();
+    const link = connectAttendee(token, meetingId, {
+      status: (status) => attendeeStore.getState().setLink(status),
+      refused: () => {
+        forgetAttendee(browserStorage(), meetingId);
+        attendeeStore.getState().refuse();
+      },
+      snapshot: (snapshot) => attendeeStore.getState().snapshot(snapshot),
+      joinFailed: (error) => attendeeStore.getState().joinFailed(error),
+      state: (payload) => {
+        if (attendeeStore.getState().state(payload)) link.resync();
+      },
+      results: (payload) => {
+        if (attendeeStore.getState().results(payload)) link.resync();
+      },
+      scoreboard: (payload) => {
+        if (attendeeStore.getState().scoreboard(payload)) link.resync();
+      },
+      score: (payload) => attendeeStore.getState().score(payload),
+    });
+    setConnection(link);
+    return () => {
+      link.stop();
+      setConnection(null);
+    };
+  }, [token, meetingId]);
+
+  return connection;
+}

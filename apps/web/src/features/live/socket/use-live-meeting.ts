@@ -1,0 +1,49 @@
+import type { MeetingCommand, QaModerate } from '@podium/contracts';
+import { useEffect, useMemo, useRef } from 'react';
+import { holdLiveConnection, organizerSocket } from '@/shared/socket/socket.client';
+import { dashboardClientId } from '../model/client-id';
+import { liveStore } from '../model/live.store';
+import { connectLive, type LiveConnection, OFFLINE_ERROR } from './live-connection';
+
+export interface LiveActions {
+  command: (command: MeetingCommand) => void;
+  takeControl: () => void;
+  /** Resolves with the refusal message, or null when it went through. */
+  moderate: (patch: QaModerate) => Promise<string | null>;
+}
+
+/**
+ * Follows a meeting live for this page: `control` is the organizer dashboard (it has a tab id, so
+ * it may drive the meeting), `screen` the read-only room screen. The picture is in `liveStore`.
+ */
+export function useLiveMeeting(meetingId: string, mode: 'control' | 'screen'): LiveActions {
+  const connection = useRef<LiveConnection | null>(null);
+
+  useEffect(() => {
+    liveStore.getState().open(meetingId, mode === 'control' ? dashboardClientId() : null);
+    const release = holdLiveConnection();
+    const socket = organizerSocket();
+    if (!socket) return release;
+    // `meeting.changed` also refetches the REST meeting (title, code): shared/socket does that.
+    const live = connectLive(socket, liveStore, meetingId);
+    connection.current = live;
+    return () => {
+      live.stop();
+      connection.current = null;
+      release();
+    };
+  }, [meetingId, mode]);
+
+  return useMemo(
+    () => ({
+      command: (command) => void connection.current?.command(command),
+      takeControl: () => void connection.current?.takeControl(),
+      moderate: async (patch) => {
+        const ack = await (connection.current?.moderate(patch) ??
+          Promise.resolve({ ok: false as const, error: OFFLINE_ERROR }));
+        return ack.ok ? null : ack.error.message;
+      },
+    }),
+    [],
+  );
+}

@@ -211,7 +211,9 @@ describe('a meeting in the browser: editor, phones, dashboard and overlay', () =
     }
     await organizer.waitForFunction(() =>
       [...document.querySelectorAll('[data-testid="cloud-word"]')].some(
-        (w) => w.textContent?.trim() === 'hello' && w.getAttribute('data-count') === '2',
+        (w) =>
+          w.querySelector('[aria-hidden="true"]')?.textContent === 'hello' &&
+          w.getAttribute('data-count') === '2',
       ),
     );
     await command('close', 'question_closed');

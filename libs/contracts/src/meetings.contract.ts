@@ -206,6 +206,8 @@ export type MeetingSnapshotDto =
       audience: 'attendee';
       state: LiveStateDto;
       results: QuestionResultsDto | null;
+      /** The top 10, so a phone that reloads during the scoreboard shows it at once. */
+      scoreboard: ScoreboardDto;
       me: MyScoreDto;
       myAnswer: MyAnswerDto | null;
       /** Q&A entries this attendee upvoted, for the current Q&A question. */

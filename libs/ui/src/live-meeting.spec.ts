@@ -11,6 +11,7 @@ import {
   applyControl,
   applyMyAnswer,
   applyMyUpvote,
+  applyPresence,
   applyResults,
   applyScore,
   applyScoreboard,
@@ -102,6 +103,7 @@ function attendeeView(): MeetingView {
       audience: 'attendee',
       state: state(),
       results: null,
+      scoreboard: scoreboard(3),
       me,
       myAnswer: { type: 'poll', choiceIds: ['a'] },
       myUpvotes: ['e-1'],
@@ -312,6 +314,20 @@ describe('applyControl and isInControl', () => {
   it('ignores another meeting', () => {
     const view = organizerView();
     expect(applyControl(view, { ...control('tab-2'), meetingId: 'other' }).view).toBe(view);
+  });
+});
+
+describe('applyPresence', () => {
+  it('updates the organizer count, whatever the version', () => {
+    const { view } = applyPresence(organizerView(), { meetingId: MEETING, present: 9 });
+    expect(view.present).toBe(9);
+  });
+
+  it('ignores other meetings and other audiences', () => {
+    const organizer = organizerView();
+    expect(applyPresence(organizer, { meetingId: 'other', present: 9 }).view).toBe(organizer);
+    const attendee = attendeeView();
+    expect(applyPresence(attendee, { meetingId: MEETING, present: 9 }).view).toBe(attendee);
   });
 });
 

@@ -81,7 +81,7 @@ export function fromSnapshot(snapshot: MeetingSnapshotDto, now: number = Date.no
     case 'attendee':
       return {
         ...base,
-        scoreboard: null,
+        scoreboard: snapshot.scoreboard,
         control: null,
         present: 0,
         canControl: false,
@@ -142,6 +142,15 @@ export function applyScoreboard(view: MeetingView, payload: ScoreboardPayload): 
   if (payload.meetingId !== view.meetingId || payload.version < view.version) return unchanged(view);
   if (payload.version > view.version) return { view, resync: true };
   return { view: { ...view, scoreboard: payload.scoreboard }, resync: false };
+}
+
+/** `meeting.presence` (organizers): attendees connected now; no version, the latest count wins. */
+export function applyPresence(
+  view: MeetingView,
+  payload: { meetingId: string; present: number },
+): ApplyResult {
+  if (payload.meetingId !== view.meetingId || view.audience !== 'organizer') return unchanged(view);
+  return { view: { ...view, present: payload.present }, resync: false };
 }
 
 /** `meeting.control` carries no version: the latest push is who holds control now. */

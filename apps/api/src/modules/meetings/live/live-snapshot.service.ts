@@ -9,7 +9,7 @@ import { LiveResultsService } from './live-results.service';
 import { stateFor, toLiveState } from './live-state.mapper';
 import { LiveStateRepository } from './live-state.repository';
 import { QaRepository } from './qa.repository';
-import { ScoreboardService } from './scoreboard.service';
+import { ATTENDEE_SCOREBOARD_TOP, ScoreboardService } from './scoreboard.service';
 
 /** A viewer let into a meeting by LiveAccess.meetingFor. */
 export interface Admission {
@@ -74,6 +74,7 @@ export class LiveSnapshotService {
           audience: 'attendee',
           state: stateFor('attendee', organizerState),
           results: results.public,
+          scoreboard: await this.scoreboard.top(meeting.id, ATTENDEE_SCOREBOARD_TOP),
           me,
           myAnswer,
           myUpvotes,

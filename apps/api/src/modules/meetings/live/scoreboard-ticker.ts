@@ -3,13 +3,16 @@ import { rooms } from '../../realtime/rooms';
 import { LiveStateRepository } from './live-state.repository';
 import { KeyedThrottle } from './meeting-throttle';
 import { MeetingsLiveGateway } from './meetings-live.gateway';
-import { SCOREBOARD_TOP, ScoreboardService, toMyScore, toScoreboard } from './scoreboard.service';
+import {
+  ATTENDEE_SCOREBOARD_TOP,
+  SCOREBOARD_TOP,
+  ScoreboardService,
+  toMyScore,
+  toScoreboard,
+} from './scoreboard.service';
 
 /** A burst of captures (a code shown on stream) makes one scoreboard push per this interval. */
 export const SCOREBOARD_TICK_MS = 500;
-/** Phones show a podium, not the whole board. */
-export const ATTENDEE_SCOREBOARD_TOP = 10;
-
 /**
  * Pushes `meeting.scoreboard` after a quiz is scored or a flag captured, and `attendee.score` to
  * each attendee whose total, rank or attendee count changed since this process last told them.

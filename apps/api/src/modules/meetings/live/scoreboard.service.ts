@@ -6,6 +6,8 @@ import { ScoreboardRepository } from './scoreboard.repository';
 
 /** What the dashboard shows (overlays slice their own top N out of it). */
 export const SCOREBOARD_TOP = 100;
+/** Phones show a short list: the top 10 and their own rank. */
+export const ATTENDEE_SCOREBOARD_TOP = 10;
 
 /** Totals per attendee: quiz points (answers.points) plus flag points, ranked by rankScores. */
 @Injectable()

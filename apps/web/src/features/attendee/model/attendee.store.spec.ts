@@ -35,6 +35,7 @@ const snapshot = (version: number): MeetingSnapshotDto => ({
   audience: 'attendee',
   state: state(version),
   results: null,
+  scoreboard: { meetingId: 'm1', attendeeCount: 3, entries: [] },
   me: { attendeeId: 'a1', nickname: 'Ada', total: 0, rank: 1, attendeeCount: 3 },
   myAnswer: null,
   myUpvotes: [],

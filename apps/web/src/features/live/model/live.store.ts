@@ -9,6 +9,7 @@ import type {
 import {
   type ApplyResult,
   applyControl,
+  applyPresence,
   applyResults,
   applyScoreboard,
   applyState,
@@ -43,6 +44,7 @@ export interface LiveStoreState {
   state: (payload: LiveStateDto) => boolean;
   results: (payload: MeetingResultsPayload) => boolean;
   scoreboard: (payload: ScoreboardPayload) => boolean;
+  presence: (payload: { meetingId: string; present: number }) => boolean;
   control: (payload: LiveControlDto) => void;
   /** Marks a request as sent; false (and nothing changes) while another one is in flight. */
   begin: (request: LiveRequest) => boolean;
@@ -101,6 +103,7 @@ export function createLiveStore() {
       state: (payload) => apply((view) => applyState(view, payload)),
       results: (payload) => apply((view) => applyResults(view, payload)),
       scoreboard: (payload) => apply((view) => applyScoreboard(view, payload)),
+      presence: (payload) => apply((view) => applyPresence(view, payload)),
       control: (payload) => {
         const before = get().view;
         if (!before) return;

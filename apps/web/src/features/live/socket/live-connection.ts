@@ -87,6 +87,9 @@ export function connectLive(socket: LiveSocket, store: LiveStore, meetingId: str
     scoreboard: (payload: ScoreboardPayload) => {
       if (ours(payload) && store.getState().scoreboard(payload)) join();
     },
+    presence: (payload: { meetingId: string; present: number }) => {
+      if (ours(payload)) store.getState().presence(payload);
+    },
     control: (payload: LiveControlDto) => {
       if (ours(payload)) store.getState().control(payload);
     },
@@ -99,6 +102,7 @@ export function connectLive(socket: LiveSocket, store: LiveStore, meetingId: str
   socket.on('meeting.state', handlers.state);
   socket.on('meeting.results', handlers.results);
   socket.on('meeting.scoreboard', handlers.scoreboard);
+  socket.on('meeting.presence', handlers.presence);
   socket.on('meeting.control', handlers.control);
   socket.on('meeting.changed', handlers.changed);
   join();
@@ -159,6 +163,7 @@ export function connectLive(socket: LiveSocket, store: LiveStore, meetingId: str
       socket.off('meeting.state', handlers.state);
       socket.off('meeting.results', handlers.results);
       socket.off('meeting.scoreboard', handlers.scoreboard);
+      socket.off('meeting.presence', handlers.presence);
       socket.off('meeting.control', handlers.control);
       socket.off('meeting.changed', handlers.changed);
       if (socket.connected) socket.emit('meeting.leave', { meetingId });

@@ -128,9 +128,10 @@ describe('fromSnapshot', () => {
     expect(view.control?.controllerClientId).toBe('tab-1');
   });
 
-  it('keeps the attendee fields and has no scoreboard or control', () => {
+  it('keeps the attendee fields and the top of the scoreboard, without control', () => {
     const view = attendeeView();
-    expect(view).toMatchObject({ audience: 'attendee', scoreboard: null, control: null, canControl: false });
+    expect(view).toMatchObject({ audience: 'attendee', control: null, canControl: false });
+    expect(view.scoreboard).toEqual(scoreboard(3));
     expect(view.me).toEqual(me);
     expect(view.myAnswer).toEqual({ type: 'poll', choiceIds: ['a'] });
     expect(view.myUpvotes).toEqual(['e-1']);

@@ -128,6 +128,20 @@ describe('a meeting in the browser: editor, phones, dashboard and overlay', () =
       );
     };
     await command('start', 'waiting');
+
+    // A second organizer tab watches read-only until it takes over; the first is told and turns read-only.
+    const cohost = await organizer.context().newPage();
+    await cohost.goto(`${server.url}/w/${workspaceId}/meetings/${meetingId}/live`);
+    await cohost.waitForSelector('[data-testid="control-banner"][data-state="read-only"]');
+    expect(await cohost.getByTestId('cmd-next').isDisabled()).toBe(true);
+    await cohost.getByTestId('take-control').click();
+    await cohost.waitForSelector('[data-testid="control-banner"][data-state="in-control"]');
+    await organizer.waitForSelector('[data-testid="control-banner"][data-state="read-only"]');
+    await organizer.getByTestId('control-lost').waitFor();
+    expect(await organizer.getByTestId('cmd-next').isDisabled()).toBe(true);
+    await cohost.close();
+    await organizer.getByTestId('take-control').click();
+    await organizer.waitForSelector('[data-testid="control-banner"][data-state="in-control"]');
     const overlayToken = await api<{ token: string }>(
       'POST',
       `/api/workspaces/${workspaceId}/overlay-tokens`,

@@ -29,4 +29,16 @@ describe('attendee tokens', () => {
       expect(verifyAttendeeToken(SECRET, forged)).toBeNull();
     }
   });
+
+  it('accepts only the canonical spelling of a signature', () => {
+    const token = signAttendeeToken(SECRET, ID);
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const last = alphabet.indexOf(token.at(-1)!);
+    // The 43rd character holds 4 bits of signature and 2 unused bits: flipping those decodes the same.
+    const twin = `${token.slice(0, -1)}${alphabet[last ^ 1]}`;
+    expect(Buffer.from(twin.split('.')[1]!, 'base64url')).toEqual(
+      Buffer.from(token.split('.')[1]!, 'base64url'),
+    );
+    expect(verifyAttendeeToken(SECRET, twin)).toBeNull();
+  });
 });

@@ -21,6 +21,8 @@ export function verifyAttendeeToken(secret: string, token: string): string | nul
   const signature = token.slice(dot + 1);
   if (!UUID.test(attendeeId) || !SIGNATURE.test(signature)) return null;
   const given = Buffer.from(signature, 'base64url');
+  // The last character carries two unused bits: only the canonical spelling is one token.
+  if (given.toString('base64url') !== signature) return null;
   const expected = signatureOf(secret, attendeeId);
   return given.length === expected.length && timingSafeEqual(given, expected) ? attendeeId : null;
 }

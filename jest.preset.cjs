@@ -27,6 +27,7 @@ module.exports = {
     '^@podium/meetings$': path.join(root, 'libs/meetings/src/index.ts'),
     '^@podium/questions$': path.join(root, 'libs/questions/src/index.ts'),
     '^@podium/ui$': path.join(root, 'libs/ui/src/index.ts'),
+    '^@podium/ui/testing$': path.join(root, 'libs/ui/src/test/live-meeting.factory.ts'),
   },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
 };

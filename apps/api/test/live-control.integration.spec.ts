@@ -1,73 +1,37 @@
-import type { CreatedOverlayTokenDto, FlagDto, MeetingCommand, QuestionDto } from '@podium/contracts';
-import { newMeeting, newMember, newOwner, newQuestion, newQuestionInput } from './support/factories';
-import {
-  choiceIdsOf,
-  failed,
-  LiveHarness,
-  type Owner,
-  ok,
-  record,
-  request,
-  sleep,
-  until,
-} from './support/live-harness';
+import type { CreatedOverlayTokenDto, FlagDto, MeetingCommand } from '@podium/contracts';
+import { newMeeting, newMember, newQuestion, newQuestionInput } from './support/factories';
+import { choiceIdsOf, failed, ok, record, request, sleep, until } from './support/live-harness';
 import { connectSocket, nextEvent, type TestSocket } from './support/sockets';
-import { clearRedisPrefix, newRedisPrefix, startTestApp, type TestApp } from './support/test-app';
-import { TestDatabase } from './support/test-database';
+import { useTestSuite } from './support/test-suite';
 
 describe('live control, versions, flags and overlays (PostgreSQL, Redis)', () => {
-  let db: TestDatabase;
-  let app: TestApp;
-  let prefix: string;
-  let owner: Owner;
-  let live: LiveHarness;
-
-  beforeAll(async () => {
-    db = await TestDatabase.create();
-    prefix = newRedisPrefix();
-    app = await startTestApp({ databaseUrl: db.url, redisPrefix: prefix });
-    owner = await newOwner(app.baseUrl);
-    live = new LiveHarness(app, db);
-  });
-  afterAll(async () => {
-    live?.close();
-    await app?.close();
-    await db?.drop();
-    await clearRedisPrefix(prefix);
-  });
-
-  async function meetingWith(...inputs: Parameters<typeof newQuestion>[2][]) {
-    const meeting = await newMeeting(owner.client, owner.workspaceId);
-    const questions: QuestionDto[] = [];
-    for (const input of inputs) questions.push(await newQuestion(owner.client, meeting, input));
-    return { meeting, questions };
-  }
+  const suite = useTestSuite({ redis: true });
 
   it('gives control to one dashboard tab; others are read-only until they take it over', async () => {
-    const { meeting } = await meetingWith(newQuestionInput('poll'), newQuestionInput('poll'));
-    const moderator = await newMember(owner.client, owner.workspaceId, 'moderator');
-    const viewer = await newMember(owner.client, owner.workspaceId, 'viewer');
-    const a = await live.organizer(owner.client.cookie, meeting.id, 'tab-a');
+    const { meeting } = await suite.meetingWith(newQuestionInput('poll'), newQuestionInput('poll'));
+    const moderator = await newMember(suite.owner.client, suite.owner.workspaceId, 'moderator');
+    const viewer = await newMember(suite.owner.client, suite.owner.workspaceId, 'viewer');
+    const a = await suite.live.organizer(suite.owner.client.cookie, meeting.id, 'tab-a');
     expect(a.snapshot.control).toMatchObject({
       controllerClientId: 'tab-a',
-      controllerUserId: owner.me.user.id,
+      controllerUserId: suite.owner.me.user.id,
     });
-    const b = await live.organizer(moderator.client.cookie, meeting.id, 'tab-b');
+    const b = await suite.live.organizer(moderator.client.cookie, meeting.id, 'tab-b');
     expect(b.snapshot).toMatchObject({ canControl: true, control: { controllerClientId: 'tab-a' } });
-    const v = await live.organizer(viewer.client.cookie, meeting.id, 'tab-v');
+    const v = await suite.live.organizer(viewer.client.cookie, meeting.id, 'tab-v');
     expect(v.snapshot).toMatchObject({ canControl: false, control: { controllerClientId: 'tab-a' } });
 
-    expect(failed(await live.command(b.socket, meeting.id, 'start'))).toMatchObject({
+    expect(failed(await suite.live.command(b.socket, meeting.id, 'start'))).toMatchObject({
       statusCode: 403,
       code: 'meeting.not_in_control',
     });
-    expect(failed(await live.command(v.socket, meeting.id, 'start')).statusCode).toBe(403);
+    expect(failed(await suite.live.command(v.socket, meeting.id, 'start')).statusCode).toBe(403);
     const viewerTake = await request(v.socket, 'meeting.takeControl', {
       meetingId: meeting.id,
       clientId: 'tab-v',
     });
     expect(failed(viewerTake).statusCode).toBe(403);
-    expect(await live.liveVersion(meeting.id)).toBe(0);
+    expect(await suite.live.liveVersion(meeting.id)).toBe(0);
 
     const told = nextEvent(a.socket, 'meeting.control');
     const taken = ok(
@@ -79,8 +43,10 @@ describe('live control, versions, flags and overlays (PostgreSQL, Redis)', () =>
       controllerName: moderator.me.user.displayName,
     });
     expect(await told).toEqual(taken);
-    expect(failed(await live.command(a.socket, meeting.id, 'start')).code).toBe('meeting.not_in_control');
-    ok(await live.command(b.socket, meeting.id, 'start'));
+    expect(failed(await suite.live.command(a.socket, meeting.id, 'start')).code).toBe(
+      'meeting.not_in_control',
+    );
+    ok(await suite.live.command(b.socket, meeting.id, 'start'));
 
     // The controlling tab goes away: control is free again, and the next tab to open the meeting takes it.
     const released = nextEvent(a.socket, 'meeting.control');
@@ -88,38 +54,38 @@ describe('live control, versions, flags and overlays (PostgreSQL, Redis)', () =>
     expect(await released).toMatchObject({ controllerClientId: null, controllerUserId: null });
     const again = ok(await request(a.socket, 'meeting.join', { meetingId: meeting.id, clientId: 'tab-a' }));
     expect(again).toMatchObject({ audience: 'organizer', control: { controllerClientId: 'tab-a' } });
-    ok(await live.command(a.socket, meeting.id, 'next'));
+    ok(await suite.live.command(a.socket, meeting.id, 'next'));
   });
 
   it('refuses stale and illegal commands without changing anything; a client resyncs with meeting.join', async () => {
-    const { meeting } = await meetingWith(newQuestionInput('slide'), newQuestionInput('poll'));
-    const org = await live.organizer(owner.client.cookie, meeting.id, 'tab-v');
-    const phone = await live.attendee(meeting);
+    const { meeting } = await suite.meetingWith(newQuestionInput('slide'), newQuestionInput('poll'));
+    const org = await suite.live.organizer(suite.owner.client.cookie, meeting.id, 'tab-v');
+    const phone = await suite.live.attendee(meeting);
     const phoneStates = record(phone.socket, 'meeting.state');
-    const started = ok(await live.command(org.socket, meeting.id, 'start', 0));
+    const started = ok(await suite.live.command(org.socket, meeting.id, 'start', 0));
 
     // A double click: both carry the same expected version, only one transition happens.
     const clicks = await Promise.all([
-      live.command(org.socket, meeting.id, 'next', started.version),
-      live.command(org.socket, meeting.id, 'next', started.version),
+      suite.live.command(org.socket, meeting.id, 'next', started.version),
+      suite.live.command(org.socket, meeting.id, 'next', started.version),
     ]);
     expect(clicks.map((ack) => (ack.ok ? 'ok' : ack.error.code)).sort()).toEqual([
       'meeting.version_conflict',
       'ok',
     ]);
-    expect(await live.liveVersion(meeting.id)).toBe(started.version + 1);
+    expect(await suite.live.liveVersion(meeting.id)).toBe(started.version + 1);
 
-    const illegal = failed(await live.command(org.socket, meeting.id, 'results'));
+    const illegal = failed(await suite.live.command(org.socket, meeting.id, 'results'));
     expect(illegal).toMatchObject({ statusCode: 409, code: 'meeting.illegal_transition' });
     expect(illegal.message).toMatch(/Close the question first/);
-    expect(await live.liveVersion(meeting.id)).toBe(started.version + 1);
+    expect(await suite.live.liveVersion(meeting.id)).toBe(started.version + 1);
     await until('the phone to see the slide', () => phoneStates.length === 2);
 
     // The phone misses two transitions (it left), then resyncs from a snapshot.
     phone.socket.emit('meeting.leave', { meetingId: meeting.id });
     await sleep(100);
-    ok(await live.command(org.socket, meeting.id, 'next'));
-    const last = ok(await live.command(org.socket, meeting.id, 'close'));
+    ok(await suite.live.command(org.socket, meeting.id, 'next'));
+    const last = ok(await suite.live.command(org.socket, meeting.id, 'close'));
     await sleep(200);
     expect(phoneStates).toHaveLength(2);
     const resynced = ok(await request(phone.socket, 'meeting.join', { meetingId: meeting.id }));
@@ -129,30 +95,33 @@ describe('live control, versions, flags and overlays (PostgreSQL, Redis)', () =>
       questionIndex: 1,
     });
     const next = nextEvent(phone.socket, 'meeting.state');
-    const ended = ok(await live.command(org.socket, meeting.id, 'end'));
+    const ended = ok(await suite.live.command(org.socket, meeting.id, 'end'));
     expect(await next).toMatchObject({ version: resynced.state.version + 1, phase: 'after' });
     expect(ended.phase).toBe('after');
   });
 
   it('captures a flag once, adds its points, and limits wrong tries', async () => {
-    const { meeting } = await meetingWith(newQuestionInput('poll'));
-    const elsewhere = await newMeeting(owner.client, owner.workspaceId);
+    const { meeting } = await suite.meetingWith(newQuestionInput('poll'));
+    const elsewhere = await newMeeting(suite.owner.client, suite.owner.workspaceId);
     const createFlag = async (code: string, meetingId: string | null) => {
-      const created = await owner.client.post<FlagDto>(`/api/workspaces/${owner.workspaceId}/flags`, {
-        name: `Flag ${code}`,
-        code,
-        points: 50,
-        meetingId,
-      });
+      const created = await suite.owner.client.post<FlagDto>(
+        `/api/workspaces/${suite.owner.workspaceId}/flags`,
+        {
+          name: `Flag ${code}`,
+          code,
+          points: 50,
+          meetingId,
+        },
+      );
       expect(created.status).toBe(201);
       return created.body;
     };
     await createFlag('GOLD-1', meeting.id);
     await createFlag('OTHER-1', elsewhere.id);
-    const org = await live.organizer(owner.client.cookie, meeting.id);
+    const org = await suite.live.organizer(suite.owner.client.cookie, meeting.id);
     const scoreboards = record(org.socket, 'meeting.scoreboard');
-    const finder = await live.attendee(meeting, 'Finder');
-    const guesser = await live.attendee(meeting, 'Guesser');
+    const finder = await suite.live.attendee(meeting, 'Finder');
+    const guesser = await suite.live.attendee(meeting, 'Guesser');
     const capture = (socket: TestSocket, code: string) => request(socket, 'flag.capture', { code });
 
     const found = ok(await capture(finder.socket, '  gold-1 '));
@@ -183,29 +152,29 @@ describe('live control, versions, flags and overlays (PostgreSQL, Redis)', () =>
       statusCode: 429,
       code: 'flag.too_many_attempts',
     });
-    const captures = await db.query('select * from flag_captures where meeting_id = $1', [meeting.id]);
+    const captures = await suite.db.query('select * from flag_captures where meeting_id = $1', [meeting.id]);
     expect(captures).toHaveLength(1);
   });
 
   it('lets an overlay follow the live meeting of its workspace', async () => {
-    const stage = await owner.client.post<{ id: string }>('/api/workspaces', { name: 'Stage' });
+    const stage = await suite.owner.client.post<{ id: string }>('/api/workspaces', { name: 'Stage' });
     const workspaceId = stage.body.id;
-    const token = await owner.client.post<CreatedOverlayTokenDto>(
+    const token = await suite.owner.client.post<CreatedOverlayTokenDto>(
       `/api/workspaces/${workspaceId}/overlay-tokens`,
       { label: 'OBS' },
     );
-    const { socket: overlay } = await connectSocket(app.baseUrl, { overlayToken: token.body.token });
-    live.sockets.push(overlay);
+    const { socket: overlay } = await connectSocket(suite.app.baseUrl, { overlayToken: token.body.token });
+    suite.live.sockets.push(overlay);
     expect(failed(await request(overlay, 'meeting.join', { meetingId: 'live' }))).toMatchObject({
       statusCode: 404,
       code: 'meeting.not_live',
     });
 
-    const meeting = await newMeeting(owner.client, workspaceId);
-    const quiz = await newQuestion(owner.client, meeting, newQuestionInput('quiz'));
-    const org = await live.organizer(owner.client.cookie, meeting.id, 'tab-stage');
+    const meeting = await newMeeting(suite.owner.client, workspaceId);
+    const quiz = await newQuestion(suite.owner.client, meeting, newQuestionInput('quiz'));
+    const org = await suite.live.organizer(suite.owner.client.cookie, meeting.id, 'tab-stage');
     const changed = nextEvent(overlay, 'meeting.changed');
-    ok(await live.command(org.socket, meeting.id, 'start'));
+    ok(await suite.live.command(org.socket, meeting.id, 'start'));
     // Followers of "live" hear that a meeting started, and re-join.
     expect(await changed).toEqual({ meetingId: meeting.id });
     const snapshot = ok(await request(overlay, 'meeting.join', { meetingId: 'live' }));
@@ -216,7 +185,7 @@ describe('live control, versions, flags and overlays (PostgreSQL, Redis)', () =>
       scoreboard: { meetingId: meeting.id, attendeeCount: 0, entries: [] },
     });
     const states = record(overlay, 'meeting.state');
-    const opened = ok(await live.command(org.socket, meeting.id, 'next'));
+    const opened = ok(await suite.live.command(org.socket, meeting.id, 'next'));
     await until('the state push', () => states.some((state) => state.version === opened.version));
     expect(states.at(-1)!.question).toMatchObject({
       id: quiz.id,
@@ -224,7 +193,7 @@ describe('live control, versions, flags and overlays (PostgreSQL, Redis)', () =>
     });
     expect(JSON.stringify(states.at(-1))).not.toContain('correct');
 
-    const foreign = await newMeeting(owner.client, owner.workspaceId);
+    const foreign = await newMeeting(suite.owner.client, suite.owner.workspaceId);
     expect(failed(await request(overlay, 'meeting.join', { meetingId: foreign.id }))).toMatchObject({
       statusCode: 404,
       code: 'meeting.not_found',
@@ -232,25 +201,25 @@ describe('live control, versions, flags and overlays (PostgreSQL, Redis)', () =>
   });
 
   it('validates payloads and audiences', async () => {
-    const { meeting, questions } = await meetingWith(newQuestionInput('poll'));
-    const org = await live.organizer(owner.client.cookie, meeting.id, 'tab-x');
-    const phone = await live.attendee(meeting);
-    const bad = failed(await live.command(org.socket, meeting.id, 'jump' as MeetingCommand));
+    const { meeting, questions } = await suite.meetingWith(newQuestionInput('poll'));
+    const org = await suite.live.organizer(suite.owner.client.cookie, meeting.id, 'tab-x');
+    const phone = await suite.live.attendee(meeting);
+    const bad = failed(await suite.live.command(org.socket, meeting.id, 'jump' as MeetingCommand));
     expect(bad).toMatchObject({ statusCode: 400, code: 'validation.failed', field: 'command' });
-    expect(failed(await live.command(phone.socket, meeting.id, 'start'))).toMatchObject({
+    expect(failed(await suite.live.command(phone.socket, meeting.id, 'start'))).toMatchObject({
       statusCode: 403,
       code: 'live.wrong_audience',
     });
     const notOpen = failed(
-      await live.answer(phone.socket, questions[0]!.id, {
+      await suite.live.answer(phone.socket, questions[0]!.id, {
         type: 'poll',
         choiceIds: [choiceIdsOf(questions[0]!)[0]!],
       }),
     );
     expect(notOpen.code).toBe('answer.question_not_open');
-    const other = await newMeeting(owner.client, owner.workspaceId);
+    const other = await newMeeting(suite.owner.client, suite.owner.workspaceId);
     const foreign = failed(await request(phone.socket, 'meeting.join', { meetingId: other.id }));
     expect(foreign).toMatchObject({ statusCode: 404, code: 'meeting.not_found' });
-    expect(await live.liveVersion(meeting.id)).toBe(0);
+    expect(await suite.live.liveVersion(meeting.id)).toBe(0);
   });
 });

@@ -1,14 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { MeetingDto, QuestionDto } from '@podium/contracts';
+import type { MeetingDto } from '@podium/contracts';
 import { newMeeting, newOwner, newQuestion, newQuestionInput } from './support/factories';
 import { HttpClient } from './support/http-client';
 import {
   choiceIdsOf,
   failed,
   LiveHarness,
-  type Owner,
   ok,
   record,
   request,
@@ -16,47 +15,22 @@ import {
   sleep,
   until,
 } from './support/live-harness';
-import { clearRedisPrefix, newRedisPrefix, startTestApp, type TestApp } from './support/test-app';
-import { TestDatabase } from './support/test-database';
+import { startTestApp } from './support/test-app';
+import { useTestSuite } from './support/test-suite';
 
 describe('live questions over Socket.IO (PostgreSQL, Redis)', () => {
-  let db: TestDatabase;
-  let app: TestApp;
-  let prefix: string;
-  let owner: Owner;
-  let live: LiveHarness;
-
-  beforeAll(async () => {
-    db = await TestDatabase.create();
-    prefix = newRedisPrefix();
-    app = await startTestApp({ databaseUrl: db.url, redisPrefix: prefix });
-    owner = await newOwner(app.baseUrl);
-    live = new LiveHarness(app, db);
-  });
-  afterAll(async () => {
-    live?.close();
-    await app?.close();
-    await db?.drop();
-    await clearRedisPrefix(prefix);
-  });
-
-  async function meetingWith(...inputs: Parameters<typeof newQuestion>[2][]) {
-    const meeting = await newMeeting(owner.client, owner.workspaceId);
-    const questions: QuestionDto[] = [];
-    for (const input of inputs) questions.push(await newQuestion(owner.client, meeting, input));
-    return { meeting, questions };
-  }
+  const suite = useTestSuite({ redis: true });
 
   it('runs a poll: answers counted and results pushed on the tick, late answers refused, CSV export', async () => {
-    const { meeting, questions } = await meetingWith(
+    const { meeting, questions } = await suite.meetingWith(
       newQuestionInput('poll', { choices: [{ label: '=1+1' }, { label: 'Coffee' }] }),
       newQuestionInput('rating'),
     );
     const poll = questions[0]!;
     const [first, second] = choiceIdsOf(poll);
-    const org = await live.organizer(owner.client.cookie, meeting.id, 'tab-poll');
+    const org = await suite.live.organizer(suite.owner.client.cookie, meeting.id, 'tab-poll');
     const attendees = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => live.attendee(meeting, `Poller ${i}`)),
+      Array.from({ length: 20 }, (_, i) => suite.live.attendee(meeting, `Poller ${i}`)),
     );
     expect(attendees[0]!.snapshot).toMatchObject({
       audience: 'attendee',
@@ -69,10 +43,10 @@ describe('live questions over Socket.IO (PostgreSQL, Redis)', () => {
     const presence = record(org.socket, 'meeting.presence');
     await until('all 20 phones counted as present', () => presence.at(-1)?.present === 20);
 
-    let state = ok(await live.command(org.socket, meeting.id, 'start', org.snapshot.state.version));
+    let state = ok(await suite.live.command(org.socket, meeting.id, 'start', org.snapshot.state.version));
     expect(state).toMatchObject({ phase: 'waiting', version: 1 });
     const phoneStates = record(attendees[3]!.socket, 'meeting.state');
-    state = ok(await live.command(org.socket, meeting.id, 'next', state.version));
+    state = ok(await suite.live.command(org.socket, meeting.id, 'next', state.version));
     expect(state).toMatchObject({ phase: 'question_open', questionIndex: 0, question: { id: poll.id } });
     await until('the state push', () => phoneStates.some((s) => s.version === state.version));
     expect(phoneStates.at(-1)).toMatchObject({ version: state.version, question: { id: poll.id } });
@@ -82,7 +56,7 @@ describe('live questions over Socket.IO (PostgreSQL, Redis)', () => {
     const before = { org: orgResults.length, phone: phoneResults.length };
     const acks = await Promise.all(
       attendees.map((a, i) =>
-        live.answer(a.socket, poll.id, { type: 'poll', choiceIds: [i % 2 === 0 ? first! : second!] }),
+        suite.live.answer(a.socket, poll.id, { type: 'poll', choiceIds: [i % 2 === 0 ? first! : second!] }),
       ),
     );
     acks.forEach((ack) => expect(ok(ack).myAnswer).toMatchObject({ type: 'poll' }));
@@ -103,20 +77,20 @@ describe('live questions over Socket.IO (PostgreSQL, Redis)', () => {
       results: { type: 'poll', questionId: poll.id, counts: { [first!]: 10, [second!]: 10 } },
     });
     expect(phoneResults.at(-1)).toMatchObject({ present: 0 });
-    expect(await live.answerRows(poll.id)).toHaveLength(20);
+    expect(await suite.live.answerRows(poll.id)).toHaveLength(20);
 
     // A poll allows changing one's answer: still one row per attendee.
-    ok(await live.answer(attendees[0]!.socket, poll.id, { type: 'poll', choiceIds: [second!] }));
-    expect(await live.answerRows(poll.id)).toHaveLength(20);
+    ok(await suite.live.answer(attendees[0]!.socket, poll.id, { type: 'poll', choiceIds: [second!] }));
+    expect(await suite.live.answerRows(poll.id)).toHaveLength(20);
 
-    state = ok(await live.command(org.socket, meeting.id, 'close', state.version));
+    state = ok(await suite.live.command(org.socket, meeting.id, 'close', state.version));
     expect(state).toMatchObject({ phase: 'question_closed', question: { id: poll.id } });
     expect(state.question?.closedAt).not.toBeNull();
     const late = failed(
-      await live.answer(attendees[0]!.socket, poll.id, { type: 'poll', choiceIds: [first!] }),
+      await suite.live.answer(attendees[0]!.socket, poll.id, { type: 'poll', choiceIds: [first!] }),
     );
     expect(late).toMatchObject({ statusCode: 409, code: 'answer.question_not_open' });
-    const rows = await live.answerRows(poll.id);
+    const rows = await suite.live.answerRows(poll.id);
     expect(rows.filter((r) => r.attendee_id === attendees[0]!.joined.attendee.id)).toEqual([
       expect.objectContaining({ payload: { type: 'poll', choiceIds: [second] } }),
     ]);
@@ -125,9 +99,9 @@ describe('live questions over Socket.IO (PostgreSQL, Redis)', () => {
     await until('the phone that left no longer counted', () => presence.at(-1)?.present === 19);
 
     const csv = await fetch(
-      `${app.baseUrl}/api/workspaces/${owner.workspaceId}/meetings/${meeting.id}/results.csv`,
+      `${suite.app.baseUrl}/api/workspaces/${suite.owner.workspaceId}/meetings/${meeting.id}/results.csv`,
       {
-        headers: { cookie: owner.client.cookie! },
+        headers: { cookie: suite.owner.client.cookie! },
       },
     );
     expect(csv.status).toBe(200);
@@ -145,18 +119,20 @@ describe('live questions over Socket.IO (PostgreSQL, Redis)', () => {
   });
 
   it('scores a quiz: one row per double submit, first-correct bonus, scoreboard and scores pushed', async () => {
-    const { meeting, questions } = await meetingWith(newQuestionInput('quiz'));
+    const { meeting, questions } = await suite.meetingWith(newQuestionInput('quiz'));
     const quiz = questions[0]!;
     const [paris, lyon] = choiceIdsOf(quiz);
-    const org = await live.organizer(owner.client.cookie, meeting.id, 'tab-quiz');
-    const [a1, a2, a3] = await Promise.all(['Ana', 'Bob', 'Cyd'].map((nick) => live.attendee(meeting, nick)));
+    const org = await suite.live.organizer(suite.owner.client.cookie, meeting.id, 'tab-quiz');
+    const [a1, a2, a3] = await Promise.all(
+      ['Ana', 'Bob', 'Cyd'].map((nick) => suite.live.attendee(meeting, nick)),
+    );
     const scoreboards = record(org.socket, 'meeting.scoreboard');
     const phoneResults = record(a1!.socket, 'meeting.results');
     const scores = [a1!, a2!, a3!].map((a) => record(a.socket, 'attendee.score'));
 
     const phoneStates = record(a1!.socket, 'meeting.state');
-    ok(await live.command(org.socket, meeting.id, 'start'));
-    const state = ok(await live.command(org.socket, meeting.id, 'next'));
+    ok(await suite.live.command(org.socket, meeting.id, 'start'));
+    const state = ok(await suite.live.command(org.socket, meeting.id, 'next'));
     // Organizers see which choice is correct; phones must not.
     expect(state.question).toMatchObject({ type: 'quiz', choices: [{ correct: true }, { correct: false }] });
     await until('the state push', () => phoneStates.some((s) => s.version === state.version));
@@ -167,8 +143,8 @@ describe('live questions over Socket.IO (PostgreSQL, Redis)', () => {
     );
 
     const double = await Promise.all([
-      live.answer(a1!.socket, quiz.id, { type: 'quiz', choiceIds: [paris!] }),
-      live.answer(a1!.socket, quiz.id, { type: 'quiz', choiceIds: [paris!] }),
+      suite.live.answer(a1!.socket, quiz.id, { type: 'quiz', choiceIds: [paris!] }),
+      suite.live.answer(a1!.socket, quiz.id, { type: 'quiz', choiceIds: [paris!] }),
     ]);
     expect(double.filter((ack) => ack.ok)).toHaveLength(1);
     expect(double.map((ack) => (ack.ok ? 'ok' : ack.error.code)).sort()).toEqual([
@@ -176,16 +152,16 @@ describe('live questions over Socket.IO (PostgreSQL, Redis)', () => {
       'ok',
     ]);
     await sleep(20);
-    ok(await live.answer(a2!.socket, quiz.id, { type: 'quiz', choiceIds: [paris!] }));
-    ok(await live.answer(a3!.socket, quiz.id, { type: 'quiz', choiceIds: [lyon!] }));
-    expect(await live.answerRows(quiz.id)).toHaveLength(3);
+    ok(await suite.live.answer(a2!.socket, quiz.id, { type: 'quiz', choiceIds: [paris!] }));
+    ok(await suite.live.answer(a3!.socket, quiz.id, { type: 'quiz', choiceIds: [lyon!] }));
+    expect(await suite.live.answerRows(quiz.id)).toHaveLength(3);
     await sleep(300);
     // Quiz results stay hidden from phones while the question is open.
     expect(phoneResults.filter((r) => r.results.questionId === quiz.id)).toEqual([]);
 
-    ok(await live.command(org.socket, meeting.id, 'close'));
+    ok(await suite.live.command(org.socket, meeting.id, 'close'));
     const points = Object.fromEntries(
-      (await live.answerRows(quiz.id)).map((row) => [row.attendee_id, row.points]),
+      (await suite.live.answerRows(quiz.id)).map((row) => [row.attendee_id, row.points]),
     );
     expect(points).toEqual({
       [a1!.joined.attendee.id]: 2,
@@ -208,8 +184,8 @@ describe('live questions over Socket.IO (PostgreSQL, Redis)', () => {
       { total: 0, rank: 3 },
     ]);
     const csv = await fetch(
-      `${app.baseUrl}/api/workspaces/${owner.workspaceId}/meetings/${meeting.id}/scoreboard.csv`,
-      { headers: { cookie: owner.client.cookie! } },
+      `${suite.app.baseUrl}/api/workspaces/${suite.owner.workspaceId}/meetings/${meeting.id}/scoreboard.csv`,
+      { headers: { cookie: suite.owner.client.cookie! } },
     );
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(
@@ -228,17 +204,19 @@ describe('live questions over Socket.IO (PostgreSQL, Redis)', () => {
   });
 
   it('runs a Q&A: ask, upvote once, moderate; hidden entries only reach organizers', async () => {
-    const { meeting, questions } = await meetingWith(newQuestionInput('qa', { timeLimitSeconds: null }));
+    const { meeting, questions } = await suite.meetingWith(
+      newQuestionInput('qa', { timeLimitSeconds: null }),
+    );
     const qa = questions[0]!;
-    const org = await live.organizer(owner.client.cookie, meeting.id, 'tab-qa');
+    const org = await suite.live.organizer(suite.owner.client.cookie, meeting.id, 'tab-qa');
     const [asker, voter] = await Promise.all([
-      live.attendee(meeting, 'Asker'),
-      live.attendee(meeting, 'Voter'),
+      suite.live.attendee(meeting, 'Asker'),
+      suite.live.attendee(meeting, 'Voter'),
     ]);
     const orgResults = record(org.socket, 'meeting.results');
     const phoneResults = record(voter.socket, 'meeting.results');
-    ok(await live.command(org.socket, meeting.id, 'start'));
-    ok(await live.command(org.socket, meeting.id, 'next'));
+    ok(await suite.live.command(org.socket, meeting.id, 'start'));
+    ok(await suite.live.command(org.socket, meeting.id, 'next'));
 
     const { entryId } = ok(await request(asker.socket, 'qa.ask', { questionId: qa.id, text: '  Why now? ' }));
     const spare = ok(await request(asker.socket, 'qa.ask', { questionId: qa.id, text: 'And later?' }));
@@ -293,21 +271,21 @@ describe('live questions over Socket.IO (PostgreSQL, Redis)', () => {
   });
 
   it('closes a timed question on its timer and refuses answers past the deadline', async () => {
-    const { meeting, questions } = await meetingWith(newQuestionInput('poll', { timeLimitSeconds: 5 }));
+    const { meeting, questions } = await suite.meetingWith(newQuestionInput('poll', { timeLimitSeconds: 5 }));
     const poll = questions[0]!;
-    const org = await live.organizer(owner.client.cookie, meeting.id, 'tab-timer');
-    const phone = await live.attendee(meeting);
-    ok(await live.command(org.socket, meeting.id, 'start'));
+    const org = await suite.live.organizer(suite.owner.client.cookie, meeting.id, 'tab-timer');
+    const phone = await suite.live.attendee(meeting);
+    ok(await suite.live.command(org.socket, meeting.id, 'start'));
     const states = record(phone.socket, 'meeting.state');
-    const opened = ok(await live.command(org.socket, meeting.id, 'next'));
+    const opened = ok(await suite.live.command(org.socket, meeting.id, 'next'));
     expect(opened.closesAt).not.toBeNull();
     const deadline = Date.parse(opened.closesAt!);
     expect(deadline - Date.parse(opened.openedAt!)).toBe(5_000);
-    ok(await live.answer(phone.socket, poll.id, { type: 'poll', choiceIds: [choiceIdsOf(poll)[0]!] }));
+    ok(await suite.live.answer(phone.socket, poll.id, { type: 'poll', choiceIds: [choiceIdsOf(poll)[0]!] }));
 
     await sleep(deadline - Date.now() + 150);
     const tooLate = failed(
-      await live.answer(phone.socket, poll.id, { type: 'poll', choiceIds: [choiceIdsOf(poll)[1]!] }),
+      await suite.live.answer(phone.socket, poll.id, { type: 'poll', choiceIds: [choiceIdsOf(poll)[1]!] }),
     );
     expect(tooLate).toMatchObject({ statusCode: 409, code: 'answer.too_late' });
 
@@ -321,12 +299,12 @@ describe('live questions over Socket.IO (PostgreSQL, Redis)', () => {
       version: opened.version + 1,
       closesAt: null,
     });
-    const [question] = await db.query<{ closed_at: Date | null }>(
+    const [question] = await suite.db.query<{ closed_at: Date | null }>(
       'select closed_at from meeting_questions where id = $1',
       [poll.id],
     );
     expect(question!.closed_at).not.toBeNull();
-    const runs = await db.query<{ outcome: string }>(
+    const runs = await suite.db.query<{ outcome: string }>(
       `select outcome from job_runs where job_name = 'meetings.closeTimedQuestion' and run_key like $1`,
       [`%${meeting.id}%`],
     );

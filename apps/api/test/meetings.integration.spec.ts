@@ -8,43 +8,31 @@ import type {
   QuestionType,
 } from '@podium/contracts';
 import { QUESTION_TYPES } from '@podium/contracts';
-import { newMeeting, newMember, newOwner, newQuestion, newQuestionInput } from './support/factories';
+import { newMeeting, newMember, newQuestion, newQuestionInput } from './support/factories';
 import { HttpClient } from './support/http-client';
-import { startTestApp, type TestApp } from './support/test-app';
-import { TestDatabase } from './support/test-database';
+import { useTestSuite } from './support/test-suite';
 
 describe('meetings and their questions (PostgreSQL)', () => {
-  let db: TestDatabase;
-  let app: TestApp;
-  let owner: Awaited<ReturnType<typeof newOwner>>;
+  const suite = useTestSuite();
 
-  const meetingsUrl = () => `/api/workspaces/${owner.workspaceId}/meetings`;
+  const meetingsUrl = () => `/api/workspaces/${suite.owner.workspaceId}/meetings`;
   const meetingUrl = (meeting: Pick<MeetingDto, 'id'>) => `${meetingsUrl()}/${meeting.id}`;
   const getMeeting = async (meeting: Pick<MeetingDto, 'id'>) =>
-    (await owner.client.get<MeetingDto>(meetingUrl(meeting))).body;
+    (await suite.owner.client.get<MeetingDto>(meetingUrl(meeting))).body;
   const questionCount = async (meetingId: string) =>
     Number(
       (
-        await db.query<{ n: string }>('select count(*) as n from meeting_questions where meeting_id = $1', [
-          meetingId,
-        ])
+        await suite.db.query<{ n: string }>(
+          'select count(*) as n from meeting_questions where meeting_id = $1',
+          [meetingId],
+        )
       )[0]!.n,
     );
 
-  beforeAll(async () => {
-    db = await TestDatabase.create();
-    app = await startTestApp({ databaseUrl: db.url });
-    owner = await newOwner(app.baseUrl);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await db?.drop();
-  });
-
   it('creates, lists newest first, reads, edits and deletes meetings', async () => {
-    const first = await newMeeting(owner.client, owner.workspaceId, { title: 'Kick-off' });
+    const first = await newMeeting(suite.owner.client, suite.owner.workspaceId, { title: 'Kick-off' });
     expect(first).toMatchObject({
-      workspaceId: owner.workspaceId,
+      workspaceId: suite.owner.workspaceId,
       title: 'Kick-off',
       description: '',
       kind: 'in_room',
@@ -53,16 +41,19 @@ describe('meetings and their questions (PostgreSQL)', () => {
       questions: [],
     });
     expect(first.joinCode).toMatch(/^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{6}$/);
-    const second = await newMeeting(owner.client, owner.workspaceId, { title: 'Retro', kind: 'both' });
-    await newQuestion(owner.client, second);
+    const second = await newMeeting(suite.owner.client, suite.owner.workspaceId, {
+      title: 'Retro',
+      kind: 'both',
+    });
+    await newQuestion(suite.owner.client, second);
 
-    const list = await owner.client.get<MeetingSummaryDto[]>(meetingsUrl());
+    const list = await suite.owner.client.get<MeetingSummaryDto[]>(meetingsUrl());
     expect(list.status).toBe(200);
     const ids = list.body.map((m) => m.id);
     expect(ids.indexOf(second.id)).toBeLessThan(ids.indexOf(first.id));
     expect(list.body.find((m) => m.id === second.id)).toMatchObject({ kind: 'both', questionCount: 1 });
 
-    const edited = await owner.client.patch<MeetingDto>(meetingUrl(first), {
+    const edited = await suite.owner.client.patch<MeetingDto>(meetingUrl(first), {
       title: '  Kick-off, take two ',
       description: 'Agenda',
     });
@@ -72,23 +63,23 @@ describe('meetings and their questions (PostgreSQL)', () => {
       description: 'Agenda',
       kind: 'in_room',
     });
-    const blank = await owner.client.patch<ApiErrorDto>(meetingUrl(first), { title: '   ' });
+    const blank = await suite.owner.client.patch<ApiErrorDto>(meetingUrl(first), { title: '   ' });
     expect(blank.status).toBe(400);
     expect(blank.body.field).toBe('title');
     expect((await getMeeting(first)).title).toBe('Kick-off, take two');
 
-    expect((await owner.client.delete(meetingUrl(first))).status).toBe(204);
-    const gone = await owner.client.get<ApiErrorDto>(meetingUrl(first));
+    expect((await suite.owner.client.delete(meetingUrl(first))).status).toBe(204);
+    const gone = await suite.owner.client.get<ApiErrorDto>(meetingUrl(first));
     expect(gone.status).toBe(404);
     expect(gone.body.code).toBe('meeting.not_found');
-    expect(await db.query('select id from meetings where id = $1', [first.id])).toHaveLength(0);
+    expect(await suite.db.query('select id from meetings where id = $1', [first.id])).toHaveLength(0);
   });
 
   it('round-trips all six question types, filling choice ids and keeping given ones', async () => {
-    const meeting = await newMeeting(owner.client, owner.workspaceId);
+    const meeting = await newMeeting(suite.owner.client, suite.owner.workspaceId);
     const created: QuestionDto[] = [];
     for (const type of QUESTION_TYPES)
-      created.push(await newQuestion(owner.client, meeting, newQuestionInput(type)));
+      created.push(await newQuestion(suite.owner.client, meeting, newQuestionInput(type)));
     expect(created.map((q) => [q.type, q.position])).toEqual(QUESTION_TYPES.map((type, i) => [type, i]));
 
     const stored = await getMeeting(meeting);
@@ -124,17 +115,20 @@ describe('meetings and their questions (PostgreSQL)', () => {
     expect(byType('qa')).toMatchObject({ timeLimitSeconds: 120 });
 
     // Replacing keeps the ids the editor sends back and gives new choices new ones.
-    const replaced = await owner.client.put<QuestionDto>(`${meetingUrl(meeting)}/questions/${quiz.id}`, {
-      type: 'quiz',
-      title: 'Capital of France?',
-      choices: [
-        { id: ids[1], label: 'Lyon' },
-        { id: ids[0], label: 'Paris', correct: true },
-        { label: 'Nice' },
-      ],
-      scoring: 'speed',
-      timeLimitSeconds: 20,
-    } satisfies QuestionInput);
+    const replaced = await suite.owner.client.put<QuestionDto>(
+      `${meetingUrl(meeting)}/questions/${quiz.id}`,
+      {
+        type: 'quiz',
+        title: 'Capital of France?',
+        choices: [
+          { id: ids[1], label: 'Lyon' },
+          { id: ids[0], label: 'Paris', correct: true },
+          { label: 'Nice' },
+        ],
+        scoring: 'speed',
+        timeLimitSeconds: 20,
+      } satisfies QuestionInput,
+    );
     expect(replaced.status).toBe(200);
     expect(replaced.body).toMatchObject({
       id: quiz.id,
@@ -148,7 +142,7 @@ describe('meetings and their questions (PostgreSQL)', () => {
   });
 
   it('refuses bad questions with 400 naming the field, storing nothing', async () => {
-    const meeting = await newMeeting(owner.client, owner.workspaceId);
+    const meeting = await newMeeting(suite.owner.client, suite.owner.workspaceId);
     const url = `${meetingUrl(meeting)}/questions`;
     const choices = (n: number) => Array.from({ length: n }, (_, i) => ({ label: `Option ${i}` }));
     const cases: [unknown, string][] = [
@@ -175,7 +169,7 @@ describe('meetings and their questions (PostgreSQL)', () => {
       [{ type: 'rating', title: 'Scale', scale: 'stars7' }, 'scale'],
     ];
     for (const [body, field] of cases) {
-      const result = await owner.client.post<ApiErrorDto>(url, body);
+      const result = await suite.owner.client.post<ApiErrorDto>(url, body);
       expect({ field, status: result.status, got: result.body.field, code: result.body.code }).toEqual({
         field,
         status: 400,
@@ -183,7 +177,7 @@ describe('meetings and their questions (PostgreSQL)', () => {
         code: 'validation.failed',
       });
     }
-    const tooBig = await owner.client.request<ApiErrorDto>(
+    const tooBig = await suite.owner.client.request<ApiErrorDto>(
       'POST',
       url,
       undefined,
@@ -198,14 +192,16 @@ describe('meetings and their questions (PostgreSQL)', () => {
   });
 
   it('reorders with every id exactly once and refuses anything else', async () => {
-    const meeting = await newMeeting(owner.client, owner.workspaceId);
+    const meeting = await newMeeting(suite.owner.client, suite.owner.workspaceId);
     const [a, b, c] = [
-      await newQuestion(owner.client, meeting),
-      await newQuestion(owner.client, meeting, newQuestionInput('rating')),
-      await newQuestion(owner.client, meeting, newQuestionInput('qa')),
+      await newQuestion(suite.owner.client, meeting),
+      await newQuestion(suite.owner.client, meeting, newQuestionInput('rating')),
+      await newQuestion(suite.owner.client, meeting, newQuestionInput('qa')),
     ];
     const url = `${meetingUrl(meeting)}/question-order`;
-    const reordered = await owner.client.put<QuestionDto[]>(url, { questionIds: [c!.id, a!.id, b!.id] });
+    const reordered = await suite.owner.client.put<QuestionDto[]>(url, {
+      questionIds: [c!.id, a!.id, b!.id],
+    });
     expect(reordered.status).toBe(200);
     expect(reordered.body.map((q) => [q.id, q.position])).toEqual([
       [c!.id, 0],
@@ -213,14 +209,17 @@ describe('meetings and their questions (PostgreSQL)', () => {
       [b!.id, 2],
     ]);
 
-    const other = await newQuestion(owner.client, await newMeeting(owner.client, owner.workspaceId));
+    const other = await newQuestion(
+      suite.owner.client,
+      await newMeeting(suite.owner.client, suite.owner.workspaceId),
+    );
     for (const questionIds of [
       [c!.id, a!.id],
       [c!.id, a!.id, a!.id],
       [c!.id, a!.id, b!.id, b!.id],
       [c!.id, a!.id, other.id],
     ]) {
-      const refused = await owner.client.put<ApiErrorDto>(url, { questionIds });
+      const refused = await suite.owner.client.put<ApiErrorDto>(url, { questionIds });
       expect(refused.status).toBe(400);
       expect(refused.body).toMatchObject({ code: 'meeting.invalid_order', field: 'questionIds' });
     }
@@ -228,10 +227,10 @@ describe('meetings and their questions (PostgreSQL)', () => {
   });
 
   it('duplicates a question right after it, and deletes one closing the gap', async () => {
-    const meeting = await newMeeting(owner.client, owner.workspaceId);
-    const first = await newQuestion(owner.client, meeting, newQuestionInput('quiz'));
-    const last = await newQuestion(owner.client, meeting, newQuestionInput('slide'));
-    const copy = await owner.client.post<QuestionDto>(
+    const meeting = await newMeeting(suite.owner.client, suite.owner.workspaceId);
+    const first = await newQuestion(suite.owner.client, meeting, newQuestionInput('quiz'));
+    const last = await newQuestion(suite.owner.client, meeting, newQuestionInput('slide'));
+    const copy = await suite.owner.client.post<QuestionDto>(
       `${meetingUrl(meeting)}/questions/${first.id}/duplicate`,
     );
     expect(copy.status).toBe(201);
@@ -239,27 +238,31 @@ describe('meetings and their questions (PostgreSQL)', () => {
     expect({ ...copy.body, id: first.id, position: 0 }).toEqual(first);
     expect((await getMeeting(meeting)).questions.map((q) => q.id)).toEqual([first.id, copy.body.id, last.id]);
 
-    expect((await owner.client.delete(`${meetingUrl(meeting)}/questions/${first.id}`)).status).toBe(204);
+    expect((await suite.owner.client.delete(`${meetingUrl(meeting)}/questions/${first.id}`)).status).toBe(
+      204,
+    );
     const after = await getMeeting(meeting);
     expect(after.questions.map((q) => [q.id, q.position])).toEqual([
       [copy.body.id, 0],
       [last.id, 1],
     ]);
-    const missing = await owner.client.delete<ApiErrorDto>(`${meetingUrl(meeting)}/questions/${first.id}`);
+    const missing = await suite.owner.client.delete<ApiErrorDto>(
+      `${meetingUrl(meeting)}/questions/${first.id}`,
+    );
     expect(missing.status).toBe(404);
     expect(missing.body.code).toBe('meeting.question_not_found');
   });
 
   it('duplicates a meeting with its questions, a new code and no live state', async () => {
-    const meeting = await newMeeting(owner.client, owner.workspaceId, {
+    const meeting = await newMeeting(suite.owner.client, suite.owner.workspaceId, {
       title: 'Quiz night',
       kind: 'stream',
     });
     for (const type of ['quiz', 'poll', 'wordcloud'] as const) {
-      await newQuestion(owner.client, meeting, newQuestionInput(type));
+      await newQuestion(suite.owner.client, meeting, newQuestionInput(type));
     }
-    await db.query(`update meetings set phase = 'after', live_version = 7 where id = $1`, [meeting.id]);
-    const copy = await owner.client.post<MeetingDto>(`${meetingUrl(meeting)}/duplicate`);
+    await suite.db.query(`update meetings set phase = 'after', live_version = 7 where id = $1`, [meeting.id]);
+    const copy = await suite.owner.client.post<MeetingDto>(`${meetingUrl(meeting)}/duplicate`);
     expect(copy.status).toBe(201);
     expect(copy.body).toMatchObject({
       title: 'Quiz night (copy)',
@@ -271,7 +274,7 @@ describe('meetings and their questions (PostgreSQL)', () => {
     const original = await getMeeting(meeting);
     const strip = (q: QuestionDto) => ({ ...q, id: '', meetingId: '' });
     expect(copy.body.questions.map(strip)).toEqual(original.questions.map(strip));
-    const [row] = await db.query<{ live_version: number }>(
+    const [row] = await suite.db.query<{ live_version: number }>(
       'select live_version from meetings where id = $1',
       [copy.body.id],
     );
@@ -279,30 +282,33 @@ describe('meetings and their questions (PostgreSQL)', () => {
   });
 
   it('exports questions and imports them back, appended', async () => {
-    const meeting = await newMeeting(owner.client, owner.workspaceId);
-    for (const type of QUESTION_TYPES) await newQuestion(owner.client, meeting, newQuestionInput(type));
-    const exported = await owner.client.get<QuestionsExport>(`${meetingUrl(meeting)}/questions/export`);
+    const meeting = await newMeeting(suite.owner.client, suite.owner.workspaceId);
+    for (const type of QUESTION_TYPES) await newQuestion(suite.owner.client, meeting, newQuestionInput(type));
+    const exported = await suite.owner.client.get<QuestionsExport>(`${meetingUrl(meeting)}/questions/export`);
     expect(exported.status).toBe(200);
     expect(exported.body).toMatchObject({ format: 'podium.questions', version: 1 });
     expect(exported.body.questions.map((q) => q.type)).toEqual([...QUESTION_TYPES]);
 
-    const target = await newMeeting(owner.client, owner.workspaceId);
-    await newQuestion(owner.client, target, newQuestionInput('slide'));
+    const target = await newMeeting(suite.owner.client, suite.owner.workspaceId);
+    await newQuestion(suite.owner.client, target, newQuestionInput('slide'));
     // Through JSON, as a downloaded file would be.
     const file = JSON.parse(JSON.stringify(exported.body)) as QuestionsExport;
-    const imported = await owner.client.post<QuestionDto[]>(`${meetingUrl(target)}/questions/import`, file);
+    const imported = await suite.owner.client.post<QuestionDto[]>(
+      `${meetingUrl(target)}/questions/import`,
+      file,
+    );
     expect(imported.status).toBe(201);
     expect(imported.body.map((q) => q.position)).toEqual([1, 2, 3, 4, 5, 6]);
     const strip = ({ id: _id, meetingId: _m, position: _p, ...rest }: QuestionDto) => rest;
     expect(imported.body.map(strip)).toEqual((await getMeeting(meeting)).questions.map(strip));
 
-    const bad = await owner.client.post<ApiErrorDto>(`${meetingUrl(target)}/questions/import`, {
+    const bad = await suite.owner.client.post<ApiErrorDto>(`${meetingUrl(target)}/questions/import`, {
       ...file,
       questions: [file.questions[0], { type: 'poll', title: 'one choice', choices: [{ label: 'a' }] }],
     });
     expect(bad.status).toBe(400);
     expect(bad.body.field).toBe('questions.1.choices');
-    const wrongFormat = await owner.client.post<ApiErrorDto>(`${meetingUrl(target)}/questions/import`, {
+    const wrongFormat = await suite.owner.client.post<ApiErrorDto>(`${meetingUrl(target)}/questions/import`, {
       ...file,
       format: 'slido',
     });
@@ -311,9 +317,9 @@ describe('meetings and their questions (PostgreSQL)', () => {
   });
 
   it('lets viewers read but not edit, and hides meetings from non-members', async () => {
-    const meeting = await newMeeting(owner.client, owner.workspaceId, { title: 'Board' });
-    const question = await newQuestion(owner.client, meeting);
-    const viewer = await newMember(owner.client, owner.workspaceId, 'viewer');
+    const meeting = await newMeeting(suite.owner.client, suite.owner.workspaceId, { title: 'Board' });
+    const question = await newQuestion(suite.owner.client, meeting);
+    const viewer = await newMember(suite.owner.client, suite.owner.workspaceId, 'viewer');
     expect((await viewer.client.get(meetingUrl(meeting))).status).toBe(200);
     expect((await viewer.client.get(meetingsUrl())).status).toBe(200);
     expect((await viewer.client.get(`${meetingUrl(meeting)}/questions/export`)).status).toBe(200);
@@ -325,7 +331,7 @@ describe('meetings and their questions (PostgreSQL)', () => {
       viewer.client.put(`${meetingUrl(meeting)}/questions/${question.id}`, newQuestionInput('poll')),
       viewer.client.post(`${meetingUrl(meeting)}/reset`),
       viewer.client.post(`${meetingUrl(meeting)}/join-code`),
-      viewer.client.get(`/api/workspaces/${owner.workspaceId}/flags`),
+      viewer.client.get(`/api/workspaces/${suite.owner.workspaceId}/flags`),
     ];
     for (const attempt of await Promise.all(attempts)) {
       expect(attempt.status).toBe(403);
@@ -333,51 +339,51 @@ describe('meetings and their questions (PostgreSQL)', () => {
     }
     expect((await getMeeting(meeting)).title).toBe('Board');
 
-    const moderator = await newMember(owner.client, owner.workspaceId, 'moderator');
+    const moderator = await newMember(suite.owner.client, suite.owner.workspaceId, 'moderator');
     expect((await moderator.client.patch(meetingUrl(meeting), { title: 'Board, edited' })).status).toBe(200);
 
     // Someone else's workspace: its meetings do not exist for us, and ours not for them.
     const outsider = await moderator.client.post<{ id: string }>('/api/workspaces', { name: 'Elsewhere' });
     const theirs = await newMeeting(moderator.client, outsider.body.id);
-    expect((await owner.client.get(`/api/workspaces/${outsider.body.id}/meetings/${theirs.id}`)).status).toBe(
-      404,
-    );
+    expect(
+      (await suite.owner.client.get(`/api/workspaces/${outsider.body.id}/meetings/${theirs.id}`)).status,
+    ).toBe(404);
     // Our meeting under their workspace id: the meeting is not in that workspace.
     const crossed = await moderator.client.get<ApiErrorDto>(
       `/api/workspaces/${outsider.body.id}/meetings/${meeting.id}`,
     );
     expect(crossed.status).toBe(404);
     expect(crossed.body.code).toBe('meeting.not_found');
-    expect((await new HttpClient(app.baseUrl).get(meetingsUrl())).status).toBe(401);
+    expect((await new HttpClient(suite.app.baseUrl).get(meetingsUrl())).status).toBe(401);
   });
 
   it('refuses to edit or delete the question that is open in the live run', async () => {
-    const meeting = await newMeeting(owner.client, owner.workspaceId);
-    const open = await newQuestion(owner.client, meeting);
-    const closed = await newQuestion(owner.client, meeting, newQuestionInput('rating'));
-    await db.query(`update meetings set phase = 'question_open', current_question_id = $2 where id = $1`, [
-      meeting.id,
-      open.id,
-    ]);
-    const edit = await owner.client.put<ApiErrorDto>(
+    const meeting = await newMeeting(suite.owner.client, suite.owner.workspaceId);
+    const open = await newQuestion(suite.owner.client, meeting);
+    const closed = await newQuestion(suite.owner.client, meeting, newQuestionInput('rating'));
+    await suite.db.query(
+      `update meetings set phase = 'question_open', current_question_id = $2 where id = $1`,
+      [meeting.id, open.id],
+    );
+    const edit = await suite.owner.client.put<ApiErrorDto>(
       `${meetingUrl(meeting)}/questions/${open.id}`,
       newQuestionInput('poll'),
     );
     expect(edit.status).toBe(409);
     expect(edit.body.code).toBe('meeting.question_open');
-    expect((await owner.client.delete(`${meetingUrl(meeting)}/questions/${open.id}`)).status).toBe(409);
+    expect((await suite.owner.client.delete(`${meetingUrl(meeting)}/questions/${open.id}`)).status).toBe(409);
     expect(
-      (await owner.client.put(`${meetingUrl(meeting)}/questions/${closed.id}`, newQuestionInput('qa')))
+      (await suite.owner.client.put(`${meetingUrl(meeting)}/questions/${closed.id}`, newQuestionInput('qa')))
         .status,
     ).toBe(200);
     expect((await getMeeting(meeting)).questions[0]).toEqual(open);
 
     // Closed but still on screen: it can be edited, not deleted.
-    await db.query(`update meetings set phase = 'question_closed' where id = $1`, [meeting.id]);
+    await suite.db.query(`update meetings set phase = 'question_closed' where id = $1`, [meeting.id]);
     expect(
-      (await owner.client.put(`${meetingUrl(meeting)}/questions/${open.id}`, newQuestionInput('poll')))
+      (await suite.owner.client.put(`${meetingUrl(meeting)}/questions/${open.id}`, newQuestionInput('poll')))
         .status,
     ).toBe(200);
-    expect((await owner.client.delete(`${meetingUrl(meeting)}/questions/${open.id}`)).status).toBe(409);
+    expect((await suite.owner.client.delete(`${meetingUrl(meeting)}/questions/${open.id}`)).status).toBe(409);
   });
 });

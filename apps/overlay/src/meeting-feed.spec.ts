@@ -1,9 +1,10 @@
-import type { LiveStateDto, MeetingSnapshotDto, QuestionDto, ScoreboardDto } from '@podium/contracts';
+import type { LiveStateDto, QuestionDto } from '@podium/contracts';
+import { MEETING_ID, newOverlaySnapshot, newScoreboard, newState } from '@podium/ui/testing';
 import { initialMeeting, type OverlayMeeting, reduceMeeting, rejoinDelayMs } from './meeting-feed';
 
 const question: QuestionDto = {
   id: 'q1',
-  meetingId: 'm1',
+  meetingId: MEETING_ID,
   position: 0,
   title: 'Favourite colour?',
   closedAt: null,
@@ -14,26 +15,19 @@ const question: QuestionDto = {
   timeLimitSeconds: null,
 };
 
-const state = (version: number, overrides: Partial<LiveStateDto> = {}): LiveStateDto => ({
-  meetingId: 'm1',
-  version,
-  phase: 'question_open',
-  questionIndex: 0,
-  questionCount: 3,
-  question,
-  openedAt: '2026-11-21T10:00:00.000Z',
-  closesAt: null,
-  serverTime: '2026-11-21T10:00:00.000Z',
-  ...overrides,
-});
+const state = (version: number, overrides: Partial<LiveStateDto> = {}): LiveStateDto =>
+  newState({
+    version,
+    phase: 'question_open',
+    questionIndex: 0,
+    question,
+    openedAt: '2026-11-21T10:00:00.000Z',
+    serverTime: '2026-11-21T10:00:00.000Z',
+    ...overrides,
+  });
 
-const scoreboard: ScoreboardDto = { meetingId: 'm1', attendeeCount: 0, entries: [] };
-const snapshot = (version: number): MeetingSnapshotDto => ({
-  audience: 'overlay',
-  state: state(version),
-  results: null,
-  scoreboard,
-});
+const scoreboard = newScoreboard();
+const snapshot = (version: number) => newOverlaySnapshot({ state: state(version), scoreboard });
 const now = Date.parse('2026-11-21T10:00:00.000Z');
 
 function joined(version = 4): OverlayMeeting {
@@ -46,7 +40,7 @@ describe('overlay meeting feed', () => {
     expect(meeting.view?.state.question?.title).toBe('Favourite colour?');
 
     const results = {
-      meetingId: 'm1',
+      meetingId: MEETING_ID,
       version: 4,
       present: 0,
       results: {
@@ -78,7 +72,7 @@ describe('overlay meeting feed', () => {
 
     const ahead = reduceMeeting(meeting, {
       type: 'scoreboard',
-      payload: { meetingId: 'm1', version: 5, scoreboard },
+      payload: { meetingId: MEETING_ID, version: 5, scoreboard },
     });
     expect(ahead.resync).toBe(true);
   });
@@ -122,6 +116,6 @@ describe('overlay meeting feed', () => {
     }).meeting;
     expect(rejoinDelayMs('live', ended)).toBe(30_000);
     // A meeting chosen by id stays on screen once ended: nothing else to look for.
-    expect(rejoinDelayMs('m1', ended)).toBeNull();
+    expect(rejoinDelayMs(MEETING_ID, ended)).toBeNull();
   });
 });

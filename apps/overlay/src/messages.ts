@@ -1,4 +1,11 @@
-import type { CountdownLabels, ResultsLabels, ScoreboardLabels } from '@podium/ui';
+import {
+  type CountdownLabels,
+  DEFAULT_COUNTDOWN_LABELS,
+  DEFAULT_RESULTS_LABELS,
+  DEFAULT_SCOREBOARD_LABELS,
+  type ResultsLabels,
+  type ScoreboardLabels,
+} from '@podium/ui';
 import type { OverlayStatus } from './connection-state';
 
 /** The overlay's few words (no i18n library: the bundle stays small). */
@@ -16,7 +23,6 @@ export interface OverlayMessages {
   countdown: CountdownLabels;
 }
 
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 // French: 0 and 1 are singular.
 const pluralFr = (count: number, one: string, many: string) => `${count} ${count <= 1 ? one : many}`;
 
@@ -34,34 +40,10 @@ const en: OverlayMessages = {
   unknownKind: (kind) => `Unknown overlay “${kind}”. Copy the full URL from Podium → Overlays.`,
   serverTime: 'Server time',
   questionPosition: (position, count) => `Question ${position} of ${count}`,
-  results: {
-    votes: (count) => plural(count, 'vote', 'votes'),
-    answers: (count) => plural(count, 'answer', 'answers'),
-    correct: 'correct answer',
-    noAnswers: 'No answers yet',
-    mean: 'Average',
-    median: 'Median',
-    outOf: (max) => `out of ${max}`,
-    wordTimes: (word, count) => `${word}, ${plural(count, 'time', 'times')}`,
-    wordCloud: (count) => `Word cloud, ${plural(count, 'word', 'words')}`,
-    questions: (count) => plural(count, 'question', 'questions'),
-    noQuestions: 'No questions yet',
-    upvotes: (count) => plural(count, 'upvote', 'upvotes'),
-    pinned: 'Pinned',
-    answered: 'Answered',
-    hidden: 'Hidden',
-    askedBy: (nickname) => `Asked by ${nickname}`,
-  },
-  scoreboard: {
-    title: 'Scoreboard',
-    row: (rank, nickname, total) => `Rank ${rank}, ${nickname}, ${plural(total, 'point', 'points')}`,
-    empty: 'No scores yet',
-    you: 'you',
-  },
-  countdown: {
-    secondsLeft: (seconds) => `${plural(seconds, 'second', 'seconds')} left`,
-    timeUp: "Time's up",
-  },
+  // The components' own English words: one table to keep up to date.
+  results: DEFAULT_RESULTS_LABELS,
+  scoreboard: DEFAULT_SCOREBOARD_LABELS,
+  countdown: DEFAULT_COUNTDOWN_LABELS,
 };
 
 const fr: OverlayMessages = {

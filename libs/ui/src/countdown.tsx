@@ -8,7 +8,8 @@ export interface CountdownLabels {
   timeUp: string;
 }
 
-const DEFAULT_LABELS: CountdownLabels = {
+/** English; apps pass their own words (the overlay reuses these for English). */
+export const DEFAULT_COUNTDOWN_LABELS: CountdownLabels = {
   secondsLeft: (seconds) => `${seconds} ${seconds === 1 ? 'second' : 'seconds'} left`,
   timeUp: "Time's up",
 };
@@ -23,7 +24,7 @@ export interface CountdownProps {
 }
 
 export function Countdown({ closesAt, serverOffsetMs, labels, className }: CountdownProps) {
-  const text = { ...DEFAULT_LABELS, ...labels };
+  const text = { ...DEFAULT_COUNTDOWN_LABELS, ...labels };
   const [now, setNow] = useState(() => Date.now());
 
   useEffect(() => {

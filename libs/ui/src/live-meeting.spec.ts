@@ -1,12 +1,4 @@
-import type {
-  LiveControlDto,
-  LiveStateDto,
-  MeetingSnapshotDto,
-  MyScoreDto,
-  QuestionDto,
-  QuestionResultsDto,
-  ScoreboardDto,
-} from '@podium/contracts';
+import type { LiveStateDto, MeetingSnapshotDto, QuestionResultsDto } from '@podium/contracts';
 import {
   applyControl,
   applyMyAnswer,
@@ -22,92 +14,64 @@ import {
   serverOffset,
   type MeetingView,
 } from './live-meeting';
+import {
+  MEETING_ID,
+  newAttendeeSnapshot,
+  newControl,
+  newMyScore,
+  newOrganizerSnapshot,
+  newOverlaySnapshot,
+  newPoll,
+  newScoreboard,
+  newState,
+} from './test/live-meeting.factory';
 
-const MEETING = 'm-1';
 const NOW = Date.parse('2025-01-01T10:00:00.000Z');
 
-function poll(id: string, position = 0): QuestionDto {
-  return {
-    id,
-    meetingId: MEETING,
-    position,
-    title: `Question ${id}`,
-    closedAt: null,
-    type: 'poll',
-    choices: [
-      { id: 'a', label: 'A' },
-      { id: 'b', label: 'B' },
-    ],
-    multiple: false,
-    hideResultsUntilClosed: false,
-    allowAnswerChange: true,
-    timeLimitSeconds: null,
-  };
-}
-
+/** The first question open at version 3, on a server clock in step with NOW. */
 function state(overrides: Partial<LiveStateDto> = {}): LiveStateDto {
-  return {
-    meetingId: MEETING,
+  return newState({
     version: 3,
     phase: 'question_open',
     questionIndex: 0,
     questionCount: 2,
-    question: poll('q1'),
+    question: newPoll('q1'),
     openedAt: '2025-01-01T09:59:50.000Z',
-    closesAt: null,
     serverTime: '2025-01-01T10:00:00.000Z',
     ...overrides,
-  };
+  });
 }
 
 function pollResults(questionId: string, a: number, b = 0): QuestionResultsDto {
   return { type: 'poll', questionId, answered: a + b, counts: { a, b } };
 }
 
-function scoreboard(attendeeCount: number): ScoreboardDto {
-  return { meetingId: MEETING, attendeeCount, entries: [] };
-}
-
-function control(clientId: string | null): LiveControlDto {
-  return {
-    meetingId: MEETING,
-    controllerUserId: clientId ? 'u-1' : null,
-    controllerName: clientId ? 'Ada' : null,
-    controllerClientId: clientId,
-  };
-}
-
 function organizerView(
   overrides: Partial<Extract<MeetingSnapshotDto, { audience: 'organizer' }>> = {},
 ): MeetingView {
   return fromSnapshot(
-    {
-      audience: 'organizer',
+    newOrganizerSnapshot({
       state: state(),
       results: pollResults('q1', 1),
-      scoreboard: scoreboard(4),
-      control: control('tab-1'),
+      scoreboard: newScoreboard(4),
       present: 4,
-      canControl: true,
       ...overrides,
-    },
+    }),
     NOW,
   );
 }
 
-const me: MyScoreDto = { attendeeId: 'att-1', nickname: 'Bob', total: 2, rank: 1, attendeeCount: 3 };
+const me = newMyScore({ total: 2, attendeeCount: 3 });
 
 function attendeeView(): MeetingView {
   return fromSnapshot(
-    {
-      audience: 'attendee',
+    newAttendeeSnapshot({
       state: state(),
-      results: null,
-      scoreboard: scoreboard(3),
+      scoreboard: newScoreboard(3),
       me,
       myAnswer: { type: 'poll', choiceIds: ['a'] },
       myUpvotes: ['e-1'],
-    },
+    }),
     NOW,
   );
 }
@@ -116,7 +80,7 @@ describe('fromSnapshot', () => {
   it('keeps the organizer fields and the version of the state', () => {
     const view = organizerView();
     expect(view).toMatchObject({
-      meetingId: MEETING,
+      meetingId: MEETING_ID,
       audience: 'organizer',
       version: 3,
       present: 4,
@@ -131,29 +95,21 @@ describe('fromSnapshot', () => {
   it('keeps the attendee fields and the top of the scoreboard, without control', () => {
     const view = attendeeView();
     expect(view).toMatchObject({ audience: 'attendee', control: null, canControl: false });
-    expect(view.scoreboard).toEqual(scoreboard(3));
+    expect(view.scoreboard).toEqual(newScoreboard(3));
     expect(view.me).toEqual(me);
     expect(view.myAnswer).toEqual({ type: 'poll', choiceIds: ['a'] });
     expect(view.myUpvotes).toEqual(['e-1']);
   });
 
   it('keeps the overlay scoreboard', () => {
-    const view = fromSnapshot(
-      { audience: 'overlay', state: state(), results: null, scoreboard: scoreboard(9) },
-      NOW,
-    );
+    const view = fromSnapshot(newOverlaySnapshot({ state: state(), scoreboard: newScoreboard(9) }), NOW);
     expect(view.scoreboard?.attendeeCount).toBe(9);
     expect(view.control).toBeNull();
   });
 
   it('measures the server clock offset from serverTime', () => {
     const view = fromSnapshot(
-      {
-        audience: 'overlay',
-        state: state({ serverTime: '2025-01-01T10:00:02.500Z' }),
-        results: null,
-        scoreboard: scoreboard(0),
-      },
+      newOverlaySnapshot({ state: state({ serverTime: '2025-01-01T10:00:02.500Z' }) }),
       NOW,
     );
     expect(view.serverOffsetMs).toBe(2_500);
@@ -177,13 +133,13 @@ describe('applyState', () => {
   it('drops the results, the answer and the upvotes when the question changes', () => {
     const organizer = applyState(
       organizerView(),
-      state({ version: 4, questionIndex: 1, question: poll('q2', 1) }),
+      state({ version: 4, questionIndex: 1, question: newPoll('q2', { position: 1 }) }),
       NOW,
     );
     expect(organizer.view.results).toBeNull();
     const attendee = applyState(
       attendeeView(),
-      state({ version: 4, questionIndex: 1, question: poll('q2', 1) }),
+      state({ version: 4, questionIndex: 1, question: newPoll('q2', { position: 1 }) }),
       NOW,
     );
     expect(attendee.view.myAnswer).toBeNull();
@@ -229,7 +185,7 @@ describe('applyState', () => {
 
 describe('applyResults', () => {
   const payload = (version: number, results: QuestionResultsDto, present = 7) => ({
-    meetingId: MEETING,
+    meetingId: MEETING_ID,
     version,
     results,
     present,
@@ -278,9 +234,9 @@ describe('applyResults', () => {
 describe('applyScoreboard', () => {
   it('applies the current version', () => {
     const { view, resync } = applyScoreboard(organizerView(), {
-      meetingId: MEETING,
+      meetingId: MEETING_ID,
       version: 3,
-      scoreboard: scoreboard(10),
+      scoreboard: newScoreboard(10),
     });
     expect(resync).toBe(false);
     expect(view.scoreboard?.attendeeCount).toBe(10);
@@ -288,10 +244,10 @@ describe('applyScoreboard', () => {
 
   it('ignores an older version and resyncs on a newer one', () => {
     const view = organizerView();
-    const old = applyScoreboard(view, { meetingId: MEETING, version: 1, scoreboard: scoreboard(10) });
+    const old = applyScoreboard(view, { meetingId: MEETING_ID, version: 1, scoreboard: newScoreboard(10) });
     expect(old.view).toBe(view);
     expect(old.resync).toBe(false);
-    const newer = applyScoreboard(view, { meetingId: MEETING, version: 5, scoreboard: scoreboard(10) });
+    const newer = applyScoreboard(view, { meetingId: MEETING_ID, version: 5, scoreboard: newScoreboard(10) });
     expect(newer.resync).toBe(true);
     expect(newer.view.scoreboard?.attendeeCount).toBe(4);
   });
@@ -301,26 +257,26 @@ describe('applyControl and isInControl', () => {
   it('replaces who holds control', () => {
     const view = organizerView();
     expect(isInControl(view, 'tab-1')).toBe(true);
-    const { view: next, resync } = applyControl(view, control('tab-2'));
+    const { view: next, resync } = applyControl(view, newControl('tab-2'));
     expect(resync).toBe(false);
     expect(isInControl(next, 'tab-1')).toBe(false);
     expect(isInControl(next, 'tab-2')).toBe(true);
   });
 
   it('nobody is in control when the controller is null', () => {
-    const { view } = applyControl(organizerView(), control(null));
+    const { view } = applyControl(organizerView(), newControl(null));
     expect(isInControl(view, 'tab-1')).toBe(false);
   });
 
   it('ignores another meeting', () => {
     const view = organizerView();
-    expect(applyControl(view, { ...control('tab-2'), meetingId: 'other' }).view).toBe(view);
+    expect(applyControl(view, { ...newControl('tab-2'), meetingId: 'other' }).view).toBe(view);
   });
 });
 
 describe('applyPresence', () => {
   it('updates the organizer count, whatever the version', () => {
-    const { view } = applyPresence(organizerView(), { meetingId: MEETING, present: 9 });
+    const { view } = applyPresence(organizerView(), { meetingId: MEETING_ID, present: 9 });
     expect(view.present).toBe(9);
   });
 
@@ -328,7 +284,7 @@ describe('applyPresence', () => {
     const organizer = organizerView();
     expect(applyPresence(organizer, { meetingId: 'other', present: 9 }).view).toBe(organizer);
     const attendee = attendeeView();
-    expect(applyPresence(attendee, { meetingId: MEETING, present: 9 }).view).toBe(attendee);
+    expect(applyPresence(attendee, { meetingId: MEETING_ID, present: 9 }).view).toBe(attendee);
   });
 });
 

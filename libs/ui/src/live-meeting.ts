@@ -51,6 +51,23 @@ export type ScoreboardPayload = { meetingId: string; version: number; scoreboard
 
 const unchanged = (view: MeetingView): ApplyResult => ({ view, resync: false });
 
+/**
+ * Applies one push to the view a store holds (`get`/`set` of a zustand store). Before the first
+ * snapshot there is nothing to patch: the snapshot has it. The view is stored only when it changed;
+ * returns whether to re-send `meeting.join`.
+ */
+export function applyPush(
+  get: () => { view: MeetingView | null },
+  set: (patch: { view: MeetingView }) => void,
+  step: (view: MeetingView) => ApplyResult,
+): boolean {
+  const { view } = get();
+  if (!view) return false;
+  const result = step(view);
+  if (result.view !== view) set({ view: result.view });
+  return result.resync;
+}
+
 /** Server clock minus client clock; 0 when `serverTime` cannot be read. */
 export function serverOffset(serverTime: string, now: number): number {
   const server = Date.parse(serverTime);
@@ -58,48 +75,34 @@ export function serverOffset(serverTime: string, now: number): number {
 }
 
 export function fromSnapshot(snapshot: MeetingSnapshotDto, now: number = Date.now()): MeetingView {
-  const base = {
+  const base: MeetingView = {
     meetingId: snapshot.state.meetingId,
     audience: snapshot.audience,
     version: snapshot.state.version,
     state: snapshot.state,
     results: snapshot.results,
+    scoreboard: snapshot.scoreboard,
+    // What only organizers or only attendees get; an overlay gets none of it.
+    control: null,
+    present: 0,
+    canControl: false,
+    me: null,
+    myAnswer: null,
+    myUpvotes: [],
     serverOffsetMs: serverOffset(snapshot.state.serverTime, now),
   };
   switch (snapshot.audience) {
     case 'organizer':
       return {
         ...base,
-        scoreboard: snapshot.scoreboard,
         control: snapshot.control,
         present: snapshot.present,
         canControl: snapshot.canControl,
-        me: null,
-        myAnswer: null,
-        myUpvotes: [],
       };
     case 'attendee':
-      return {
-        ...base,
-        scoreboard: snapshot.scoreboard,
-        control: null,
-        present: 0,
-        canControl: false,
-        me: snapshot.me,
-        myAnswer: snapshot.myAnswer,
-        myUpvotes: snapshot.myUpvotes,
-      };
+      return { ...base, me: snapshot.me, myAnswer: snapshot.myAnswer, myUpvotes: snapshot.myUpvotes };
     case 'overlay':
-      return {
-        ...base,
-        scoreboard: snapshot.scoreboard,
-        control: null,
-        present: 0,
-        canControl: false,
-        me: null,
-        myAnswer: null,
-        myUpvotes: [],
-      };
+      return base;
   }
 }
 

@@ -10,7 +10,8 @@ export interface ScoreboardLabels {
   you: string;
 }
 
-const DEFAULT_LABELS: ScoreboardLabels = {
+/** English; apps pass their own words (the overlay reuses these for English). */
+export const DEFAULT_SCOREBOARD_LABELS: ScoreboardLabels = {
   title: 'Scoreboard',
   row: (rank, nickname, total) => `Rank ${rank}, ${nickname}, ${total} ${total === 1 ? 'point' : 'points'}`,
   empty: 'No scores yet',
@@ -28,7 +29,7 @@ export interface ScoreboardProps {
 }
 
 export function Scoreboard({ entries, top = 10, highlightId = null, labels, className }: ScoreboardProps) {
-  const text = { ...DEFAULT_LABELS, ...labels };
+  const text = { ...DEFAULT_SCOREBOARD_LABELS, ...labels };
   const { top: rows, extra } = scoreboardRows(entries, top, highlightId);
   return (
     <section

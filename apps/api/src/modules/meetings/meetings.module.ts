@@ -23,6 +23,18 @@ import { QuestionsController } from './questions.controller';
 import { QuestionsRepository } from './questions.repository';
 import { QuestionsService } from './questions.service';
 
+const PROVIDERS = [
+  MeetingAccess,
+  MeetingsService,
+  MeetingsRepository,
+  QuestionsService,
+  QuestionsRepository,
+  AttendeesService,
+  AttendeesRepository,
+  FlagsService,
+  FlagsRepository,
+];
+
 /** Meetings as organizers prepare them, flags, and attendees joining. The live run is MeetingsLiveModule. */
 @Module({
   imports: [
@@ -39,29 +51,8 @@ import { QuestionsService } from './questions.service';
     WorkspacesModule,
   ],
   controllers: [MeetingsController, QuestionsController, FlagsController, JoinController],
-  providers: [
-    MeetingAccess,
-    MeetingsService,
-    MeetingsRepository,
-    QuestionsService,
-    QuestionsRepository,
-    AttendeesService,
-    AttendeesRepository,
-    FlagsService,
-    FlagsRepository,
-  ],
-  exports: [
-    // The live module reads and locks these rows too, and needs the entities' repositories.
-    TypeOrmModule,
-    MeetingAccess,
-    MeetingsService,
-    MeetingsRepository,
-    QuestionsService,
-    QuestionsRepository,
-    AttendeesService,
-    AttendeesRepository,
-    FlagsService,
-    FlagsRepository,
-  ],
+  providers: PROVIDERS,
+  // The live module reads and locks these rows too, and needs the entities' repositories.
+  exports: [TypeOrmModule, ...PROVIDERS],
 })
 export class MeetingsModule {}

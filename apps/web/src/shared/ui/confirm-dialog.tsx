@@ -65,3 +65,57 @@ export function ConfirmDialog({
     </Dialog>
   );
 }
+
+/** What a confirmation runs on one item: a react-query mutation taking the item's id. */
+export interface IdMutation {
+  mutate: (id: string, options: { onSuccess: () => void }) => void;
+  reset: () => void;
+  isPending: boolean;
+  error: unknown;
+}
+
+export interface ConfirmMutationDialogProps<T extends { id: string }> extends Omit<
+  ConfirmDialogProps,
+  'open' | 'pending' | 'error' | 'onConfirm' | 'onClose'
+> {
+  /** The item to act on; the dialog is open while there is one. */
+  target: T | null;
+  mutation: IdMutation;
+  /** After the action succeeded, just before the dialog closes. */
+  onDone?: (target: T) => void;
+  onClose: () => void;
+}
+
+/**
+ * A ConfirmDialog that runs `mutation` on the target's id: it closes once the action succeeded,
+ * shows its failure, and Cancel forgets that failure.
+ */
+export function ConfirmMutationDialog<T extends { id: string }>({
+  target,
+  mutation,
+  onDone,
+  onClose,
+  ...dialog
+}: ConfirmMutationDialogProps<T>) {
+  return (
+    <ConfirmDialog
+      {...dialog}
+      open={target !== null}
+      pending={mutation.isPending}
+      error={mutation.error}
+      onClose={() => {
+        onClose();
+        mutation.reset();
+      }}
+      onConfirm={() => {
+        if (!target) return;
+        mutation.mutate(target.id, {
+          onSuccess: () => {
+            onDone?.(target);
+            onClose();
+          },
+        });
+      }}
+    />
+  );
+}

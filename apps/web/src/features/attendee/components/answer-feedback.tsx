@@ -1,5 +1,6 @@
 import type { ApiErrorDto } from '@podium/contracts';
 import { useTranslation } from 'react-i18next';
+import { Button } from '@/shared/ui/button';
 
 /** The attendee's sentence for an `answer.submit` / `qa.*` ack error. */
 export function useAnswerErrorText(): (error: ApiErrorDto) => string {
@@ -54,5 +55,38 @@ export function AnswerError({ error }: { error: ApiErrorDto | null }) {
     <p className="attendee-error" role="alert">
       {errorText(error)}
     </p>
+  );
+}
+
+export interface AnswerFooterProps {
+  error: ApiErrorDto | null;
+  canSend: boolean;
+  pending: boolean;
+  /** The form differs from what was sent: there is something to send. */
+  changed: boolean;
+  /** The server has an answer from this attendee. */
+  answered: boolean;
+}
+
+/** Under a poll, quiz or rating: the refusal, the send (or change) button, then "counted". */
+export function AnswerFooter({ error, canSend, pending, changed, answered }: AnswerFooterProps) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <AnswerError error={error} />
+      {canSend ? (
+        <Button
+          type="submit"
+          variant="primary"
+          className="btn--block attendee-touch"
+          pending={pending}
+          disabled={!changed}
+          data-testid="submit-answer"
+        >
+          {answered ? t('attendee.answer.change') : t('attendee.answer.submit')}
+        </Button>
+      ) : null}
+      {answered ? <AnswerCounted canChange={canSend} /> : null}
+    </>
   );
 }

@@ -10,7 +10,7 @@ import { LoadingState } from '@/shared/ui/spinner';
 import type { StoredAttendee } from '../model/attendee-session';
 import { attendeeStore, useAttendee } from '../model/attendee.store';
 import { useSecondsLeft } from '../model/use-seconds-left';
-import { OFFLINE_ERROR } from '../socket/attendee-socket';
+import { OFFLINE_ERROR } from '@/shared/socket/socket-ack';
 import { useAttendeeConnection } from '../socket/use-attendee-connection';
 import { FlagPanel } from './flag-panel';
 import { MyScore } from './my-score';

@@ -1,10 +1,9 @@
-import type { ApiErrorDto } from '@podium/contracts';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from '@/shared/ui/button';
 import { myChoiceIds } from '../model/attendee-rules';
-import { AnswerCounted, AnswerError } from './answer-feedback';
+import { AnswerFooter } from './answer-feedback';
 import type { AnswerFormProps, QuestionOf } from './answer-props';
+import { useAnswerSender } from './use-answer-sender';
 
 const sameSet = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((id) => b.includes(id));
@@ -19,28 +18,24 @@ export function ChoiceAnswer({
   const { t } = useTranslation();
   const sent = myChoiceIds(myAnswer) ?? [];
   const [selected, setSelected] = useState<string[]>(sent);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<ApiErrorDto | null>(null);
+  const sender = useAnswerSender(send);
   const inputType = question.multiple ? 'checkbox' : 'radio';
   const changed = selected.length > 0 && !sameSet(selected, sent);
 
   const toggle = (choiceId: string, checked: boolean) => {
-    setError(null);
+    sender.clearError();
     if (!question.multiple) setSelected(checked ? [choiceId] : []);
     else
       setSelected((current) => (checked ? [...current, choiceId] : current.filter((id) => id !== choiceId)));
   };
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (pending || !canSend || !changed) return;
-    setPending(true);
-    setError(await send({ type: question.type, choiceIds: selected }));
-    setPending(false);
+    if (canSend && changed) void sender.submit({ type: question.type, choiceIds: selected });
   };
 
   return (
-    <form className="attendee-answer" onSubmit={(event) => void submit(event)}>
+    <form className="attendee-answer" onSubmit={submit}>
       <fieldset className="attendee-choices" disabled={!canSend}>
         <legend className="attendee-choices__legend">
           {question.multiple ? t('attendee.answer.chooseMany') : t('attendee.answer.chooseOne')}
@@ -69,20 +64,13 @@ export function ChoiceAnswer({
           );
         })}
       </fieldset>
-      <AnswerError error={error} />
-      {canSend ? (
-        <Button
-          type="submit"
-          variant="primary"
-          className="btn--block attendee-touch"
-          pending={pending}
-          disabled={!changed}
-          data-testid="submit-answer"
-        >
-          {sent.length > 0 ? t('attendee.answer.change') : t('attendee.answer.submit')}
-        </Button>
-      ) : null}
-      {sent.length > 0 ? <AnswerCounted canChange={canSend} /> : null}
+      <AnswerFooter
+        error={sender.error}
+        canSend={canSend}
+        pending={sender.pending}
+        changed={changed}
+        answered={sent.length > 0}
+      />
     </form>
   );
 }

@@ -1,10 +1,9 @@
-import type { ApiErrorDto } from '@podium/contracts';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from '@/shared/ui/button';
 import { myRating, ratingRange } from '../model/attendee-rules';
-import { AnswerCounted, AnswerError } from './answer-feedback';
+import { AnswerFooter } from './answer-feedback';
 import type { AnswerFormProps, QuestionOf } from './answer-props';
+import { useAnswerSender } from './use-answer-sender';
 
 /** Rating: stars 1-5 or 1-10 as big radio buttons, 0-100 as a slider; then send. */
 export function RatingAnswer({ question, myAnswer, canSend, send }: AnswerFormProps<QuestionOf<'rating'>>) {
@@ -13,25 +12,21 @@ export function RatingAnswer({ question, myAnswer, canSend, send }: AnswerFormPr
   const range = ratingRange(question.scale);
   const sent = myRating(myAnswer);
   const [value, setValue] = useState<number | null>(sent ?? (range.steps ? null : 50));
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<ApiErrorDto | null>(null);
+  const sender = useAnswerSender(send);
   const changed = value !== null && value !== sent;
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (pending || !canSend || value === null || !changed) return;
-    setPending(true);
-    setError(await send({ type: 'rating', value }));
-    setPending(false);
+    if (canSend && value !== null && changed) void sender.submit({ type: 'rating', value });
   };
 
   const pick = (next: number) => {
     setValue(next);
-    setError(null);
+    sender.clearError();
   };
 
   return (
-    <form className="attendee-answer" onSubmit={(event) => void submit(event)}>
+    <form className="attendee-answer" onSubmit={submit}>
       {range.steps ? (
         <fieldset className="attendee-rating" disabled={!canSend}>
           <legend className="attendee-choices__legend">
@@ -99,20 +94,13 @@ export function RatingAnswer({ question, myAnswer, canSend, send }: AnswerFormPr
           </div>
         </div>
       )}
-      <AnswerError error={error} />
-      {canSend ? (
-        <Button
-          type="submit"
-          variant="primary"
-          className="btn--block attendee-touch"
-          pending={pending}
-          disabled={!changed}
-          data-testid="submit-answer"
-        >
-          {sent !== null ? t('attendee.answer.change') : t('attendee.answer.submit')}
-        </Button>
-      ) : null}
-      {sent !== null ? <AnswerCounted canChange={canSend} /> : null}
+      <AnswerFooter
+        error={sender.error}
+        canSend={canSend}
+        pending={sender.pending}
+        changed={changed}
+        answered={sent !== null}
+      />
     </form>
   );
 }

@@ -1,29 +1,24 @@
-import type { ApiErrorDto } from '@podium/contracts';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@/shared/ui/button';
 import { myWords, wordsLeft } from '../model/attendee-rules';
 import { AnswerCounted, AnswerError } from './answer-feedback';
 import type { AnswerFormProps, QuestionOf } from './answer-props';
+import { useAnswerSender } from './use-answer-sender';
 
 /** Word cloud: one word at a time, up to the question's limit; the attendee's words listed. */
 export function WordAnswer({ question, myAnswer, canSend, send }: AnswerFormProps<QuestionOf<'wordcloud'>>) {
   const { t } = useTranslation();
   const id = useId();
   const [word, setWord] = useState('');
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<ApiErrorDto | null>(null);
+  const sender = useAnswerSender(send);
   const words = myWords(myAnswer);
   const left = wordsLeft(question, myAnswer);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    if (pending || !canSend || word.trim() === '') return;
-    setPending(true);
-    const failed = await send({ type: 'wordcloud', word });
-    setError(failed);
-    if (!failed) setWord('');
-    setPending(false);
+    if (!canSend || word.trim() === '') return;
+    if (await sender.submit({ type: 'wordcloud', word })) setWord('');
   };
 
   return (
@@ -40,7 +35,7 @@ export function WordAnswer({ question, myAnswer, canSend, send }: AnswerFormProp
             value={word}
             onChange={(event) => {
               setWord(event.target.value);
-              setError(null);
+              sender.clearError();
             }}
             maxLength={question.maxWordLength}
             autoComplete="off"
@@ -53,7 +48,7 @@ export function WordAnswer({ question, myAnswer, canSend, send }: AnswerFormProp
             type="submit"
             variant="primary"
             className="attendee-touch"
-            pending={pending}
+            pending={sender.pending}
             disabled={!canSend || word.trim() === ''}
             data-testid="submit-answer"
           >
@@ -64,7 +59,7 @@ export function WordAnswer({ question, myAnswer, canSend, send }: AnswerFormProp
           {t('attendee.answer.wordsLeft', { count: left })}
         </p>
       </div>
-      <AnswerError error={error} />
+      <AnswerError error={sender.error} />
       {words.length > 0 ? (
         <>
           <AnswerCounted canChange={false} />

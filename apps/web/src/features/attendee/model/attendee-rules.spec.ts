@@ -1,19 +1,9 @@
 import type { QuestionDto } from '@podium/contracts';
+import { newPoll } from '@podium/ui/testing';
 import { canAnswer, flagProblem, joinProblem, ratingRange, wasRight, wordsLeft } from './attendee-rules';
 
 const base = { id: 'q1', meetingId: 'm1', position: 0, title: 'Q', closedAt: null };
-const poll = (allowAnswerChange: boolean): QuestionDto => ({
-  ...base,
-  type: 'poll',
-  choices: [
-    { id: 'a', label: 'A' },
-    { id: 'b', label: 'B' },
-  ],
-  multiple: false,
-  hideResultsUntilClosed: false,
-  allowAnswerChange,
-  timeLimitSeconds: null,
-});
+const poll = (allowAnswerChange: boolean) => newPoll('q1', { allowAnswerChange });
 const cloud: QuestionDto = {
   ...base,
   type: 'wordcloud',

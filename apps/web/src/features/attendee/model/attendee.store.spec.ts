@@ -1,45 +1,12 @@
-import type { LiveStateDto, MeetingSnapshotDto, QuestionDto } from '@podium/contracts';
+import type { LiveStateDto } from '@podium/contracts';
+import { newAttendeeSnapshot, newMyScore, newPoll, newState } from '@podium/ui/testing';
 import { createAttendeeStore } from './attendee.store';
 
-const question = (id: string): QuestionDto => ({
-  id,
-  meetingId: 'm1',
-  position: 0,
-  title: `Question ${id}`,
-  closedAt: null,
-  type: 'poll',
-  choices: [
-    { id: 'a', label: 'A' },
-    { id: 'b', label: 'B' },
-  ],
-  multiple: false,
-  hideResultsUntilClosed: false,
-  allowAnswerChange: true,
-  timeLimitSeconds: null,
-});
+/** The first question open, at `version`. */
+const state = (version: number, overrides: Partial<LiveStateDto> = {}): LiveStateDto =>
+  newState({ version, phase: 'question_open', questionIndex: 0, question: newPoll('q1'), ...overrides });
 
-const state = (version: number, overrides: Partial<LiveStateDto> = {}): LiveStateDto => ({
-  meetingId: 'm1',
-  version,
-  phase: 'question_open',
-  questionIndex: 0,
-  questionCount: 2,
-  question: question('q1'),
-  openedAt: '2026-11-21T10:00:00.000Z',
-  closesAt: null,
-  serverTime: '2026-11-21T10:00:00.000Z',
-  ...overrides,
-});
-
-const snapshot = (version: number): MeetingSnapshotDto => ({
-  audience: 'attendee',
-  state: state(version),
-  results: null,
-  scoreboard: { meetingId: 'm1', attendeeCount: 3, entries: [] },
-  me: { attendeeId: 'a1', nickname: 'Ada', total: 0, rank: 1, attendeeCount: 3 },
-  myAnswer: null,
-  myUpvotes: [],
-});
+const snapshot = (version: number) => newAttendeeSnapshot({ state: state(version) });
 
 describe('attendee store', () => {
   it('ignores pushes until the first snapshot (the snapshot has them)', () => {
@@ -65,7 +32,7 @@ describe('attendee store', () => {
     store.getState().myAnswer('q1', { type: 'poll', choiceIds: ['a'] });
     expect(store.getState().view?.myAnswer).toEqual({ type: 'poll', choiceIds: ['a'] });
 
-    store.getState().state(state(2, { question: question('q2'), questionIndex: 1 }));
+    store.getState().state(state(2, { question: newPoll('q2'), questionIndex: 1 }));
     expect(store.getState().view?.myAnswer).toBeNull();
     // A late ack for the previous question does not show up under the new one.
     store.getState().myAnswer('q1', { type: 'poll', choiceIds: ['b'] });
@@ -75,7 +42,7 @@ describe('attendee store', () => {
   it('takes score pushes, and marks a refused token', () => {
     const store = createAttendeeStore();
     store.getState().snapshot(snapshot(1));
-    store.getState().score({ attendeeId: 'a1', nickname: 'Ada', total: 12, rank: 1, attendeeCount: 3 });
+    store.getState().score(newMyScore({ total: 12 }));
     expect(store.getState().view?.me?.total).toBe(12);
 
     store.getState().refuse();

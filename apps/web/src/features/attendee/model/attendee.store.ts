@@ -9,6 +9,7 @@ import type {
 } from '@podium/contracts';
 import {
   type ApplyResult,
+  applyPush,
   applyMyAnswer,
   applyMyUpvote,
   applyResults,
@@ -51,14 +52,7 @@ const initial = { link: 'connecting' as AttendeeLink, refused: false, joinError:
 /** The attendee page's live picture, fed by the socket through the libs/ui live-meeting rules. */
 export function createAttendeeStore() {
   return createStore<AttendeeStoreState>()((set, get) => {
-    /** Applies a push; before the first snapshot there is nothing to patch (the snapshot has it). */
-    const apply = (step: (view: MeetingView) => ApplyResult): boolean => {
-      const { view } = get();
-      if (!view) return false;
-      const result = step(view);
-      if (result.view !== view) set({ view: result.view });
-      return result.resync;
-    };
+    const apply = (step: (view: MeetingView) => ApplyResult): boolean => applyPush(get, set, step);
     return {
       ...initial,
       setLink: (link) => set({ link }),

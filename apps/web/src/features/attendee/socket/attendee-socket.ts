@@ -13,6 +13,13 @@ import {
   type SocketAuth,
 } from '@podium/contracts';
 import { io, type Socket } from 'socket.io-client';
+import {
+  ACK_TIMEOUT_MS,
+  isFinalJoinError,
+  JOIN_RETRY_MS,
+  requestAck,
+  TIMEOUT_ERROR,
+} from '@/shared/socket/socket-ack';
 
 type AttendeeSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 type ScoreboardPayload = Parameters<ServerToClientEvents['meeting.scoreboard']>[0];
@@ -43,25 +50,8 @@ export interface AttendeeConnection {
   stop: () => void;
 }
 
-const ACK_TIMEOUT_MS = 8_000;
-const JOIN_RETRY_MS = 3_000;
 const RETRY_BASE_MS = 1_000;
 const RETRY_MAX_MS = 30_000;
-
-/** Made-up ack errors for what never reached the server; statusCode 0 like the HTTP client's. */
-export const OFFLINE_ERROR: ApiErrorDto = {
-  statusCode: 0,
-  code: 'client.network_unreachable',
-  message: 'Not connected to the server.',
-};
-const TIMEOUT_ERROR: ApiErrorDto = {
-  statusCode: 0,
-  code: 'client.timeout',
-  message: 'The server did not answer in time.',
-};
-
-/** Errors after which asking again cannot help: this attendee may not open this meeting. */
-const isFinalJoinError = (error: ApiErrorDto) => [401, 403, 404].includes(error.statusCode);
 
 /**
  * The attendee's live connection to one meeting, authenticated by the token `POST /api/join`
@@ -162,18 +152,9 @@ export function connectAttendee(
     socket.disconnect();
   }
 
-  /** One request with its ack; never rejects: an unreachable server is an error ack like any other. */
-  function request<T>(
+  const request = <T>(
     send: (socket: AttendeeSocket, done: (err: Error | null, ack: Ack<T>) => void) => void,
-  ) {
-    return new Promise<Ack<T>>((resolve) => {
-      if (stopped || !socket.connected) {
-        resolve({ ok: false, error: OFFLINE_ERROR });
-        return;
-      }
-      send(socket, (err, ack) => resolve(err ? { ok: false, error: TIMEOUT_ERROR } : ack));
-    });
-  }
+  ) => requestAck<T>(!stopped && socket.connected, (done) => send(socket, done));
 
   return {
     resync: join,

@@ -5,7 +5,7 @@ import { Alert } from '@/shared/ui/alert';
 import { Badge } from '@/shared/ui/badge';
 import { Button } from '@/shared/ui/button';
 import { Card } from '@/shared/ui/card';
-import { ConfirmDialog } from '@/shared/ui/confirm-dialog';
+import { ConfirmMutationDialog } from '@/shared/ui/confirm-dialog';
 import { EmptyState } from '@/shared/ui/empty-state';
 import { useErrorText } from '@/shared/ui/form-error';
 import { FlagIcon, PlusIcon, TrashIcon } from '@/shared/ui/icons';
@@ -122,20 +122,13 @@ export function FlagsPanel({ workspaceId, meetings }: FlagsPanelProps) {
         onClose={() => setEditing(null)}
       />
       <FlagQrDialog flag={showing} scope={showing ? scopeOf(showing) : ''} onClose={() => setShowing(null)} />
-      <ConfirmDialog
-        open={deleting !== null}
+      <ConfirmMutationDialog
+        target={deleting}
+        mutation={remove}
         title={t('flags.deleteTitle', { name: deleting?.name ?? '' })}
         description={t('flags.deleteBody')}
         confirmLabel={t('flags.delete')}
-        pending={remove.isPending}
-        error={remove.error}
-        onClose={() => {
-          setDeleting(null);
-          remove.reset();
-        }}
-        onConfirm={() => {
-          if (deleting) remove.mutate(deleting.id, { onSuccess: () => setDeleting(null) });
-        }}
+        onClose={() => setDeleting(null)}
         data-testid="delete-flag-dialog"
       />
     </>

@@ -3,7 +3,7 @@ import i18next from 'i18next';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { initReactI18next } from 'react-i18next';
 import { en } from '@/shared/i18n/locales/en';
-import { newControl, newOrganizerSnapshot, newPoll, newState } from '../test/live-factories';
+import { newControl, newOrganizerSnapshot, newPoll, newState } from '@podium/ui/testing';
 import { ControlBanner } from './control-banner';
 import { LiveControls } from './live-controls';
 

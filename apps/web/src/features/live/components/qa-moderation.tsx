@@ -24,36 +24,32 @@ export function QaModeration({ entry, onModerate, onError }: QaModerationProps) 
     });
   };
 
+  // One toggle per flag: the button says what a click does to the entry as it is now.
+  const toggles = [
+    { flag: 'pinned', on: t('live.qa.unpin'), off: t('live.qa.pin'), testId: 'qa-pin' },
+    {
+      flag: 'answered',
+      on: t('live.qa.markUnanswered'),
+      off: t('live.qa.markAnswered'),
+      testId: 'qa-answered',
+    },
+    { flag: 'hidden', on: t('live.qa.show'), off: t('live.qa.hide'), testId: 'qa-hide' },
+  ] as const;
+
   return (
     <div className="live-qa-actions" role="group" aria-label={t('live.qa.actions', { text: entry.text })}>
-      <Button
-        size="sm"
-        variant="ghost"
-        disabled={busy}
-        onClick={() => send({ pinned: !entry.pinned })}
-        data-testid="qa-pin"
-      >
-        {entry.pinned ? t('live.qa.unpin') : t('live.qa.pin')}
-      </Button>
-      <Button
-        size="sm"
-        variant="ghost"
-        disabled={busy}
-
-        onClick={() => send({ answered: !entry.answered })}
-        data-testid="qa-answered"
-      >
-        {entry.answered ? t('live.qa.markUnanswered') : t('live.qa.markAnswered')}
-      </Button>
-      <Button
-        size="sm"
-        variant="ghost"
-        disabled={busy}
-        onClick={() => send({ hidden: !entry.hidden })}
-        data-testid="qa-hide"
-      >
-        {entry.hidden ? t('live.qa.show') : t('live.qa.hide')}
-      </Button>
+      {toggles.map(({ flag, on, off, testId }) => (
+        <Button
+          key={flag}
+          size="sm"
+          variant="ghost"
+          disabled={busy}
+          onClick={() => send({ [flag]: !entry[flag] })}
+          data-testid={testId}
+        >
+          {entry[flag] ? on : off}
+        </Button>
+      ))}
     </div>
   );
 }

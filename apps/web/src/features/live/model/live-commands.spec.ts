@@ -1,5 +1,5 @@
 import { MEETING_COMMANDS, type MeetingCommand } from '@podium/contracts';
-import { newPoll, newState } from '../test/live-factories';
+import { newPoll, newState } from '@podium/ui/testing';
 import { canSend, DASHBOARD_COMMANDS, suggestedCommand } from './live-commands';
 
 const enabled = (state: Parameters<typeof canSend>[0]): MeetingCommand[] =>

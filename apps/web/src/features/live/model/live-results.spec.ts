@@ -1,5 +1,5 @@
 import type { QuestionDto, QuestionResultsDto } from '@podium/contracts';
-import { newPoll, newState } from '../test/live-factories';
+import { newPoll, newState } from '@podium/ui/testing';
 import { answeredCount, roomResults, roomScene } from './live-results';
 
 const pollResults: QuestionResultsDto = {

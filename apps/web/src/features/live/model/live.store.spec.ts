@@ -1,4 +1,4 @@
-import { MEETING_ID, newControl, newOrganizerSnapshot, newState } from '../test/live-factories';
+import { MEETING_ID, newControl, newOrganizerSnapshot, newState } from '@podium/ui/testing';
 import { createLiveStore } from './live.store';
 
 function openStore(clientId: string | null = 'tab-1') {

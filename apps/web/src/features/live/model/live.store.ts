@@ -8,6 +8,7 @@ import type {
 } from '@podium/contracts';
 import {
   type ApplyResult,
+  applyPush,
   applyControl,
   applyPresence,
   applyResults,
@@ -65,14 +66,7 @@ const initial = {
 /** The live picture of one meeting for the dashboard and the room screen. */
 export function createLiveStore() {
   return createStore<LiveStoreState>()((set, get) => {
-    /** Applies a push; before the first snapshot there is nothing to patch (the snapshot has it). */
-    const apply = (step: (view: MeetingView) => ApplyResult): boolean => {
-      const { view } = get();
-      if (!view) return false;
-      const result = step(view);
-      if (result.view !== view) set({ view: result.view });
-      return result.resync;
-    };
+    const apply = (step: (view: MeetingView) => ApplyResult): boolean => applyPush(get, set, step);
 
     /** A control change that moves it away from this tab is worth telling (someone took over). */
     const noticeFor = (

@@ -1,6 +1,6 @@
 import type { Ack, MeetingSnapshotDto } from '@podium/contracts';
 import { createLiveStore } from '../model/live.store';
-import { MEETING_ID, newControl, newOrganizerSnapshot, newState } from '../test/live-factories';
+import { MEETING_ID, newControl, newOrganizerSnapshot, newState } from '@podium/ui/testing';
 import { connectLive } from './live-connection';
 
 type Listener = (payload: unknown) => void;

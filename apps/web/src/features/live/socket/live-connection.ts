@@ -1,38 +1,35 @@
 import type {
   Ack,
-  ApiErrorDto,
   ClientToServerEvents,
   LiveControlDto,
   LiveStateDto,
   MeetingCommand,
-  MeetingResultsPayload,
   MeetingSnapshotDto,
   QaModerate,
   ServerToClientEvents,
 } from '@podium/contracts';
-import type { ScoreboardPayload } from '@podium/ui';
 import type { Socket } from 'socket.io-client';
+import {
+  ACK_TIMEOUT_MS,
+  isFinalJoinError,
+  JOIN_RETRY_MS,
+  requestAck,
+  TIMEOUT_ERROR,
+} from '@/shared/socket/socket-ack';
 import type { LiveStore } from '../model/live.store';
 
 type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-
-const ACK_TIMEOUT_MS = 8_000;
-const JOIN_RETRY_MS = 3_000;
-
-/** Made-up ack errors for what never reached the server; statusCode 0 like the HTTP client's. */
-export const OFFLINE_ERROR: ApiErrorDto = {
-  statusCode: 0,
-  code: 'client.network_unreachable',
-  message: 'Not connected to the server.',
-};
-export const TIMEOUT_ERROR: ApiErrorDto = {
-  statusCode: 0,
-  code: 'client.timeout',
-  message: 'The server did not answer in time.',
-};
-
-/** Asking again cannot help: no access to this meeting, or it does not exist. */
-const isFinalJoinError = (error: ApiErrorDto) => [401, 403, 404].includes(error.statusCode);
+/** The pushes a follower listens to, each with its handler. */
+type ListenerTable = Pick<
+  ServerToClientEvents,
+  | 'session.ready'
+  | 'meeting.state'
+  | 'meeting.results'
+  | 'meeting.scoreboard'
+  | 'meeting.presence'
+  | 'meeting.control'
+  | 'meeting.changed'
+>;
 
 export interface LiveConnection {
   /** Re-sends `meeting.join` for a fresh snapshot. */
@@ -76,47 +73,40 @@ export function connectLive(socket: LiveSocket, store: LiveStore, meetingId: str
   };
 
   const ours = (payload: { meetingId: string }) => payload.meetingId === meetingId;
-  const handlers = {
-    ready: () => join(),
-    state: (payload: LiveStateDto) => {
+  // Every listener this follower adds, so that stop removes exactly these.
+  const handlers: ListenerTable = {
+    'session.ready': () => join(),
+    'meeting.state': (payload) => {
       if (ours(payload) && store.getState().state(payload)) join();
     },
-    results: (payload: MeetingResultsPayload) => {
+    'meeting.results': (payload) => {
       if (ours(payload) && store.getState().results(payload)) join();
     },
-    scoreboard: (payload: ScoreboardPayload) => {
+    'meeting.scoreboard': (payload) => {
       if (ours(payload) && store.getState().scoreboard(payload)) join();
     },
-    presence: (payload: { meetingId: string; present: number }) => {
+    'meeting.presence': (payload) => {
       if (ours(payload)) store.getState().presence(payload);
     },
-    control: (payload: LiveControlDto) => {
+    'meeting.control': (payload) => {
       if (ours(payload)) store.getState().control(payload);
     },
     // Questions or the title were edited: the snapshot carries the new ones.
-    changed: (payload: { meetingId: string }) => {
+    'meeting.changed': (payload) => {
       if (ours(payload)) join();
     },
   };
-  socket.on('session.ready', handlers.ready);
-  socket.on('meeting.state', handlers.state);
-  socket.on('meeting.results', handlers.results);
-  socket.on('meeting.scoreboard', handlers.scoreboard);
-  socket.on('meeting.presence', handlers.presence);
-  socket.on('meeting.control', handlers.control);
-  socket.on('meeting.changed', handlers.changed);
+  const listen = (add: boolean) => {
+    for (const event of Object.keys(handlers) as (keyof ListenerTable)[]) {
+      if (add) socket.on(event, handlers[event]);
+      else socket.off(event, handlers[event]);
+    }
+  };
+  listen(true);
   join();
 
-  /** One request with its ack; never rejects: an unreachable server is an error ack like any other. */
-  function request<T>(send: (done: (err: Error | null, ack: Ack<T>) => void) => void): Promise<Ack<T>> {
-    return new Promise((resolve) => {
-      if (stopped || !socket.connected) {
-        resolve({ ok: false, error: OFFLINE_ERROR });
-        return;
-      }
-      send((err, ack) => resolve(err ? { ok: false, error: TIMEOUT_ERROR } : ack));
-    });
-  }
+  const request = <T>(send: (done: (err: Error | null, ack: Ack<T>) => void) => void) =>
+    requestAck<T>(!stopped && socket.connected, send);
 
   async function command(command: MeetingCommand): Promise<void> {
     const { view, begin } = store.getState();
@@ -159,13 +149,7 @@ export function connectLive(socket: LiveSocket, store: LiveStore, meetingId: str
     stop: () => {
       stopped = true;
       clearTimeout(retryTimer);
-      socket.off('session.ready', handlers.ready);
-      socket.off('meeting.state', handlers.state);
-      socket.off('meeting.results', handlers.results);
-      socket.off('meeting.scoreboard', handlers.scoreboard);
-      socket.off('meeting.presence', handlers.presence);
-      socket.off('meeting.control', handlers.control);
-      socket.off('meeting.changed', handlers.changed);
+      listen(false);
       if (socket.connected) socket.emit('meeting.leave', { meetingId });
       // A command still in flight will never be finished by its ack now.
       if (store.getState().meetingId === meetingId) store.getState().finish(null);

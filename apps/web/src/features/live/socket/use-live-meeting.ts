@@ -3,7 +3,8 @@ import { useEffect, useMemo, useRef } from 'react';
 import { holdLiveConnection, organizerSocket } from '@/shared/socket/socket.client';
 import { dashboardClientId } from '../model/client-id';
 import { liveStore } from '../model/live.store';
-import { connectLive, type LiveConnection, OFFLINE_ERROR } from './live-connection';
+import { OFFLINE_ERROR } from '@/shared/socket/socket-ack';
+import { connectLive, type LiveConnection } from './live-connection';
 
 export interface LiveActions {
   command: (command: MeetingCommand) => void;

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '@/shared/ui/alert';
 import { Button } from '@/shared/ui/button';
 import { Card } from '@/shared/ui/card';
-import { ConfirmDialog } from '@/shared/ui/confirm-dialog';
+import { ConfirmMutationDialog } from '@/shared/ui/confirm-dialog';
 import { SelectField, TextField } from '@/shared/ui/field';
 import { FormError, useFieldErrors } from '@/shared/ui/form-error';
 import { formValues } from '@/shared/ui/form-values';
@@ -115,19 +115,14 @@ export function MeetingDetailsCard({ workspaceId, meeting, readOnly }: MeetingDe
         </div>
       </div>
 
-      <ConfirmDialog
-        open={confirming}
+      <ConfirmMutationDialog
+        target={confirming ? meeting : null}
+        mutation={regenerate}
         title={t('meetings.regenerateTitle')}
         description={t('meetings.regenerateBody')}
         confirmLabel={t('meetings.regenerate')}
         tone="primary"
-        pending={regenerate.isPending}
-        error={regenerate.error}
-        onClose={() => {
-          setConfirming(false);
-          regenerate.reset();
-        }}
-        onConfirm={() => regenerate.mutate(meeting.id, { onSuccess: () => setConfirming(false) })}
+        onClose={() => setConfirming(false)}
         data-testid="regenerate-dialog"
       />
     </Card>

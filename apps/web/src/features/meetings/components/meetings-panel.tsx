@@ -6,7 +6,7 @@ import { Alert } from '@/shared/ui/alert';
 import { Badge } from '@/shared/ui/badge';
 import { Button } from '@/shared/ui/button';
 import { Card } from '@/shared/ui/card';
-import { ConfirmDialog } from '@/shared/ui/confirm-dialog';
+import { ConfirmMutationDialog } from '@/shared/ui/confirm-dialog';
 import { EmptyState } from '@/shared/ui/empty-state';
 import { useErrorText } from '@/shared/ui/form-error';
 import { CopyIcon, PlusIcon, PresentationIcon, TrashIcon } from '@/shared/ui/icons';
@@ -130,20 +130,13 @@ export function MeetingsPanel({ workspaceId, canEdit, onCreated }: MeetingsPanel
         />
       ) : null}
 
-      <ConfirmDialog
-        open={deleting !== null}
+      <ConfirmMutationDialog
+        target={deleting}
+        mutation={remove}
         title={t('meetings.deleteTitle', { title: deleting?.title ?? '' })}
         description={t('meetings.deleteBody')}
         confirmLabel={t('meetings.delete')}
-        pending={remove.isPending}
-        error={remove.error}
-        onClose={() => {
-          setDeleting(null);
-          remove.reset();
-        }}
-        onConfirm={() => {
-          if (deleting) remove.mutate(deleting.id, { onSuccess: () => setDeleting(null) });
-        }}
+        onClose={() => setDeleting(null)}
         data-testid="delete-meeting-dialog"
       />
     </>

@@ -23,6 +23,44 @@ const isScoring = (value: string): value is QuizScoring =>
   (QUIZ_SCORINGS as readonly string[]).includes(value);
 const isScale = (value: string): value is RatingScale => (RATING_SCALES as readonly string[]).includes(value);
 
+type WholeNumberKey = 'timeLimitSeconds' | 'speedMaxPoints' | 'maxWordsPerAttendee' | 'maxWordLength';
+
+interface WholeNumberFieldProps extends SettingsProps {
+  field: WholeNumberKey;
+  label: string;
+  min: number;
+  max: number;
+  'data-testid': string;
+}
+
+/** A whole-number setting; the draft keeps what is typed and validation reads it on save. */
+function WholeNumberField({
+  field,
+  label,
+  min,
+  max,
+  draft,
+  onChange,
+  errors,
+  ...rest
+}: WholeNumberFieldProps) {
+  return (
+    <TextField
+      label={label}
+      name={field}
+      type="number"
+      inputMode="numeric"
+      min={min}
+      max={max}
+      step={1}
+      value={draft[field]}
+      onChange={(event) => onChange({ [field]: event.currentTarget.value })}
+      error={errors[field]}
+      data-testid={rest['data-testid']}
+    />
+  );
+}
+
 /** Untimed (open until the organizer closes it) or a time limit in seconds. */
 export function TimingFields({ draft, onChange, errors }: SettingsProps) {
   const { t } = useTranslation();
@@ -51,17 +89,14 @@ export function TimingFields({ draft, onChange, errors }: SettingsProps) {
         <span>{t('meetings.question.timed')}</span>
       </label>
       {draft.timed ? (
-        <TextField
+        <WholeNumberField
+          field="timeLimitSeconds"
           label={t('meetings.question.timeLimit')}
-          name="timeLimitSeconds"
-          type="number"
-          inputMode="numeric"
           min={QUESTION_LIMITS.timeLimitMinSeconds}
           max={QUESTION_LIMITS.timeLimitMaxSeconds}
-          step={1}
-          value={draft.timeLimitSeconds}
-          onChange={(event) => onChange({ timeLimitSeconds: event.currentTarget.value })}
-          error={errors['timeLimitSeconds']}
+          draft={draft}
+          onChange={onChange}
+          errors={errors}
           data-testid="time-limit-input"
         />
       ) : errors['timeLimitSeconds'] ? (
@@ -177,17 +212,14 @@ function ScoringFields({ draft, onChange, errors }: SettingsProps) {
         ))}
       </SelectField>
       {draft.scoring === 'speed' ? (
-        <TextField
+        <WholeNumberField
+          field="speedMaxPoints"
           label={t('meetings.question.speedMaxPoints')}
-          name="speedMaxPoints"
-          type="number"
-          inputMode="numeric"
           min={1}
           max={QUESTION_LIMITS.speedMaxPointsMax}
-          step={1}
-          value={draft.speedMaxPoints}
-          onChange={(event) => onChange({ speedMaxPoints: event.currentTarget.value })}
-          error={errors['speedMaxPoints']}
+          draft={draft}
+          onChange={onChange}
+          errors={errors}
           data-testid="speed-max-points-input"
         />
       ) : null}
@@ -200,30 +232,24 @@ export function WordCloudSettings({ draft, onChange, errors }: SettingsProps) {
   return (
     <>
       <div className="form-grid">
-        <TextField
+        <WholeNumberField
+          field="maxWordsPerAttendee"
           label={t('meetings.question.maxWords')}
-          name="maxWordsPerAttendee"
-          type="number"
-          inputMode="numeric"
           min={1}
           max={QUESTION_LIMITS.wordsPerAttendeeMax}
-          step={1}
-          value={draft.maxWordsPerAttendee}
-          onChange={(event) => onChange({ maxWordsPerAttendee: event.currentTarget.value })}
-          error={errors['maxWordsPerAttendee']}
+          draft={draft}
+          onChange={onChange}
+          errors={errors}
           data-testid="max-words-input"
         />
-        <TextField
+        <WholeNumberField
+          field="maxWordLength"
           label={t('meetings.question.maxWordLength')}
-          name="maxWordLength"
-          type="number"
-          inputMode="numeric"
           min={1}
           max={QUESTION_LIMITS.wordLengthMax}
-          step={1}
-          value={draft.maxWordLength}
-          onChange={(event) => onChange({ maxWordLength: event.currentTarget.value })}
-          error={errors['maxWordLength']}
+          draft={draft}
+          onChange={onChange}
+          errors={errors}
           data-testid="max-word-length-input"
         />
       </div>

@@ -5,7 +5,7 @@ import { isApiError } from '@/shared/api/api-error';
 import { Alert } from '@/shared/ui/alert';
 import { Button } from '@/shared/ui/button';
 import { Card } from '@/shared/ui/card';
-import { ConfirmDialog } from '@/shared/ui/confirm-dialog';
+import { ConfirmDialog, ConfirmMutationDialog } from '@/shared/ui/confirm-dialog';
 import { EmptyState } from '@/shared/ui/empty-state';
 import { useErrorText } from '@/shared/ui/form-error';
 import { PlusIcon } from '@/shared/ui/icons';
@@ -137,18 +137,12 @@ export function QuestionsWorkspace({ workspaceId, meeting, readOnly }: Questions
       replace.mutate({ questionId: selection.id, input }, { onSuccess: onSaved, onError: focusFirstInvalid });
   };
 
-  const confirmDelete = () => {
-    if (!deleting) return;
-    const index = questions.findIndex((question) => question.id === deleting.id);
+  /** A deleted question that was shown hands the form to its next (or previous) neighbour. */
+  const deleted = (question: QuestionDto) => {
+    if (selection?.kind !== 'question' || selection.id !== question.id) return;
+    const index = questions.findIndex((candidate) => candidate.id === question.id);
     const neighbour = questions[index + 1] ?? questions[index - 1];
-    remove.mutate(deleting.id, {
-      onSuccess: () => {
-        if (selection?.kind === 'question' && selection.id === deleting.id) {
-          select(neighbour ? { kind: 'question', id: neighbour.id } : null);
-        }
-        setDeleting(null);
-      },
-    });
+    select(neighbour ? { kind: 'question', id: neighbour.id } : null);
   };
 
   const addButtons = readOnly ? null : (
@@ -235,18 +229,14 @@ export function QuestionsWorkspace({ workspaceId, meeting, readOnly }: Questions
         }}
         data-testid="discard-dialog"
       />
-      <ConfirmDialog
-        open={deleting !== null}
+      <ConfirmMutationDialog
+        target={deleting}
+        mutation={remove}
+        onDone={deleted}
         title={t('meetings.question.deleteTitle', { title: deleting?.title ?? '' })}
         description={t('meetings.question.deleteBody')}
         confirmLabel={t('meetings.delete')}
-        pending={remove.isPending}
-        error={remove.error}
-        onClose={() => {
-          setDeleting(null);
-          remove.reset();
-        }}
-        onConfirm={confirmDelete}
+        onClose={() => setDeleting(null)}
         data-testid="delete-question-dialog"
       />
     </div>

@@ -3,7 +3,9 @@ import type { AnswerInputSchema, MyAnswerDto } from '@podium/contracts';
 import { isPastDeadline } from '@podium/meetings';
 import { acceptAnswer } from '@podium/questions';
 import type { z } from 'zod';
+import { Semaphore } from '../../../common/concurrency/semaphore';
 import { DomainEvents } from '../../../common/events/domain-events';
+import { DatabaseSettings } from '../../../database/database-settings';
 import { TransactionRunner, type Tx } from '../../../database/transaction';
 import type { MeetingEntity } from '../meeting.entity';
 import { toQuestionDto } from '../meetings.mapper';
@@ -46,23 +48,33 @@ export async function lockOpenQuestion(
 /** Attendees' answers to the open question. Results are not pushed from here: the meeting is marked dirty. */
 @Injectable()
 export class AnswersService {
+  /**
+   * A burst of answers waits here rather than in the connection pool, which serves in arrival
+   * order: two connections stay free for the results tick and everything else (see bench/).
+   */
+  private readonly writes: Semaphore;
+
   constructor(
     private readonly state: LiveStateRepository,
     private readonly questions: QuestionsRepository,
     private readonly answers: AnswersRepository,
     private readonly transactions: TransactionRunner,
     private readonly events: DomainEvents,
-  ) {}
+    database: DatabaseSettings,
+  ) {
+    this.writes = new Semaphore(Math.max(1, database.poolSize - 2));
+  }
 
   async submit(attendee: AttendeeViewer, questionId: string, input: AnswerInput): Promise<MyAnswerDto> {
-    let myAnswer: MyAnswerDto;
-    try {
-      myAnswer = await this.transactions.run((tx) => this.write(tx, attendee, questionId, input));
-    } catch (error) {
-      if (!(error instanceof LostInsertRace)) throw error;
-      // The first submission is committed now: this one is judged as a change of it (or refused).
-      myAnswer = await this.transactions.run((tx) => this.write(tx, attendee, questionId, input));
-    }
+    const myAnswer = await this.writes.run(async () => {
+      try {
+        return await this.transactions.run((tx) => this.write(tx, attendee, questionId, input));
+      } catch (error) {
+        if (!(error instanceof LostInsertRace)) throw error;
+        // The first submission is committed now: this one is judged as a change of it (or refused).
+        return await this.transactions.run((tx) => this.write(tx, attendee, questionId, input));
+      }
+    });
     this.events.publish('meeting.resultsChanged', { meetingId: attendee.meetingId });
     return myAnswer;
   }

@@ -1,0 +1,22 @@
+import { shell } from './shell';
+import { workspace } from './workspace';
+import { meetings } from './meetings';
+import { live } from './live';
+import { attendee } from './attendee';
+
+/**
+ * English strings: the reference locale, one file per part of the app. Every other locale has
+ * exactly these keys (checked by the type below and by i18n.spec.ts).
+ */
+export const en = {
+  ...shell,
+  ...workspace,
+  ...meetings,
+  ...live,
+  ...attendee,
+} as const;
+
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+
+/** The shape every locale must have: the English keys with any strings. */
+export type Translation = Widen<typeof en>;

@@ -1,0 +1,15 @@
+import type { Translation } from '../en';
+import { shell } from './shell';
+import { workspace } from './workspace';
+import { meetings } from './meetings';
+import { live } from './live';
+import { attendee } from './attendee';
+
+/** Chaînes françaises : mêmes clés que `en` (vérifié par le typage et par i18n.spec.ts). */
+export const fr: Translation = {
+  ...shell,
+  ...workspace,
+  ...meetings,
+  ...live,
+  ...attendee,
+};

@@ -2,6 +2,7 @@ import { MEETING_COMMANDS, MEETING_PHASES, type MeetingCommand, type MeetingPhas
 import { MeetingRuleError, type MeetingRuleErrorCode } from './meeting-rule.error';
 import {
   applyCommand,
+  commandAllowed,
   type LiveState,
   type QuestionStep,
   type Transition,
@@ -357,5 +358,58 @@ describe('end', () => {
     expect(refusal({ phase: 'before', questionIndex: null }, 'end', []).message).toMatch(/not started/);
     expect(refusal({ phase: 'after', questionIndex: null }, 'end', []).message).toMatch(/already ended/);
     expect(refusal({ phase: 'after', questionIndex: null }, 'start', []).message).toMatch(/reset/);
+  });
+});
+
+function accepts(state: LiveState, command: MeetingCommand, questions: readonly QuestionStep[]): boolean {
+  try {
+    applyCommand(state, command, questions);
+    return true;
+  } catch (error) {
+    if (error instanceof MeetingRuleError) return false;
+    throw error;
+  }
+}
+
+describe('commandAllowed', () => {
+  const types = ['slide', 'poll', 'quiz'] as const;
+  const meetings: QuestionStep[][] = [
+    [],
+    [{ type: 'poll', closed: false }],
+    [
+      { type: 'slide', closed: false },
+      { type: 'quiz', closed: true },
+      { type: 'poll', closed: false },
+    ],
+    types.flatMap((type) => [
+      { type, closed: true },
+      { type, closed: false },
+    ]),
+  ];
+
+  it('agrees with applyCommand for every phase, position, command and meeting', () => {
+    let compared = 0;
+    for (const questions of meetings) {
+      for (const phase of MEETING_PHASES) {
+        for (let index = -1; index < questions.length; index += 1) {
+          const state: LiveState = { phase, questionIndex: index < 0 ? null : index };
+          for (const command of MEETING_COMMANDS) {
+            const accepted = accepts(state, command, questions);
+            const outline = {
+              questionCount: questions.length,
+              currentType: index < 0 ? null : questions[index]!.type,
+            };
+            expect([phase, index, command, commandAllowed(state, command, outline)]).toEqual([
+              phase,
+              index,
+              command,
+              accepted,
+            ]);
+            compared += 1;
+          }
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(500);
   });
 });

@@ -212,3 +212,30 @@ function illegal(command: MeetingCommand, phase: MeetingPhase, hint?: string): M
     `Cannot ${command} in phase ${phase}. ${hint ?? PHASE_HINT[phase]}`,
   );
 }
+
+/** What a client knows of the meeting: enough to tell which commands the server would take. */
+export interface CommandOutline {
+  questionCount: number;
+  /** Type of the current question, null when there is none. */
+  currentType: QuestionType | null;
+}
+
+/**
+ * Whether `applyCommand` would accept `command` now. Acceptance depends only on the phase, the
+ * position, the number of questions and the current question's type (never on the other
+ * questions' types or closed flags, which only shape the result), so dashboards can grey out what
+ * the server would refuse without holding every question.
+ */
+export function commandAllowed(state: LiveState, command: MeetingCommand, outline: CommandOutline): boolean {
+  const questions: QuestionStep[] = Array.from({ length: outline.questionCount }, (_, index) => ({
+    type: index === state.questionIndex && outline.currentType !== null ? outline.currentType : 'poll',
+    closed: false,
+  }));
+  try {
+    applyCommand(state, command, questions);
+    return true;
+  } catch (error) {
+    if (error instanceof MeetingRuleError) return false;
+    throw error;
+  }
+}

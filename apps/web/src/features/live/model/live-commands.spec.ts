@@ -22,9 +22,9 @@ describe('canSend', () => {
     expect(enabled(open)).toEqual(['close', 'end']);
   });
 
-  it('moves on from an open slide without closing it', () => {
+  it('moves on from an open slide without closing it, or closes it (a last slide leads to the scoreboard)', () => {
     const open = newState({ phase: 'question_open', questionIndex: 1, question: slide });
-    expect(enabled(open)).toEqual(['next', 'back', 'end']);
+    expect(enabled(open)).toEqual(['next', 'back', 'close', 'end']);
   });
 
   it('shows results of a closed question, not of a slide', () => {

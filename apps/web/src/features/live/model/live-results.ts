@@ -1,4 +1,5 @@
 import type { LiveStateDto, MeetingPhase, QuestionResultsDto } from '@podium/contracts';
+import { resultsVisibleTo, visibleQaEntries } from '@podium/questions';
 
 /** How many attendees answered the current question (Q&A: entries asked); null for slides. */
 export function answeredCount(results: QuestionResultsDto | null): number | null {
@@ -37,9 +38,7 @@ export function roomScene(phase: MeetingPhase): RoomScene {
 
 /**
  * The results the room screen may show: it runs on an organizer's session (which sees everything)
- * but faces the audience, so it applies the attendees' rule (libs/questions `resultsVisibleTo`):
- * slides never; polls and ratings while open unless hidden until closed; quizzes (counts and the
- * correct answer) only once closed; word clouds and Q&A always, without hidden entries.
+ * but faces the audience, so it applies the attendees' rule from libs/questions.
  */
 export function roomResults(
   state: LiveStateDto,
@@ -47,20 +46,8 @@ export function roomResults(
 ): QuestionResultsDto | null {
   const question = state.question;
   if (results === null || question === null || results.questionId !== question.id) return null;
-  const closed = state.phase !== 'question_open';
-  switch (question.type) {
-    case 'slide':
-      return null;
-    case 'poll':
-    case 'rating':
-      return closed || !question.hideResultsUntilClosed ? results : null;
-    case 'quiz':
-      return closed ? results : null;
-    case 'wordcloud':
-      return results;
-    case 'qa':
-      return results.type === 'qa'
-        ? { ...results, entries: results.entries.filter((entry) => !entry.hidden) }
-        : results;
-  }
+  if (!resultsVisibleTo('attendee', question, state.phase)) return null;
+  return results.type === 'qa'
+    ? { ...results, entries: visibleQaEntries('attendee', results.entries) }
+    : results;
 }

@@ -1,10 +1,10 @@
 import type { ApiErrorDto, MeetingPhase, MyAnswerDto, QuestionDto, RatingScale } from '@podium/contracts';
+import { isCorrectQuizAnswer, RATING_RANGES } from '@podium/questions';
 
 /**
- * Whether the attendee's quiz answer was right, from the correct choices the results reveal once
- * the question is closed. Same rule as the server's `isCorrectQuizAnswer`: a single selection is
- * right when it picked a correct choice; a multiple one when it picked exactly the correct set.
- * null when there is nothing to judge (no answer, or the correct choices are still secret).
+ * Whether the attendee's quiz answer was right, judged by libs/questions' rule from the correct
+ * choices the results reveal once the question is closed. null when there is nothing to judge (no
+ * answer, or the correct choices are still secret).
  */
 export function wasRight(
   multiple: boolean,
@@ -12,10 +12,8 @@ export function wasRight(
   correctChoiceIds: readonly string[] | null,
 ): boolean | null {
   if (!myChoiceIds || myChoiceIds.length === 0 || !correctChoiceIds) return null;
-  const correct = new Set(correctChoiceIds);
-  if (!multiple) return myChoiceIds.length === 1 && correct.has(myChoiceIds[0] ?? '');
-  const mine = new Set(myChoiceIds);
-  return mine.size === correct.size && [...mine].every((id) => correct.has(id));
+  const choices = correctChoiceIds.map((id) => ({ id, label: id, correct: true }));
+  return isCorrectQuizAnswer({ multiple, choices }, myChoiceIds);
 }
 
 export function myChoiceIds(answer: MyAnswerDto | null): string[] | null {
@@ -43,15 +41,11 @@ export interface RatingRange {
   steps: number[] | null;
 }
 
+/** The scale's bounds come from libs/questions; short scales are tapped, the 0-100 one slid. */
 export function ratingRange(scale: RatingScale): RatingRange {
-  switch (scale) {
-    case 'stars5':
-      return { min: 1, max: 5, steps: [1, 2, 3, 4, 5] };
-    case 'ten':
-      return { min: 1, max: 10, steps: Array.from({ length: 10 }, (_, i) => i + 1) };
-    case 'slider100':
-      return { min: 0, max: 100, steps: null };
-  }
+  const { min, max } = RATING_RANGES[scale];
+  const steps = scale === 'slider100' ? null : Array.from({ length: max - min + 1 }, (_, i) => min + i);
+  return { min, max, steps };
 }
 
 /**

@@ -9,7 +9,7 @@ import { LiveResultsService } from './live-results.service';
 import { stateFor, toLiveState } from './live-state.mapper';
 import { LiveStateRepository } from './live-state.repository';
 import { QaRepository } from './qa.repository';
-import { ATTENDEE_SCOREBOARD_TOP, ScoreboardService } from './scoreboard.service';
+import { ScoreboardService } from './scoreboard.service';
 
 /** A viewer let into a meeting by LiveAccess.meetingFor. */
 export interface Admission {
@@ -62,7 +62,7 @@ export class LiveSnapshotService {
           scoreboard: await this.scoreboard.top(meeting.id),
         };
       case 'attendee': {
-        const me = await this.scoreboard.myScore(meeting.id, viewer.attendeeId);
+        const { me, scoreboard } = await this.scoreboard.forAttendee(meeting.id, viewer.attendeeId);
         const myAnswer =
           current === null
             ? null
@@ -74,7 +74,7 @@ export class LiveSnapshotService {
           audience: 'attendee',
           state: stateFor('attendee', organizerState),
           results: results.public,
-          scoreboard: await this.scoreboard.top(meeting.id, ATTENDEE_SCOREBOARD_TOP),
+          scoreboard,
           me,
           myAnswer,
           myUpvotes,

@@ -24,12 +24,27 @@ export class ScoreboardService {
   }
 
   async myScore(meetingId: string, attendeeId: string): Promise<MyScoreDto> {
-    const ranking = await this.ranking(meetingId);
-    const mine = ranking.find((entry) => entry.attendeeId === attendeeId);
-    // The attendee row went away (a reset) while the socket was still open.
-    if (!mine) throw new MeetingException(MeetingErrorCode.NotFound, 'You are no longer in this meeting');
-    return toMyScore(mine, ranking.length);
+    return myScoreIn(await this.ranking(meetingId), attendeeId);
   }
+
+  /** A phone's own score and the top of the board, from one ranking of the room. */
+  async forAttendee(
+    meetingId: string,
+    attendeeId: string,
+  ): Promise<{ me: MyScoreDto; scoreboard: ScoreboardDto }> {
+    const ranking = await this.ranking(meetingId);
+    return {
+      me: myScoreIn(ranking, attendeeId),
+      scoreboard: toScoreboard(meetingId, ranking, ATTENDEE_SCOREBOARD_TOP),
+    };
+  }
+}
+
+function myScoreIn(ranking: readonly ScoreEntryDto[], attendeeId: string): MyScoreDto {
+  const mine = ranking.find((entry) => entry.attendeeId === attendeeId);
+  // The attendee row went away (a reset) while the socket was still open.
+  if (!mine) throw new MeetingException(MeetingErrorCode.NotFound, 'You are no longer in this meeting');
+  return toMyScore(mine, ranking.length);
 }
 
 export function toScoreboard(meetingId: string, ranking: readonly ScoreEntryDto[], n: number): ScoreboardDto {

@@ -44,7 +44,34 @@ describe('KeyedThrottle', () => {
     throttle.forget('m3');
     await jest.advanceTimersByTimeAsync(1);
     expect(flushed.sort()).toEqual(['m1', 'm2']);
-    throttle.stop();
+    await throttle.stop();
+  });
+
+  it('waits on stop for a flush under way, then takes no more marks', async () => {
+    let finish!: () => void;
+    const flushed: string[] = [];
+    const throttle = new KeyedThrottle(
+      150,
+      (key) =>
+        new Promise<void>((resolve) => {
+          flushed.push(key);
+          finish = resolve;
+        }),
+      () => undefined,
+    );
+    throttle.mark('m1');
+    await jest.advanceTimersByTimeAsync(1);
+    expect(flushed).toEqual(['m1']);
+    let stopped = false;
+    const stopping = throttle.stop().then(() => (stopped = true));
+    await jest.advanceTimersByTimeAsync(1);
+    expect(stopped).toBe(false);
+    finish();
+    await stopping;
+    expect(stopped).toBe(true);
+    throttle.mark('m2');
+    await jest.advanceTimersByTimeAsync(1_000);
+    expect(flushed).toEqual(['m1']);
   });
 
   it('reports a failed flush and keeps working', async () => {

@@ -9,6 +9,9 @@ export class KeyedThrottle {
   private readonly phases = new Map<string, Phase>();
   private readonly pending = new Set<string>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Flushes under way: shutdown waits for them, so none queries a database being closed. */
+  private readonly running = new Set<Promise<void>>();
+  private stopped = false;
 
   constructor(
     private readonly intervalMs: number,
@@ -17,6 +20,7 @@ export class KeyedThrottle {
   ) {}
 
   mark(key: string): void {
+    if (this.stopped) return;
     switch (this.phases.get(key)) {
       case 'scheduled':
         return;
@@ -40,15 +44,19 @@ export class KeyedThrottle {
     this.pending.delete(key);
   }
 
-  stop(): void {
+  /** Drops every pending flush, takes no more marks, and resolves once the running ones are done. */
+  async stop(): Promise<void> {
+    this.stopped = true;
     for (const key of [...this.phases.keys()]) this.forget(key);
+    await Promise.allSettled([...this.running]);
   }
 
   private run(key: string): void {
     this.phases.set(key, 'running');
-    void this.flush(key)
+    const flushing = this.flush(key)
       .catch((error: unknown) => this.onError(key, error))
       .finally(() => {
+        this.running.delete(flushing);
         if (!this.phases.has(key)) return; // forgotten meanwhile
         this.phases.set(key, 'cooling');
         this.after(key, this.intervalMs, () => {
@@ -56,6 +64,7 @@ export class KeyedThrottle {
           else this.phases.delete(key);
         });
       });
+    this.running.add(flushing);
   }
 
   private after(key: string, ms: number, work: () => void): void {

@@ -59,9 +59,8 @@ export class ResultsTicker implements OnModuleDestroy {
     this.present.delete(meetingId);
   }
 
-  onModuleDestroy(): void {
-    this.results.stop();
-    this.presence.stop();
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all([this.results.stop(), this.presence.stop()]);
   }
 
   private async flushResults(meetingId: string): Promise<void> {

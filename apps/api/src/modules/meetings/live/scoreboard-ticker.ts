@@ -43,8 +43,8 @@ export class ScoreboardTicker implements OnModuleDestroy {
     this.sent.delete(meetingId);
   }
 
-  onModuleDestroy(): void {
-    this.throttle.stop();
+  async onModuleDestroy(): Promise<void> {
+    await this.throttle.stop();
   }
 
   private async flush(meetingId: string): Promise<void> {

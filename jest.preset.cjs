@@ -25,6 +25,8 @@ module.exports = {
   moduleNameMapper: {
     '^@podium/contracts$': path.join(root, 'libs/contracts/src/index.ts'),
     '^@podium/meetings$': path.join(root, 'libs/meetings/src/index.ts'),
+    '^@podium/chat$': path.join(root, 'libs/chat/src/index.ts'),
+    '^@podium/fakes$': path.join(root, 'libs/fakes/src/index.ts'),
     '^@podium/questions$': path.join(root, 'libs/questions/src/index.ts'),
     '^@podium/ui$': path.join(root, 'libs/ui/src/index.ts'),
     '^@podium/ui/testing$': path.join(root, 'libs/ui/src/test/live-meeting.factory.ts'),

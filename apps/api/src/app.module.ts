@@ -10,6 +10,7 @@ import { DatabaseModule } from './database/database.module';
 import { DatabaseSettings } from './database/database-settings';
 import { AccountModule } from './modules/account/account.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { ChatModule } from './modules/chat/chat.module';
 import { HealthModule } from './modules/health/health.module';
 import { MeetingsModule } from './modules/meetings/meetings.module';
 import { MeetingsLiveModule } from './modules/meetings/live/meetings-live.module';
@@ -72,6 +73,7 @@ export class AppModule {
         OverlaysModule,
         MeetingsModule,
         MeetingsLiveModule,
+        ChatModule,
         RealtimeModule,
         HealthModule,
         StaticModule.register(config),

@@ -1,3 +1,10 @@
+import type {
+  ChatEvent,
+  ConnectionDto,
+  InroomChatMessageDto,
+  InroomChatSend,
+  OutboxMessageDto,
+} from './chat.contract';
 import type { ApiErrorDto } from './errors.contract';
 import type {
   CaptureFlagRequest,
@@ -65,6 +72,16 @@ export interface ServerToClientEvents {
   'attendee.score': (payload: MyScoreDto) => void;
   /** The meeting was edited (questions, title): organizers refetch it, others resync. */
   'meeting.changed': (payload: { meetingId: string }) => void;
+  /** Organizers: one recorded event from any platform, for the merged chat log. */
+  'chat.event': (payload: ChatEvent) => void;
+  /** Organizers: a connection's status, subscriptions, quota or last event changed. */
+  'connection.changed': (payload: ConnectionDto) => void;
+  /** Organizers: a connection was removed. */
+  'connection.removed': (payload: { workspaceId: string; connectionId: string }) => void;
+  /** Organizers: an outgoing message was sent, dropped or failed. */
+  'chat.outbox': (payload: OutboxMessageDto) => void;
+  /** Attendees (and organizers in the meeting): a line of the meeting's in-room chat. */
+  'inroom.message': (payload: InroomChatMessageDto) => void;
 }
 
 export interface ClientToServerEvents {
@@ -99,6 +116,10 @@ export interface ClientToServerEvents {
     request: CaptureFlagRequest,
     ack: AckCallback<{ flagName: string; points: number; me: MyScoreDto }>,
   ) => void;
+  /** Attendees: say something in the meeting's in-room chat. */
+  'inroom.send': (request: InroomChatSend, ack: AckCallback<InroomChatMessageDto>) => void;
+  /** Attendees: the meeting's recent in-room chat, oldest first (after a join or reconnect). */
+  'inroom.history': (request: { meetingId: string }, ack: AckCallback<InroomChatMessageDto[]>) => void;
 }
 
 export const SOCKET_PATH = '/socket.io';

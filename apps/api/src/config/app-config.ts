@@ -37,6 +37,31 @@ const EnvSchema = z.object({
     .min(1)
     .default(24 * 14),
   LOGIN_ATTEMPTS_PER_15_MIN: z.coerce.number().int().min(1).default(10),
+  /** Twitch application (dev.twitch.tv console); without it "Connect with Twitch" is disabled. */
+  TWITCH_CLIENT_ID: z.string().min(1).optional(),
+  TWITCH_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Signs EventSub webhook deliveries; generated and stored when unset. */
+  TWITCH_EVENTSUB_SECRET: z
+    .string()
+    .regex(/^[\x21-\x7e]{10,100}$/, { message: 'must be 10-100 printable ASCII characters' })
+    .optional(),
+  TWITCH_AUTHORIZE_URL: z.url().default('https://id.twitch.tv/oauth2/authorize'),
+  TWITCH_EVENTSUB_WS_URL: z.url({ protocol: /^wss?$/ }).default('wss://eventsub.wss.twitch.tv/ws'),
+  /** Google OAuth client for YouTube; without it "Connect with YouTube" is disabled. */
+  GOOGLE_CLIENT_ID: z.string().min(1).optional(),
+  GOOGLE_CLIENT_SECRET: z.string().min(1).optional(),
+  GOOGLE_AUTHORIZE_URL: z.url().default('https://accounts.google.com/o/oauth2/v2/auth'),
+  GOOGLE_TOKEN_URL: z.url().default('https://oauth2.googleapis.com/token'),
+  GOOGLE_REVOKE_URL: z.url().default('https://oauth2.googleapis.com/revoke'),
+  YOUTUBE_API_URL: z.url().default('https://www.googleapis.com/youtube/v3'),
+  /** YouTube Data API units Podium may spend per day (Google's default project quota). */
+  YOUTUBE_DAILY_QUOTA: z.coerce.number().int().min(100).default(10_000),
+  /** How often a YouTube connection without a live broadcast looks for one (1 quota unit each). */
+  YOUTUBE_BROADCAST_CHECK_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .default(3 * 60 * 1000),
 });
 
 export type AppEnv = z.infer<typeof EnvSchema>;
@@ -61,6 +86,23 @@ export class AppConfig {
   readonly housekeepingEveryMs: number;
   readonly sessionTtlHours: number;
   readonly loginAttemptsPer15Min: number;
+  readonly twitch: {
+    clientId?: string;
+    clientSecret?: string;
+    eventSubSecret?: string;
+    authorizeUrl: string;
+    eventSubWsUrl: string;
+  };
+  readonly google: {
+    clientId?: string;
+    clientSecret?: string;
+    authorizeUrl: string;
+    tokenUrl: string;
+    revokeUrl: string;
+    youtubeApiUrl: string;
+    youtubeDailyQuota: number;
+    youtubeBroadcastCheckMs: number;
+  };
 
   constructor(env: AppEnv) {
     this.nodeEnv = env.NODE_ENV;
@@ -79,6 +121,28 @@ export class AppConfig {
     this.housekeepingEveryMs = env.HOUSEKEEPING_EVERY_MS;
     this.sessionTtlHours = env.SESSION_TTL_HOURS;
     this.loginAttemptsPer15Min = env.LOGIN_ATTEMPTS_PER_15_MIN;
+    this.twitch = {
+      clientId: env.TWITCH_CLIENT_ID,
+      clientSecret: env.TWITCH_CLIENT_SECRET,
+      eventSubSecret: env.TWITCH_EVENTSUB_SECRET,
+      authorizeUrl: env.TWITCH_AUTHORIZE_URL,
+      eventSubWsUrl: env.TWITCH_EVENTSUB_WS_URL,
+    };
+    this.google = {
+      clientId: env.GOOGLE_CLIENT_ID,
+      clientSecret: env.GOOGLE_CLIENT_SECRET,
+      authorizeUrl: env.GOOGLE_AUTHORIZE_URL,
+      tokenUrl: env.GOOGLE_TOKEN_URL,
+      revokeUrl: env.GOOGLE_REVOKE_URL,
+      youtubeApiUrl: env.YOUTUBE_API_URL.replace(/\/+$/, ''),
+      youtubeDailyQuota: env.YOUTUBE_DAILY_QUOTA,
+      youtubeBroadcastCheckMs: env.YOUTUBE_BROADCAST_CHECK_MS,
+    };
+  }
+
+  /** Webhooks (Twitch EventSub over HTTP) need Twitch to reach us over https. */
+  get publicHttpsUrl(): string | undefined {
+    return this.publicUrl?.startsWith('https://') ? this.publicUrl : undefined;
   }
 
   get embeddedDatabase(): boolean {

@@ -1,6 +1,17 @@
 import { EventEmitter } from 'node:events';
 import { Injectable, Logger } from '@nestjs/common';
-import type { LiveControlDto, LiveStateDto, MeetingPhase, Role, WorkspaceDto } from '@podium/contracts';
+import type {
+  ChatEvent,
+  ChatEventKind,
+  ConnectionDto,
+  InroomChatMessageDto,
+  LiveControlDto,
+  LiveStateDto,
+  MeetingPhase,
+  OutboxMessageDto,
+  Role,
+  WorkspaceDto,
+} from '@podium/contracts';
 
 /** Every domain event, named `domain.pastTense`, with its payload: the one typed map. */
 export interface DomainEventMap {
@@ -27,7 +38,55 @@ export interface DomainEventMap {
   'meeting.scoreboardChanged': { meetingId: string };
   /** Another organizer dashboard took control, or control was released. */
   'meeting.controlChanged': { control: LiveControlDto };
+  'connection.changed': { connection: ConnectionDto };
+  'connection.removed': { workspaceId: string; connectionId: string };
+  /** An event was recorded (once, whatever the redeliveries): the merged chat log shows it. */
+  'chat.eventRecorded': { event: ChatEvent };
+  /** An outgoing message changed status (queued, sent, dropped, failed). */
+  'chat.outboxChanged': { message: OutboxMessageDto; workspaceId: string };
+  /** A line of a meeting's in-room chat, for its attendees. */
+  'inroom.messagePosted': { message: InroomChatMessageDto };
+  /** A moderator linked two identities of one person: `source`'s history now belongs to `target`. */
+  'viewer.merged': { workspaceId: string; sourceViewerId: string; targetViewerId: string };
+  // What viewers did, whatever the platform: bots, points and meetings consume these (dispatched,
+  // awaited, and retried from the record when a handler fails, so handlers must be idempotent by event id).
+  'chat.messageReceived': ChatEventPayload;
+  'viewer.followed': ChatEventPayload;
+  'viewer.subscribed': ChatEventPayload;
+  'viewer.giftedSubscriptions': ChatEventPayload;
+  'viewer.cheered': ChatEventPayload;
+  'viewer.raided': ChatEventPayload;
+  'viewer.donated': ChatEventPayload;
+  'viewer.redeemedChannelReward': ChatEventPayload;
+  'viewer.joined': ChatEventPayload;
+  'viewer.left': ChatEventPayload;
+  'viewer.renamed': ChatEventPayload;
+  'stream.wentOnline': ChatEventPayload;
+  'stream.wentOffline': ChatEventPayload;
+  'stream.updated': ChatEventPayload;
 }
+
+export interface ChatEventPayload {
+  event: ChatEvent;
+}
+
+/** The domain event each kind of chat event is published as. */
+export const CHAT_EVENT_DOMAIN_EVENT = {
+  message: 'chat.messageReceived',
+  follow: 'viewer.followed',
+  subscription: 'viewer.subscribed',
+  gift: 'viewer.giftedSubscriptions',
+  cheer: 'viewer.cheered',
+  raid: 'viewer.raided',
+  donation: 'viewer.donated',
+  redemption: 'viewer.redeemedChannelReward',
+  join: 'viewer.joined',
+  part: 'viewer.left',
+  rename: 'viewer.renamed',
+  stream_online: 'stream.wentOnline',
+  stream_offline: 'stream.wentOffline',
+  stream_updated: 'stream.updated',
+} as const satisfies Record<ChatEventKind, keyof DomainEventMap>;
 
 export type DomainEventName = keyof DomainEventMap;
 
@@ -43,14 +102,39 @@ export class DomainEvents {
   publish<E extends DomainEventName>(name: E, payload: DomainEventMap[E]): void {
     for (const listener of this.emitter.listeners(name)) {
       try {
-        (listener as (p: DomainEventMap[E]) => void)(payload);
+        const result = (listener as (p: DomainEventMap[E]) => unknown)(payload);
+        if (result instanceof Promise) {
+          result.catch((error: unknown) =>
+            this.logger.error({ err: error, event: name }, 'domain event listener failed'),
+          );
+        }
       } catch (error) {
         this.logger.error({ err: error, event: name }, 'domain event listener failed');
       }
     }
   }
 
-  on<E extends DomainEventName>(name: E, listener: (payload: DomainEventMap[E]) => void): () => void {
+  /**
+   * Runs every listener of `name` and waits for them, for at-least-once work (chat events): if any
+   * listener throws or rejects, the others still run and an AggregateError is thrown so the caller
+   * can retry the event later.
+   */
+  async dispatch<E extends DomainEventName>(name: E, payload: DomainEventMap[E]): Promise<void> {
+    const errors: unknown[] = [];
+    for (const listener of this.emitter.listeners(name)) {
+      try {
+        await (listener as (p: DomainEventMap[E]) => unknown)(payload);
+      } catch (error) {
+        errors.push(error);
+      }
+    }
+    if (errors.length > 0) throw new AggregateError(errors, `${errors.length} ${name} handler(s) failed`);
+  }
+
+  on<E extends DomainEventName>(
+    name: E,
+    listener: (payload: DomainEventMap[E]) => void | Promise<void>,
+  ): () => void {
     this.emitter.on(name, listener);
     return () => this.emitter.off(name, listener);
   }

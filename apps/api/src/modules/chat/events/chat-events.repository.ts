@@ -1,0 +1,112 @@
+import { Injectable } from '@nestjs/common';
+import type { ChatEvent, ChatEventKind, Platform } from '@podium/contracts';
+import type { Tx } from '../../../database/transaction';
+
+/** Handlers get this long before another process may retry the same event. */
+const CLAIM_SECONDS = 60;
+/** After this many failed attempts an event is left for a person to look at (last_error). */
+export const MAX_ATTEMPTS = 8;
+
+@Injectable()
+export class ChatEventsRepository {
+  /** Records an event unless its (connection, external id) is known; true when it was new. */
+  async insert(tx: Tx, event: ChatEvent): Promise<boolean> {
+    const rows = (await tx.query(
+      `INSERT INTO "chat_events" ("id", "workspace_id", "connection_id", "platform", "external_id", "kind",
+         "viewer_id", "meeting_id", "payload", "occurred_at", "received_at")
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11)
+       ON CONFLICT ("connection_id", "external_id") DO NOTHING
+       RETURNING "id"`,
+      [
+        event.id,
+        event.workspaceId,
+        event.connectionId,
+        event.platform,
+        event.externalId,
+        event.kind,
+        event.viewerId ?? null,
+        event.meetingId ?? null,
+        JSON.stringify(event),
+        event.occurredAt,
+        event.receivedAt,
+      ],
+    )) as unknown[];
+    return rows.length > 0;
+  }
+
+  /**
+   * Takes an unprocessed event for this process to handle. A claim expires, so an event whose
+   * process died mid-handling is picked up again; a claimed one is not handled twice at once.
+   */
+  async claim(tx: Tx, id: string): Promise<ChatEvent | null> {
+    const rows = (await tx.query(
+      `UPDATE "chat_events" SET "claimed_until" = now() + make_interval(secs => $2), "attempts" = "attempts" + 1
+       WHERE "id" = $1 AND "processed_at" IS NULL AND ("claimed_until" IS NULL OR "claimed_until" < now())
+       RETURNING "payload", "viewer_id"`,
+      [id, CLAIM_SECONDS],
+    )) as [{ payload: ChatEvent; viewer_id: string | null }[], number];
+    const row = rows[0]?.[0];
+    // A merge may have moved the event to another viewer since it was recorded.
+    return row ? { ...row.payload, ...(row.viewer_id ? { viewerId: row.viewer_id } : {}) } : null;
+  }
+
+  async markProcessed(tx: Tx, id: string): Promise<void> {
+    await tx.query(
+      `UPDATE "chat_events" SET "processed_at" = now(), "claimed_until" = NULL, "last_error" = NULL WHERE "id" = $1`,
+      [id],
+    );
+  }
+
+  /** Leaves the event for the retry sweep, after a back-off that grows with its attempts. */
+  async markFailed(tx: Tx, id: string, error: string): Promise<void> {
+    await tx.query(
+      `UPDATE "chat_events" SET "last_error" = $2,
+         "claimed_until" = now() + make_interval(secs => least(300, 2 ^ "attempts"))
+       WHERE "id" = $1`,
+      [id, error.slice(0, 1000)],
+    );
+  }
+
+  /** Events that are due a (re)try: never handled (a crash after the ack) or failed and backed off. */
+  async dueForRetry(tx: Tx, olderThanSeconds: number, limit: number): Promise<string[]> {
+    const rows = (await tx.query(
+      `SELECT "id" FROM "chat_events"
+       WHERE "processed_at" IS NULL AND "attempts" < $3
+         AND ("claimed_until" IS NULL OR "claimed_until" < now())
+         AND "received_at" < now() - make_interval(secs => $1)
+       ORDER BY "received_at" LIMIT $2`,
+      [olderThanSeconds, limit, MAX_ATTEMPTS],
+    )) as { id: string }[];
+    return rows.map((row) => row.id);
+  }
+
+  /** A page of the merged log, newest last; `before` pages back from an event. */
+  async log(
+    tx: Tx,
+    workspaceId: string,
+    filter: { platform?: Platform; kind?: ChatEventKind; before?: string; limit: number },
+  ): Promise<ChatEvent[]> {
+    const rows = (await tx.query(
+      `SELECT "payload", "viewer_id" FROM "chat_events"
+       WHERE "workspace_id" = $1
+         AND ($2::varchar IS NULL OR "platform" = $2)
+         AND ($3::varchar IS NULL OR "kind" = $3)
+         AND ($4::uuid IS NULL OR "seq" < (SELECT "seq" FROM "chat_events" WHERE "id" = $4))
+       ORDER BY "seq" DESC LIMIT $5`,
+      [workspaceId, filter.platform ?? null, filter.kind ?? null, filter.before ?? null, filter.limit],
+    )) as { payload: ChatEvent; viewer_id: string | null }[];
+    return rows
+      .reverse()
+      .map((row) => ({ ...row.payload, ...(row.viewer_id ? { viewerId: row.viewer_id } : {}) }));
+  }
+
+  /** A meeting's recent in-room lines, oldest first. */
+  async recentForMeeting(tx: Tx, meetingId: string, limit: number): Promise<ChatEvent[]> {
+    const rows = (await tx.query(
+      `SELECT "payload" FROM "chat_events" WHERE "meeting_id" = $1 AND "kind" = 'message'
+       ORDER BY "seq" DESC LIMIT $2`,
+      [meetingId, limit],
+    )) as { payload: ChatEvent }[];
+    return rows.reverse().map((row) => row.payload);
+  }
+}

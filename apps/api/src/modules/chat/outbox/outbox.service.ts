@@ -1,0 +1,203 @@
+import {
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+  type OnModuleInit,
+} from '@nestjs/common';
+import { splitMessage } from '@podium/chat';
+import type { OutboxMessageDto, SendChatMessageRequest, SendChatMessageResponse } from '@podium/contracts';
+import { DomainEvents } from '../../../common/events/domain-events';
+import { TransactionRunner } from '../../../database/transaction';
+import type { Actor } from '../../auth/auth.service';
+import { JobScheduler } from '../../scheduler/job-scheduler';
+import { WorkspaceAccess } from '../../workspaces/workspace-access.service';
+import { ChatErrorCode, ChatException } from '../chat.exception';
+import { ConnectionsService } from '../connections/connections.service';
+import type { ConnectionRecord, SendOutcome } from '../platform-adapter';
+import { PlatformAdapters } from '../platform-adapters';
+import { type OutboxRow, OutboxRepository, toOutboxDto } from './outbox.repository';
+
+const SWEEP_JOB = 'chat.outbox.sweep';
+const SWEEP_EVERY_MS = 5_000;
+/** A platform that keeps asking to retry gets this many tries, then the message is marked failed. */
+const MAX_ATTEMPTS = 5;
+const SEND_TIMEOUT_MS = 15_000;
+
+/**
+ * Every message Podium says in chat goes through here: stored first, then sent per connection no
+ * faster than the platform allows (a burst of bot replies must never get the bot locked out), in
+ * order, once. Sending happens outside any transaction: the embedded database runs one at a time.
+ */
+@Injectable()
+export class OutboxService implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(OutboxService.name);
+  /** Connections this process is draining now, and whether more arrived meanwhile. */
+  private readonly draining = new Map<string, { again: boolean; done: Promise<void> }>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private closing = false;
+
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly repository: OutboxRepository,
+    private readonly connections: ConnectionsService,
+    private readonly adapters: PlatformAdapters,
+    private readonly access: WorkspaceAccess,
+    private readonly events: DomainEvents,
+    private readonly scheduler: JobScheduler,
+  ) {}
+
+  onModuleInit(): void {
+    this.scheduler.register(SWEEP_JOB, async () => {
+      for (const connectionId of await this.repository.connectionsWithDue(this.tx.none))
+        this.kick(connectionId);
+    });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.scheduler.schedule(SWEEP_JOB, SWEEP_JOB, SWEEP_EVERY_MS);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.closing = true;
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    await Promise.allSettled([...this.draining.values()].map((drain) => drain.done));
+  }
+
+  /** "Send as bot" from the admin: to the chosen connections, or all of them. */
+  async send(
+    actor: Actor,
+    workspaceId: string,
+    request: SendChatMessageRequest,
+  ): Promise<SendChatMessageResponse> {
+    await this.access.require(actor, workspaceId, 'moderator');
+    return {
+      queued: await this.enqueue(workspaceId, request.text, { connectionIds: request.connectionIds }),
+    };
+  }
+
+  async enqueue(
+    workspaceId: string,
+    text: string,
+    options: { connectionIds?: string[]; meetingId?: string } = {},
+  ): Promise<OutboxMessageDto[]> {
+    const all = (await this.connections.forWorkspace(workspaceId)).filter((c) => c.status !== 'disconnected');
+    const wanted = options.connectionIds?.length ? new Set(options.connectionIds) : undefined;
+    const targets = wanted ? all.filter((connection) => wanted.has(connection.id)) : all;
+    if (wanted && targets.length !== wanted.size) {
+      throw new ChatException(
+        ChatErrorCode.ConnectionNotFound,
+        'Some of these connections are not in this workspace',
+        {
+          field: 'connectionIds',
+        },
+      );
+    }
+    const rows = targets.flatMap((connection) => {
+      const adapter = this.adapters.find(connection.platform);
+      if (!adapter) return [];
+      return splitMessage(text, adapter.limits(connection).maxLength).map((part) => ({
+        workspaceId,
+        connectionId: connection.id,
+        text: part,
+        meetingId: options.meetingId ?? null,
+      }));
+    });
+    const inserted = await this.tx.run((tx) => this.repository.insert(tx, rows));
+    const byId = new Map(targets.map((connection) => [connection.id, connection]));
+    const queued = inserted.flatMap((row) => {
+      const connection = byId.get(row.connection_id);
+      return connection ? [this.announce(row, connection)] : [];
+    });
+    for (const connectionId of new Set(inserted.map((row) => row.connection_id))) this.kick(connectionId);
+    return queued;
+  }
+
+  /** Starts draining a connection in this process, or asks the running drain to look again. */
+  kick(connectionId: string): void {
+    if (this.closing) return;
+    const running = this.draining.get(connectionId);
+    if (running) {
+      running.again = true;
+      return;
+    }
+    const state = { again: false, done: Promise.resolve() };
+    state.done = this.drain(connectionId, state)
+      .catch((error: unknown) => this.logger.error({ err: error, connectionId }, 'outbox drain failed'))
+      .finally(() => this.draining.delete(connectionId));
+    this.draining.set(connectionId, state);
+  }
+
+  private async drain(connectionId: string, state: { again: boolean }): Promise<void> {
+    for (;;) {
+      if (this.closing) return;
+      const connection = await this.connections.record(connectionId);
+      const adapter = connection && this.adapters.find(connection.platform);
+      if (!connection || !adapter) return;
+      const limits = adapter.limits(connection);
+      const claim = await this.tx.run((tx) => this.repository.claimNext(tx, connectionId, limits));
+      if (claim.kind === 'wait') return this.later(connectionId, claim.ms);
+      if (claim.kind === 'idle') {
+        if (state.again) {
+          state.again = false;
+          continue;
+        }
+        if (claim.nextDueInMs !== null) this.later(connectionId, claim.nextDueInMs);
+        return;
+      }
+      await this.deliver(connection, claim.row);
+    }
+  }
+
+  private async deliver(connection: ConnectionRecord, row: OutboxRow): Promise<void> {
+    const adapter = this.adapters.get(connection.platform);
+    let outcome: SendOutcome;
+    try {
+      outcome = await withTimeout(
+        adapter.send(connection, { id: row.id, text: row.text, meetingId: row.meeting_id }),
+        SEND_TIMEOUT_MS,
+      );
+    } catch (error) {
+      outcome = {
+        status: 'retry',
+        reason: error instanceof Error ? error.message : String(error),
+        afterMs: 2_000,
+      };
+    }
+    const updated = await this.tx.run((tx) => {
+      if (outcome.status === 'sent') return this.repository.finish(tx, row.id, outcome);
+      if (outcome.status === 'dropped')
+        return this.repository.finish(tx, row.id, { status: 'dropped', detail: outcome.reason });
+      if (row.attempts >= MAX_ATTEMPTS)
+        return this.repository.finish(tx, row.id, { status: 'failed', detail: outcome.reason });
+      return this.repository.retryLater(tx, row.id, outcome.reason, outcome.afterMs * row.attempts);
+    });
+    if (updated) this.announce(updated, connection);
+  }
+
+  private later(connectionId: string, ms: number): void {
+    clearTimeout(this.timers.get(connectionId));
+    const timer = setTimeout(() => {
+      this.timers.delete(connectionId);
+      this.kick(connectionId);
+    }, ms + 5);
+    timer.unref();
+    this.timers.set(connectionId, timer);
+  }
+
+  private announce(row: OutboxRow, connection: ConnectionRecord): OutboxMessageDto {
+    const message = toOutboxDto(row, connection.platform);
+    this.events.publish('chat.outboxChanged', { message, workspaceId: connection.workspaceId });
+    return message;
+  }
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    work,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${ms / 1000} s`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}

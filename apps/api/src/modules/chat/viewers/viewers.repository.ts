@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import type { ChatViewerIdentity, ViewerDto, ViewerRole } from '@podium/contracts';
+import type { Tx } from '../../../database/transaction';
+
+interface ViewerRow {
+  id: string;
+  workspace_id: string;
+  platform: ViewerDto['platform'];
+  platform_user_id: string;
+  login: string | null;
+  display_name: string;
+  roles: ViewerRole[];
+  merged_into_id: string | null;
+  first_seen_at: Date;
+  last_seen_at: Date;
+}
+
+/** Viewers are written by the pipeline in its transaction, so every method takes the `tx`. */
+@Injectable()
+export class ViewersRepository {
+  /**
+   * One row per platform identity. A newer sighting keeps the display name current (renames) and,
+   * when it carries roles (chat messages do, follows do not), the roles too. Returns the id that
+   * holds the viewer's history: the merge target when this identity was merged.
+   */
+  async upsert(
+    tx: Tx,
+    workspaceId: string,
+    viewer: ChatViewerIdentity,
+    seenAt: Date,
+    carriesRoles: boolean,
+  ): Promise<string> {
+    const rows = (await tx.query(
+      `INSERT INTO "viewers" ("workspace_id", "platform", "platform_user_id", "login", "display_name", "roles",
+         "first_seen_at", "last_seen_at")
+       VALUES ($1, $2, $3, $4, $5, $6::text[], $7, $7)
+       ON CONFLICT ("workspace_id", "platform", "platform_user_id") DO UPDATE SET
+         "display_name" = CASE WHEN $7 >= "viewers"."last_seen_at" THEN EXCLUDED."display_name" ELSE "viewers"."display_name" END,
+         "login" = COALESCE(EXCLUDED."login", "viewers"."login"),
+         "roles" = CASE WHEN $8 AND $7 >= "viewers"."last_seen_at" THEN EXCLUDED."roles" ELSE "viewers"."roles" END,
+         "last_seen_at" = GREATEST("viewers"."last_seen_at", $7)
+       RETURNING COALESCE("merged_into_id", "id") AS "holder_id"`,
+      [
+        workspaceId,
+        viewer.platform,
+        viewer.platformUserId,
+        viewer.login ?? null,
+        viewer.displayName.slice(0, 200),
+        viewer.roles,
+        seenAt,
+        carriesRoles,
+      ],
+    )) as { holder_id: string }[];
+    const [row] = rows;
+    if (!row) throw new Error('viewer upsert returned no row');
+    return row.holder_id;
+  }
+
+  async findById(tx: Tx, id: string): Promise<ViewerDto | null> {
+    const rows = (await tx.query(`SELECT * FROM "viewers" WHERE "id" = $1`, [id])) as ViewerRow[];
+    return rows[0] ? toDto(rows[0]) : null;
+  }
+
+  async lockPair(tx: Tx, workspaceId: string, ids: [string, string]): Promise<ViewerDto[]> {
+    const rows = (await tx.query(
+      `SELECT * FROM "viewers" WHERE "workspace_id" = $1 AND "id" = ANY($2::uuid[]) ORDER BY "id" FOR UPDATE`,
+      [workspaceId, ids],
+    )) as ViewerRow[];
+    return rows.map(toDto);
+  }
+
+  async search(tx: Tx, workspaceId: string, query: string, limit: number): Promise<ViewerDto[]> {
+    const rows = (await tx.query(
+      `SELECT * FROM "viewers" WHERE "workspace_id" = $1
+         AND ($2 = '' OR lower("display_name") LIKE $3 OR lower(coalesce("login", '')) LIKE $3)
+       ORDER BY "last_seen_at" DESC LIMIT $4`,
+      [workspaceId, query, `%${query.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`, limit],
+    )) as ViewerRow[];
+    return rows.map(toDto);
+  }
+
+  /**
+   * Links `source` (and anything merged into it) to `target` and moves their history: events now
+   * belong to the target. Other modules that key rows by viewer (points) follow `viewer.merged`.
+   */
+  async merge(tx: Tx, sourceId: string, targetId: string): Promise<void> {
+    await tx.query(`UPDATE "viewers" SET "merged_into_id" = $2 WHERE "id" = $1 OR "merged_into_id" = $1`, [
+      sourceId,
+      targetId,
+    ]);
+    await tx.query(`UPDATE "chat_events" SET "viewer_id" = $2 WHERE "viewer_id" = $1`, [sourceId, targetId]);
+  }
+}
+
+function toDto(row: ViewerRow): ViewerDto {
+  return {
+    id: row.id,
+    workspaceId: row.workspace_id,
+    platform: row.platform,
+    platformUserId: row.platform_user_id,
+    login: row.login,
+    displayName: row.display_name,
+    roles: row.roles,
+    mergedIntoId: row.merged_into_id,
+    firstSeenAt: new Date(row.first_seen_at).toISOString(),
+    lastSeenAt: new Date(row.last_seen_at).toISOString(),
+  };
+}

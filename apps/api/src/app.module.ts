@@ -12,6 +12,7 @@ import { AccountModule } from './modules/account/account.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { ChatModule } from './modules/chat/chat.module';
 import { HealthModule } from './modules/health/health.module';
+import { OwncastModule } from './modules/integrations/owncast/owncast.module';
 import { MeetingsModule } from './modules/meetings/meetings.module';
 import { MeetingsLiveModule } from './modules/meetings/live/meetings-live.module';
 import { OverlaysModule } from './modules/overlays/overlays.module';
@@ -74,6 +75,7 @@ export class AppModule {
         MeetingsModule,
         MeetingsLiveModule,
         ChatModule,
+        OwncastModule,
         RealtimeModule,
         HealthModule,
         StaticModule.register(config),

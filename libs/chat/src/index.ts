@@ -1,1 +1,5 @@
 export * from './split-message.rules';
+export * from './owncast/owncast-signature.rules';
+export * from './owncast/owncast-webhook.schema';
+export * from './owncast/owncast-webhook.normalizer';
+export * from './owncast/owncast-clients.normalizer';

@@ -1,1 +1,3 @@
-export {};
+export * from './owncast/fake-owncast.server';
+export * from './owncast/owncast-webhook.sender';
+export * from './owncast/owncast-fixtures';

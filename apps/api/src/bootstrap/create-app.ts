@@ -40,6 +40,8 @@ export async function createPodiumApp(
       {
         bufferLogs: options.bufferLogs ?? true,
         bodyParser: false,
+        // Keeps req.rawBody next to the parsed JSON: webhook signatures cover the exact bytes.
+        rawBody: true,
         ...(options.silent ? { logger: false } : {}),
       },
     );

@@ -1,0 +1,24 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { type ConnectionDto, ConnectOwncastRequestSchema } from '@podium/contracts';
+import { CurrentActor } from '../../../common/http/current-actor.decorator';
+import { UuidParam } from '../../../common/http/params';
+import type { Actor } from '../../auth/auth.service';
+import { type ConnectOwncastInput, OwncastConnectService } from './owncast-connect.service';
+
+@ApiTags('owncast')
+@Controller('workspaces/:workspaceId/connections/owncast')
+export class OwncastController {
+  constructor(private readonly owncast: OwncastConnectService) {}
+
+  /** Connects (or reconnects) an Owncast instance with an integration access token. */
+  @Post()
+  @HttpCode(201)
+  connect(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @Body({ schema: ConnectOwncastRequestSchema }) body: ConnectOwncastInput,
+  ): Promise<ConnectionDto> {
+    return this.owncast.connect(actor, workspaceId, body);
+  }
+}

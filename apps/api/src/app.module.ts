@@ -13,6 +13,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { ChatModule } from './modules/chat/chat.module';
 import { HealthModule } from './modules/health/health.module';
 import { OwncastModule } from './modules/integrations/owncast/owncast.module';
+import { YoutubeModule } from './modules/integrations/youtube/youtube.module';
 import { MeetingsModule } from './modules/meetings/meetings.module';
 import { MeetingsLiveModule } from './modules/meetings/live/meetings-live.module';
 import { OverlaysModule } from './modules/overlays/overlays.module';
@@ -76,6 +77,7 @@ export class AppModule {
         MeetingsLiveModule,
         ChatModule,
         OwncastModule,
+        YoutubeModule,
         RealtimeModule,
         HealthModule,
         StaticModule.register(config),

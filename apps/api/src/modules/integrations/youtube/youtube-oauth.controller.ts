@@ -1,0 +1,49 @@
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { OAuthStartDto } from '@podium/contracts';
+import type { Request, Response } from 'express';
+import { z } from 'zod';
+import { CurrentActor } from '../../../common/http/current-actor.decorator';
+import { UuidParam } from '../../../common/http/params';
+import type { Actor } from '../../auth/auth.service';
+import { Public } from '../../auth/session.guard';
+import { type YoutubeCallbackQuery, YoutubeOAuthService } from './youtube-oauth.service';
+
+const CallbackQuerySchema = z.object({
+  state: z.string().max(4000).optional(),
+  code: z.string().max(2000).optional(),
+  error: z.string().max(200).optional(),
+  scope: z.string().max(4000).optional(),
+});
+
+/** The address this request came in on, for the OAuth redirect URI when PUBLIC_URL is not set. */
+function originOf(request: Request): string {
+  return `${request.protocol}://${request.get('host') ?? 'localhost'}`;
+}
+
+@ApiTags('integrations')
+@Controller()
+export class YoutubeOAuthController {
+  constructor(private readonly oauth: YoutubeOAuthService) {}
+
+  /** Where the SPA sends the browser for "Connect with YouTube" (owners only). */
+  @Get('workspaces/:workspaceId/connections/youtube/authorize')
+  authorize(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @Req() request: Request,
+  ): Promise<OAuthStartDto> {
+    return this.oauth.authorize(actor, workspaceId, originOf(request));
+  }
+
+  /** Google's redirect back after consent; ends on the workspace's connections page. */
+  @Public()
+  @Get('integrations/youtube/oauth/callback')
+  async callback(
+    @Query({ schema: CallbackQuerySchema }) query: YoutubeCallbackQuery,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    response.redirect(302, await this.oauth.callback(query, originOf(request)));
+  }
+}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import { LessThan, type Repository } from 'typeorm';
 import { type JobOutcome, JobRunEntity } from './job-run.entity';
 
 @Injectable()
@@ -17,5 +17,10 @@ export class JobRunsRepository {
       { id },
       { outcome, detail: detail?.slice(0, 500) ?? null, finishedAt: new Date() },
     );
+  }
+
+  async purgeStartedBefore(cutoff: Date): Promise<number> {
+    const result = await this.runs.delete({ startedAt: LessThan(cutoff) });
+    return result.affected ?? 0;
   }
 }

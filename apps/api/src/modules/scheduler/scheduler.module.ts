@@ -8,6 +8,7 @@ import { JobExecutor } from './job-executor';
 import { JobRunEntity } from './job-run.entity';
 import { JobRunsRepository } from './job-runs.repository';
 import { JobScheduler } from './job-scheduler';
+import { PurgeJobRunsJob } from './purge-job-runs.job';
 
 /** Provides the JobScheduler: BullMQ when REDIS_URL is set, in-process timers otherwise. */
 @Module({})
@@ -20,6 +21,7 @@ export class SchedulerModule {
       providers: [
         JobExecutor,
         JobRunsRepository,
+        PurgeJobRunsJob,
         { provide: JobScheduler, useClass: config.redisUrl ? BullmqScheduler : InProcessScheduler },
       ],
       exports: [JobScheduler],

@@ -30,6 +30,8 @@ module.exports = {
     '^@podium/questions$': path.join(root, 'libs/questions/src/index.ts'),
     '^@podium/ui$': path.join(root, 'libs/ui/src/index.ts'),
     '^@podium/ui/testing$': path.join(root, 'libs/ui/src/test/live-meeting.factory.ts'),
+    // twurple's mock-server port reader uses import.meta (see jest/twurple-mock-api-port.cjs).
+    '^\\./mockApiPort\\.js$': path.join(root, 'jest/twurple-mock-api-port.cjs'),
   },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
 };

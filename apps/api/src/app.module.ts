@@ -13,6 +13,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { ChatModule } from './modules/chat/chat.module';
 import { HealthModule } from './modules/health/health.module';
 import { OwncastModule } from './modules/integrations/owncast/owncast.module';
+import { TwitchModule } from './modules/integrations/twitch/twitch.module';
 import { YoutubeModule } from './modules/integrations/youtube/youtube.module';
 import { MeetingsModule } from './modules/meetings/meetings.module';
 import { MeetingsLiveModule } from './modules/meetings/live/meetings-live.module';
@@ -77,6 +78,7 @@ export class AppModule {
         MeetingsLiveModule,
         ChatModule,
         OwncastModule,
+        TwitchModule,
         YoutubeModule,
         RealtimeModule,
         HealthModule,

@@ -6,3 +6,4 @@ export * from './owncast/owncast-clients.normalizer';
 export * from './youtube/youtube-api.schemas';
 export * from './youtube/youtube-chat.normalizer';
 export * from './youtube/youtube-quota.rules';
+export * from './twitch';

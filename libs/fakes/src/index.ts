@@ -6,3 +6,4 @@ export * from './youtube/fake-youtube.server';
 export * from './youtube/fake-youtube-chat';
 export * from './youtube/fake-google-oauth';
 export * from './youtube/youtube-fixtures';
+export * from './twitch';

@@ -8,6 +8,8 @@ import { TestDatabase } from './test-database';
 export interface TestSuiteOptions {
   /** Use the machine's Redis under a fresh key prefix (live runs: tickers, jobs, presence). */
   redis?: boolean;
+  /** Settings for the app, read when the suite boots: after `beforeAll` hooks declared earlier (fakes). */
+  env?: () => Record<string, string>;
 }
 
 /** What the tests of one `describe` share; read it inside tests (it is set up in `beforeAll`). */
@@ -38,7 +40,7 @@ export function useTestSuite(options: TestSuiteOptions = {}): TestSuite {
 
   beforeAll(async () => {
     db = await TestDatabase.create();
-    app = await startTestApp({ databaseUrl: db.url, redisPrefix });
+    app = await startTestApp({ databaseUrl: db.url, redisPrefix, env: options.env?.() });
     owner = await newOwner(app.baseUrl);
     live = new LiveHarness(app, db);
   });

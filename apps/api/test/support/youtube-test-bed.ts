@@ -41,16 +41,8 @@ export class YoutubeTestBed {
   ) {}
 
   static async start(options: YoutubeTestBedOptions = {}): Promise<YoutubeTestBed> {
-    const fake = await FakeYoutube.start({ ...GOOGLE_CLIENT, channel: YOUTUBE_CHANNEL });
-    fake.chats.pollingIntervalMillis = options.pollingIntervalMillis ?? 400;
-    const env = {
-      GOOGLE_CLIENT_ID: GOOGLE_CLIENT.clientId,
-      GOOGLE_CLIENT_SECRET: GOOGLE_CLIENT.clientSecret,
-      YOUTUBE_DAILY_QUOTA: '1000000',
-      YOUTUBE_BROADCAST_CHECK_MS: '1000',
-      ...fake.env(),
-      ...options.env,
-    };
+    const fake = await startFakeYoutube(options.pollingIntervalMillis);
+    const env = { ...youtubeEnv(fake), ...options.env };
     const bed = new YoutubeTestBed(
       fake,
       await TestDatabase.create(),
@@ -133,6 +125,24 @@ export class YoutubeTestBed {
     );
     return row?.state ?? {};
   }
+}
+
+/** The fake Google/YouTube of the test channel; its pages ask to be polled every `pollingIntervalMillis`. */
+export async function startFakeYoutube(pollingIntervalMillis = 400): Promise<FakeYoutube> {
+  const fake = await FakeYoutube.start({ ...GOOGLE_CLIENT, channel: YOUTUBE_CHANNEL });
+  fake.chats.pollingIntervalMillis = pollingIntervalMillis;
+  return fake;
+}
+
+/** The api's settings for YouTube against the fake: a plentiful quota, a broadcast check a second. */
+export function youtubeEnv(fake: FakeYoutube): Record<string, string> {
+  return {
+    GOOGLE_CLIENT_ID: GOOGLE_CLIENT.clientId,
+    GOOGLE_CLIENT_SECRET: GOOGLE_CLIENT.clientSecret,
+    YOUTUBE_DAILY_QUOTA: '1000000',
+    YOUTUBE_BROADCAST_CHECK_MS: '1000',
+    ...fake.env(),
+  };
 }
 
 /** "Connect with YouTube" as the browser does it: authorize, Google's consent, the callback. */

@@ -17,6 +17,8 @@ export interface FakeOwncastRequest {
   body: unknown;
   /** The status the fake answered. */
   status: number;
+  /** Date.now() when it arrived (to check a sender's pace). */
+  at: number;
 }
 
 export interface FakeOwncastOptions {
@@ -107,6 +109,7 @@ export class FakeOwncast {
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const at = Date.now();
     const rawBody = await readBody(request);
     const path = new URL(request.url ?? '/', this.url).pathname;
     const recorded: FakeOwncastRequest = {
@@ -117,6 +120,7 @@ export class FakeOwncast {
       rawBody,
       body: parseJson(rawBody),
       status: 0,
+      at,
     };
     this.requests.push(recorded);
     const [status, contentType, body] = this.answer(recorded);

@@ -1,4 +1,10 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import { type Job, Queue, Worker } from 'bullmq';
 import { RedisService } from '../../redis/redis.service';
 import { JobExecutor } from '../job-executor';
@@ -11,7 +17,10 @@ const QUEUE_NAME = 'jobs';
  * upsert them, and whichever worker takes it runs it. Failed runs retry with exponential backoff.
  */
 @Injectable()
-export class BullmqScheduler extends JobScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class BullmqScheduler
+  extends JobScheduler
+  implements OnApplicationBootstrap, OnModuleDestroy, OnApplicationShutdown
+{
   readonly driver = 'bullmq' as const;
   private readonly logger = new Logger(BullmqScheduler.name);
   private readonly queue: Queue;
@@ -71,9 +80,15 @@ export class BullmqScheduler extends JobScheduler implements OnApplicationBootst
     });
   }
 
-  /** Lets running jobs finish before the process exits. */
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Stops taking jobs and lets running ones finish while the database is still open (TypeORM
+   * closes it in onApplicationShutdown, after every module's onModuleDestroy).
+   */
+  async onModuleDestroy(): Promise<void> {
     await this.worker?.close();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
     await this.queue.close();
   }
 }

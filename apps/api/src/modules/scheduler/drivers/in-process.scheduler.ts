@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { JobExecutor } from '../job-executor';
 import { type EnqueueOptions, type JobHandler, JobScheduler } from '../job-scheduler';
@@ -8,11 +8,13 @@ import { type EnqueueOptions, type JobHandler, JobScheduler } from '../job-sched
  * there is nobody to share a period with, so a timer per schedule is the whole job.
  */
 @Injectable()
-export class InProcessScheduler extends JobScheduler implements OnApplicationShutdown {
+export class InProcessScheduler extends JobScheduler implements OnModuleDestroy {
   readonly driver = 'in-process' as const;
   private readonly logger = new Logger(InProcessScheduler.name);
   private readonly pending = new Set<string>();
   private readonly timeouts = new Set<NodeJS.Timeout>();
+  private readonly running = new Set<Promise<void>>();
+  private closing = false;
 
   constructor(
     private readonly registry: SchedulerRegistry,
@@ -50,22 +52,26 @@ export class InProcessScheduler extends JobScheduler implements OnApplicationShu
     this.timeouts.add(timeout);
   }
 
-  private async run(name: string, runKey: string, data: unknown): Promise<void> {
-    try {
-      await this.executor.execute({ name, runKey, data, attempt: 1 });
-    } catch (error) {
+  private run(name: string, runKey: string, data: unknown): Promise<void> {
+    if (this.closing) return Promise.resolve();
+    const running = this.executor.execute({ name, runKey, data, attempt: 1 }).catch((error: unknown) => {
       this.logger.warn({ job: name, runKey, err: (error as Error).message }, 'in-process job failed');
-    }
+    });
+    this.running.add(running);
+    return running.finally(() => this.running.delete(running));
   }
 
   private intervalName(schedulerId: string): string {
     return `podium:${schedulerId}`;
   }
 
-  onApplicationShutdown(): void {
+  /** Before any database closes: no new runs, and the runs under way finish. */
+  async onModuleDestroy(): Promise<void> {
+    this.closing = true;
     for (const timeout of this.timeouts) clearTimeout(timeout);
     for (const name of this.registry.getIntervals()) {
       if (name.startsWith('podium:')) this.registry.deleteInterval(name);
     }
+    await Promise.allSettled([...this.running]);
   }
 }

@@ -23,5 +23,7 @@ describe('navigation helpers', () => {
     expect(sectionOf('/w/w1/unknown')).toBe('');
     expect(sectionOf('/w/w1/meetings/m1')).toBe('meetings');
     expect(sectionOf('/w/w1/flags')).toBe('flags');
+    expect(sectionOf('/w/w1/connections')).toBe('connections');
+    expect(sectionOf('/w/w1/chat')).toBe('chat');
   });
 });

@@ -14,7 +14,15 @@ export function loginPath(next?: string): string {
 export const workspacePath = (workspaceId: string, section = ''): string =>
   `/w/${encodeURIComponent(workspaceId)}${section ? `/${section}` : ''}`;
 
-export const DASHBOARD_SECTIONS = ['meetings', 'flags', 'members', 'overlays', 'settings'] as const;
+export const DASHBOARD_SECTIONS = [
+  'meetings',
+  'chat',
+  'connections',
+  'flags',
+  'members',
+  'overlays',
+  'settings',
+] as const;
 
 /** The section of a dashboard path (`/w/<id>/members` → `members`), '' for the overview. */
 export function sectionOf(pathname: string): string {

@@ -1,5 +1,7 @@
 import { createBrowserRouter, Outlet } from 'react-router';
 import { DashboardLayout } from './layout/dashboard-layout';
+import { ChatRoute } from './routes/dashboard/chat.route';
+import { ConnectionsRoute } from './routes/dashboard/connections.route';
 import { FlagsRoute } from './routes/dashboard/flags.route';
 import { MeetingEditorRoute } from './routes/dashboard/meeting-editor.route';
 import { MeetingsRoute } from './routes/dashboard/meetings.route';
@@ -41,6 +43,8 @@ export const router = createBrowserRouter([
           { path: 'flags', element: <FlagsRoute /> },
           { path: 'members', element: <MembersRoute /> },
           { path: 'overlays', element: <OverlaysRoute /> },
+          { path: 'connections', element: <ConnectionsRoute /> },
+          { path: 'chat', element: <ChatRoute /> },
           { path: 'settings', element: <SettingsRoute /> },
         ],
       },

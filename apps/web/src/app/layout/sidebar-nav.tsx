@@ -1,11 +1,20 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
-import { FlagIcon, HomeIcon, LayersIcon, PresentationIcon, SettingsIcon, UsersIcon } from '@/shared/ui/icons';
+import {
+  ChatIcon,
+  FlagIcon,
+  HomeIcon,
+  LayersIcon,
+  PlugIcon,
+  PresentationIcon,
+  SettingsIcon,
+  UsersIcon,
+} from '@/shared/ui/icons';
 import { workspacePath } from '../navigation';
 
 interface NavItem {
-  section: '' | 'meetings' | 'flags' | 'members' | 'overlays' | 'settings';
+  section: '' | 'meetings' | 'chat' | 'connections' | 'flags' | 'members' | 'overlays' | 'settings';
   label: string;
   icon: ReactNode;
 }
@@ -16,6 +25,8 @@ export function SidebarNav({ workspaceId }: { workspaceId: string }) {
   const items: NavItem[] = [
     { section: '', label: t('nav.overview'), icon: <HomeIcon /> },
     { section: 'meetings', label: t('meetings.title'), icon: <PresentationIcon /> },
+    { section: 'chat', label: t('chat.title'), icon: <ChatIcon /> },
+    { section: 'connections', label: t('connections.title'), icon: <PlugIcon /> },
     { section: 'flags', label: t('flags.title'), icon: <FlagIcon /> },
     { section: 'members', label: t('nav.members'), icon: <UsersIcon /> },
     { section: 'overlays', label: t('nav.overlays'), icon: <LayersIcon /> },

@@ -13,6 +13,7 @@ export const queryKeys = {
   /** By meeting id alone, so a `meeting.changed` push (which names no workspace) can find it. */
   meeting: (meetingId: string) => ['meetings', meetingId] as const,
   flags: (workspaceId: string) => ['workspaces', workspaceId, 'flags'] as const,
+  connections: (workspaceId: string) => ['workspaces', workspaceId, 'connections'] as const,
 };
 
 export type QueryKey = readonly unknown[];

@@ -1,5 +1,6 @@
 import type { MeetingPhase } from '@podium/contracts';
 import { type MeetingView, Scoreboard } from '@podium/ui';
+import type { TFunction } from 'i18next';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -13,10 +14,12 @@ import { useSecondsLeft } from '../model/use-seconds-left';
 import { OFFLINE_ERROR } from '@/shared/socket/socket-ack';
 import { useAttendeeConnection } from '../socket/use-attendee-connection';
 import { FlagPanel } from './flag-panel';
+import { InroomChat } from './inroom-chat-panel';
 import { MyScore } from './my-score';
 import { QuestionStage } from './question-stage';
 import { useUiLabels } from './use-ui-labels';
 import './attendee.css';
+import './inroom-chat.css';
 
 export interface AttendeeMeetingProps {
   attendee: StoredAttendee;
@@ -120,6 +123,15 @@ export function AttendeeMeeting({ attendee, onRefused, joinHref }: AttendeeMeeti
             announce={announce}
           />
         )}
+        <InroomChat
+          canSend={ready}
+          send={(text) =>
+            connection
+              ? connection.inroomSend(text)
+              : Promise.resolve({ ok: false as const, error: OFFLINE_ERROR })
+          }
+          myNickname={view?.me?.nickname ?? attendee.nickname}
+        />
       </main>
 
       <footer className="attendee__footer">
@@ -130,7 +142,7 @@ export function AttendeeMeeting({ attendee, onRefused, joinHref }: AttendeeMeeti
   );
 }
 
-type Translate = ReturnType<typeof useTranslation>['t'];
+type Translate = TFunction<'translation'>;
 
 function phaseMessage(t: Translate, view: MeetingView): string {
   const { state } = view;

@@ -3,6 +3,7 @@ import {
   type AnswerInput,
   type ApiErrorDto,
   type ClientToServerEvents,
+  type InroomChatMessageDto,
   type LiveStateDto,
   type MeetingResultsPayload,
   type MeetingSnapshotDto,
@@ -38,6 +39,8 @@ export interface AttendeeSocketHandlers {
   results: (payload: MeetingResultsPayload) => void;
   scoreboard: (payload: ScoreboardPayload) => void;
   score: (payload: MyScoreDto) => void;
+  /** A line of this meeting's in-room chat. */
+  inroomMessage: (payload: InroomChatMessageDto) => void;
 }
 
 export interface AttendeeConnection {
@@ -47,6 +50,9 @@ export interface AttendeeConnection {
   ask: (questionId: string, text: string) => Promise<Ack<{ entryId: string }>>;
   upvote: (entryId: string) => Promise<Ack<{ upvotes: number }>>;
   captureFlag: (code: string) => Promise<Ack<{ flagName: string; points: number; me: MyScoreDto }>>;
+  /** The meeting's recent in-room chat, oldest first. */
+  inroomHistory: () => Promise<Ack<InroomChatMessageDto[]>>;
+  inroomSend: (text: string) => Promise<Ack<InroomChatMessageDto>>;
   stop: () => void;
 }
 
@@ -142,6 +148,9 @@ export function connectAttendee(
   socket.on('meeting.results', (payload) => on.results(payload));
   socket.on('meeting.scoreboard', (payload) => on.scoreboard(payload));
   socket.on('attendee.score', (payload) => on.score(payload));
+  socket.on('inroom.message', (payload) => {
+    if (payload.meetingId === meetingId) on.inroomMessage(payload);
+  });
   socket.on('meeting.changed', (payload) => {
     if (payload.meetingId === meetingId) join();
   });
@@ -165,6 +174,9 @@ export function connectAttendee(
     upvote: (entryId) => request((s, done) => s.timeout(ACK_TIMEOUT_MS).emit('qa.upvote', { entryId }, done)),
     captureFlag: (code) =>
       request((s, done) => s.timeout(ACK_TIMEOUT_MS).emit('flag.capture', { code }, done)),
+    inroomHistory: () =>
+      request((s, done) => s.timeout(ACK_TIMEOUT_MS).emit('inroom.history', { meetingId }, done)),
+    inroomSend: (text) => request((s, done) => s.timeout(ACK_TIMEOUT_MS).emit('inroom.send', { text }, done)),
     stop,
   };
 }

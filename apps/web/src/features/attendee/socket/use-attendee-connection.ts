@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { browserStorage, forgetAttendee, type StoredAttendee } from '../model/attendee-session';
 import { attendeeStore } from '../model/attendee.store';
+import { inroomChatStore } from '../model/inroom-chat.store';
 import { type AttendeeConnection, connectAttendee } from './attendee-socket';
 
 /**
@@ -16,13 +17,21 @@ export function useAttendeeConnection(attendee: StoredAttendee | null): Attendee
     if (!token || !meetingId) return undefined;
     const store = attendeeStore.getState();
     store.reset();
+    // Expanded from the start on wide screens; on phones the meeting comes first.
+    inroomChatStore.getState().reset(meetingId, window.matchMedia?.('(min-width: 48rem)').matches ?? true);
     const link = connectAttendee(token, meetingId, {
       status: (status) => attendeeStore.getState().setLink(status),
       refused: () => {
         forgetAttendee(browserStorage(), meetingId);
         attendeeStore.getState().refuse();
       },
-      snapshot: (snapshot) => attendeeStore.getState().snapshot(snapshot),
+      snapshot: (snapshot) => {
+        attendeeStore.getState().snapshot(snapshot);
+        // After each join (a reconnect too): the chat said while away; merged, so nothing repeats.
+        void link.inroomHistory().then((ack) => {
+          if (ack.ok) inroomChatStore.getState().history(ack.data);
+        });
+      },
       joinFailed: (error) => attendeeStore.getState().joinFailed(error),
       state: (payload) => {
         if (attendeeStore.getState().state(payload)) link.resync();
@@ -34,6 +43,7 @@ export function useAttendeeConnection(attendee: StoredAttendee | null): Attendee
         if (attendeeStore.getState().scoreboard(payload)) link.resync();
       },
       score: (payload) => attendeeStore.getState().score(payload),
+      inroomMessage: (payload) => inroomChatStore.getState().received(payload),
     });
     setConnection(link);
     return () => {

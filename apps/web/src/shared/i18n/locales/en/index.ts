@@ -3,6 +3,7 @@ import { workspace } from './workspace';
 import { meetings } from './meetings';
 import { live } from './live';
 import { attendee } from './attendee';
+import { chat } from './chat';
 
 /**
  * English strings: the reference locale, one file per part of the app. Every other locale has
@@ -14,6 +15,7 @@ export const en = {
   ...meetings,
   ...live,
   ...attendee,
+  ...chat,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -4,6 +4,7 @@ import { workspace } from './workspace';
 import { meetings } from './meetings';
 import { live } from './live';
 import { attendee } from './attendee';
+import { chat } from './chat';
 
 /** Chaînes françaises : mêmes clés que `en` (vérifié par le typage et par i18n.spec.ts). */
 export const fr: Translation = {
@@ -12,4 +13,5 @@ export const fr: Translation = {
   ...meetings,
   ...live,
   ...attendee,
+  ...chat,
 };

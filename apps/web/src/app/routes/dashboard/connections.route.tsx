@@ -1,0 +1,22 @@
+import { roleAtLeast } from '@podium/contracts';
+import { useTranslation } from 'react-i18next';
+import { ConnectionsPanel } from '@/features/connections/components/connections-panel';
+import { PageHeader } from '@/shared/ui/card';
+import { useDashboard } from '../../layout/dashboard-context';
+import { useDocumentTitle } from '../../navigation';
+
+export function ConnectionsRoute() {
+  const { t } = useTranslation();
+  const { membership } = useDashboard();
+  useDocumentTitle(`${t('connections.title')} · ${membership.workspaceName}`);
+  return (
+    <>
+      <PageHeader title={t('connections.title')} description={t('connections.description')} />
+      <ConnectionsPanel
+        key={membership.workspaceId}
+        workspaceId={membership.workspaceId}
+        canManage={roleAtLeast(membership.role, 'owner')}
+      />
+    </>
+  );
+}

@@ -25,5 +25,6 @@ describe('navigation helpers', () => {
     expect(sectionOf('/w/w1/flags')).toBe('flags');
     expect(sectionOf('/w/w1/connections')).toBe('connections');
     expect(sectionOf('/w/w1/chat')).toBe('chat');
+    expect(sectionOf('/w/w1/viewers')).toBe('viewers');
   });
 });

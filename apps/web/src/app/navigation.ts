@@ -17,6 +17,7 @@ export const workspacePath = (workspaceId: string, section = ''): string =>
 export const DASHBOARD_SECTIONS = [
   'meetings',
   'chat',
+  'viewers',
   'connections',
   'flags',
   'members',

@@ -9,6 +9,7 @@ import { MembersRoute } from './routes/dashboard/members.route';
 import { OverlaysRoute } from './routes/dashboard/overlays.route';
 import { OverviewRoute } from './routes/dashboard/overview.route';
 import { SettingsRoute } from './routes/dashboard/settings.route';
+import { ViewersRoute } from './routes/dashboard/viewers.route';
 import { AttendeeMeetingRoute } from './routes/attendee-meeting.route';
 import { InviteRoute } from './routes/invite.route';
 import { LiveRoute } from './routes/live/live.route';
@@ -45,6 +46,7 @@ export const router = createBrowserRouter([
           { path: 'overlays', element: <OverlaysRoute /> },
           { path: 'connections', element: <ConnectionsRoute /> },
           { path: 'chat', element: <ChatRoute /> },
+          { path: 'viewers', element: <ViewersRoute /> },
           { path: 'settings', element: <SettingsRoute /> },
         ],
       },

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import {
   ChatIcon,
+  EyeIcon,
   FlagIcon,
   HomeIcon,
   LayersIcon,
@@ -14,7 +15,8 @@ import {
 import { workspacePath } from '../navigation';
 
 interface NavItem {
-  section: '' | 'meetings' | 'chat' | 'connections' | 'flags' | 'members' | 'overlays' | 'settings';
+  section:
+    '' | 'meetings' | 'chat' | 'viewers' | 'connections' | 'flags' | 'members' | 'overlays' | 'settings';
   label: string;
   icon: ReactNode;
 }
@@ -26,6 +28,7 @@ export function SidebarNav({ workspaceId }: { workspaceId: string }) {
     { section: '', label: t('nav.overview'), icon: <HomeIcon /> },
     { section: 'meetings', label: t('meetings.title'), icon: <PresentationIcon /> },
     { section: 'chat', label: t('chat.title'), icon: <ChatIcon /> },
+    { section: 'viewers', label: t('viewers.title'), icon: <EyeIcon /> },
     { section: 'connections', label: t('connections.title'), icon: <PlugIcon /> },
     { section: 'flags', label: t('flags.title'), icon: <FlagIcon /> },
     { section: 'members', label: t('nav.members'), icon: <UsersIcon /> },

@@ -14,6 +14,8 @@ export const queryKeys = {
   meeting: (meetingId: string) => ['meetings', meetingId] as const,
   flags: (workspaceId: string) => ['workspaces', workspaceId, 'flags'] as const,
   connections: (workspaceId: string) => ['workspaces', workspaceId, 'connections'] as const,
+  /** Every search of the workspace's viewers sits under this prefix (a merge refreshes them all). */
+  viewers: (workspaceId: string) => ['workspaces', workspaceId, 'viewers'] as const,
 };
 
 export type QueryKey = readonly unknown[];

@@ -4,7 +4,7 @@ import type { ChatFilter } from '../model/chat-filter';
 import { CHAT_PAGE_SIZE, createChatLogStore } from '../model/chat-log.store';
 import { createOutboxStore } from '../model/outbox.store';
 import { eventRange, newEvent, newOutboxMessage } from '../test/chat.factory';
-import { FakeSocket } from '../../../shared/socket/testing/fake-socket';
+import { FakeSocket } from '@/shared/socket/testing/fake-socket';
 import { connectChatLog } from './chat-log-connection';
 
 interface PageRequest {

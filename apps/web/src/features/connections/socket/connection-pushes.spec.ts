@@ -2,7 +2,7 @@ import type { ConnectionDto } from '@podium/contracts';
 import { QueryClient } from '@tanstack/react-query';
 import { queryKeys } from '@/shared/api/query-keys';
 import { newChatEvent, newConnection } from '../test/connection.factory';
-import { FakeSocket } from '../../../shared/socket/testing/fake-socket';
+import { FakeSocket } from '@/shared/socket/testing/fake-socket';
 import { followConnectionPushes } from './connection-pushes';
 
 function setup() {

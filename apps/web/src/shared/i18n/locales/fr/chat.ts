@@ -1,7 +1,7 @@
 import type { Translation } from '../en';
 
 /** Chaînes françaises : platform connections, the merged chat log, and the in-room chat. */
-export const chat: Pick<Translation, 'platforms' | 'connections' | 'chat' | 'inroomChat'> = {
+export const chat: Pick<Translation, 'platforms' | 'connections' | 'chat' | 'viewers' | 'inroomChat'> = {
   platforms: {
     twitch: 'Twitch',
     youtube: 'YouTube',
@@ -191,6 +191,62 @@ export const chat: Pick<Translation, 'platforms' | 'connections' | 'chat' | 'inr
         sent: 'Envoyé',
         dropped: 'Rejeté',
         failed: 'Échec',
+      },
+    },
+  },
+  viewers: {
+    title: 'Spectateurs',
+    description:
+      "Toutes les personnes qui ont écrit, suivi ou encouragé sur une plateforme. Reliez les identités d'une même personne pour réunir son historique.",
+    search: 'Rechercher des spectateurs',
+    searchHint: 'Par pseudo affiché ou identifiant. Vide, la liste montre les plus récemment vus.',
+    loading: 'Chargement des spectateurs…',
+    empty: "Aucun spectateur pour l'instant. Ils apparaissent ici dès qu'ils écrivent ou suivent la chaîne.",
+    noMatch: 'Aucun spectateur ne correspond à « {{search}} ».',
+    limited:
+      'Seuls les {{size}} plus récemment vus sont affichés. Précisez la recherche pour trouver les autres.',
+    readOnly: 'Seuls les modérateurs et les propriétaires peuvent fusionner des spectateurs.',
+    caption: 'Spectateurs, les plus récemment vus en premier',
+    columns: {
+      viewer: 'Spectateur',
+      roles: 'Rôles',
+      firstSeen: 'Vu pour la première fois',
+      lastSeen: 'Vu pour la dernière fois',
+      merge: 'Fusion',
+    },
+    noRoles: 'Aucun',
+    mergedInto: 'Fusionné avec {{name}}',
+    mergedIntoUnknown: 'Fusionné avec un autre spectateur',
+    keep: 'Garder',
+    keepLabel: 'Garder {{name}} ({{platform}})',
+    mergeThis: 'Fusionner',
+    mergeThisLabel: 'Fusionner {{name}} ({{platform}}) avec le spectateur gardé',
+    merge: {
+      title: 'Relier deux identités',
+      hint: "Choisissez l'identité à garder, puis celle à fusionner avec elle : en général la même personne sur une autre plateforme. Vous pouvez relancer une recherche entre les deux choix.",
+      target: 'À garder',
+      source: 'À fusionner avec elle',
+      none: 'Pas encore choisi',
+      clear: 'Effacer les choix',
+      submit: 'Fusionner…',
+      problems: {
+        noTarget: 'Choisissez le spectateur à garder.',
+        noSource: 'Choisissez le spectateur à fusionner avec {{target}}.',
+        same: 'Choisissez deux spectateurs différents.',
+        targetMerged: '{{target}} a lui-même été fusionné avec un autre spectateur : gardez plutôt celui-là.',
+        sourceMerged:
+          '{{source}} est déjà fusionné avec un autre spectateur, qui détient son historique : fusionnez plutôt celui-là.',
+        alreadyLinked: '{{source}} est déjà fusionné avec {{target}}.',
+      },
+      confirmTitle: 'Fusionner {{source}} avec {{target}} ?',
+      confirmBody:
+        "L'historique de chat de {{source}} ({{sourcePlatform}}) passe à {{target}} ({{targetPlatform}}), et ce que fera {{source}} désormais comptera pour {{target}}. Impossible d'annuler depuis Podium.",
+      confirm: 'Fusionner',
+      done: '{{source}} ({{sourcePlatform}}) est désormais fusionné avec {{target}} ({{targetPlatform}}).',
+      errors: {
+        invalid:
+          "Cette fusion n'est plus possible : le spectateur gardé a entre-temps été fusionné avec un autre. La liste est à jour : choisissez à nouveau.",
+        notFound: "L'un de ces spectateurs n'existe plus. La liste est à jour : choisissez à nouveau.",
       },
     },
   },

@@ -1,0 +1,28 @@
+import { useEffect, useState } from 'react';
+
+/** The server refuses longer searches (400): the box stops there. */
+export const VIEWER_SEARCH_MAX_LENGTH = 100;
+
+/** Long enough to skip the keystrokes of a word being typed, short enough to feel immediate. */
+export const VIEWER_SEARCH_DEBOUNCE_MS = 300;
+
+/** What is sent for the text in the box: '' lists the most recently seen viewers. */
+export function searchTerm(text: string): string {
+  return text.trim().slice(0, VIEWER_SEARCH_MAX_LENGTH);
+}
+
+/** The `GET …/viewers` query string: none for the recent list. */
+export function viewersSearch(term: string): string {
+  return term === '' ? '' : `?${new URLSearchParams({ search: term }).toString()}`;
+}
+
+/** `value` once it stopped changing for `delayMs`. */
+export function useDebouncedValue<T>(value: T, delayMs: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    // Typing, not scheduled work: the pending update dies with the next keystroke or the page.
+    const timer = setTimeout(() => setSettled(value), delayMs);
+    return () => clearTimeout(timer);
+  }, [value, delayMs]);
+  return settled;
+}

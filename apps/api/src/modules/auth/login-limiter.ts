@@ -1,11 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import {
-  RateLimiterMemory,
-  RateLimiterRedis,
-  RateLimiterRes,
-  type RateLimiterAbstract,
-} from 'rate-limiter-flexible';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { AppConfig } from '../../config/app-config';
+import { createRateLimiter } from '../redis/rate-limiter';
 import { RedisService } from '../redis/redis.service';
 import { AuthErrorCode, AuthException } from './auth.exception';
 
@@ -23,14 +19,7 @@ export class LoginLimiter {
   constructor(config: AppConfig, redis: RedisService) {
     const points = config.loginAttemptsPer15Min;
     const make = (keyPrefix: string, limit: number): RateLimiterAbstract =>
-      redis.enabled
-        ? new RateLimiterRedis({
-            storeClient: redis.client,
-            keyPrefix: `${redis.keyPrefix}:${keyPrefix}`,
-            points: limit,
-            duration: WINDOW_SECONDS,
-          })
-        : new RateLimiterMemory({ keyPrefix, points: limit, duration: WINDOW_SECONDS });
+      createRateLimiter(redis, keyPrefix, limit, WINDOW_SECONDS);
     this.perAccount = make('login-account', points);
     this.perAddress = make('login-address', points * 5);
   }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { SecretBox } from '../../common/crypto/secret-box';
+import { MeetingsModule } from '../meetings/meetings.module';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { ChatBroadcaster } from './chat.broadcaster';
 import { ChatController } from './chat.controller';
@@ -11,7 +12,6 @@ import { ChatPipeline } from './events/chat-pipeline';
 import { InroomAdapter } from './inroom/inroom.adapter';
 import { InroomChatGateway } from './inroom/inroom-chat.gateway';
 import { InroomChatService } from './inroom/inroom-chat.service';
-import { InroomMeetings } from './inroom/inroom-meetings';
 import { OAuthState } from './oauth/oauth-state';
 import { OutboxRepository } from './outbox/outbox.repository';
 import { OutboxService } from './outbox/outbox.service';
@@ -27,7 +27,7 @@ import { ConnectionEntity } from './connections/connection.entity';
  * own modules (integrations/*), so nothing here knows Twitch, YouTube or Owncast.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([ConnectionEntity]), WorkspacesModule],
+  imports: [TypeOrmModule.forFeature([ConnectionEntity]), WorkspacesModule, MeetingsModule],
   controllers: [ChatController],
   providers: [
     SecretBox,
@@ -42,7 +42,6 @@ import { ConnectionEntity } from './connections/connection.entity';
     OutboxRepository,
     OutboxService,
     OAuthState,
-    InroomMeetings,
     InroomAdapter,
     InroomChatService,
     InroomChatGateway,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { MeetingKind } from '@podium/contracts';
-import type { Repository } from 'typeorm';
+import { In, Not, type Repository } from 'typeorm';
 import type { Tx } from '../../database/transaction';
 import { AttendeeEntity } from './attendees/attendee.entity';
 import { FlagCaptureEntity } from './flags/flag-capture.entity';
@@ -47,6 +47,15 @@ export class MeetingsRepository {
       .setLock('pessimistic_write')
       .where('m.id = :id AND m.workspace_id = :workspaceId', { id, workspaceId })
       .getOne();
+  }
+
+  /** Meetings between start and end: the ones whose attendees are in the room now. */
+  async listRunningIds(workspaceId: string): Promise<string[]> {
+    const rows = await this.meetings.find({
+      select: { id: true },
+      where: { workspaceId, phase: Not(In(['before', 'after'])) },
+    });
+    return rows.map((row) => row.id);
   }
 
   /** Newest first. */

@@ -1,21 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { ChatEvent, InroomChatMessageDto, InroomChatSend } from '@podium/contracts';
-import {
-  type RateLimiterAbstract,
-  RateLimiterMemory,
-  RateLimiterRedis,
-  RateLimiterRes,
-} from 'rate-limiter-flexible';
+import { type RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 import { DomainEvents } from '../../../common/events/domain-events';
 import { TransactionRunner } from '../../../database/transaction';
+import { createRateLimiter } from '../../redis/rate-limiter';
 import { RedisService } from '../../redis/redis.service';
 import { ChatErrorCode, ChatException } from '../chat.exception';
 import { ConnectionsService } from '../connections/connections.service';
 import { ChatEventsRepository } from '../events/chat-events.repository';
 import { ChatPipeline } from '../events/chat-pipeline';
 import { OutboxRepository } from '../outbox/outbox.repository';
-import { InroomMeetings } from './inroom-meetings';
+import { AttendeesRepository } from '../../meetings/attendees/attendees.repository';
 
 /** Lines an attendee may post per 10 seconds: a conversation, not a flood. */
 export const INROOM_MESSAGES_PER_10_S = 5;
@@ -35,26 +31,20 @@ export class InroomChatService {
   constructor(
     private readonly pipeline: ChatPipeline,
     private readonly connections: ConnectionsService,
-    private readonly meetings: InroomMeetings,
+    private readonly attendees: AttendeesRepository,
     private readonly events: ChatEventsRepository,
     private readonly outbox: OutboxRepository,
     private readonly domainEvents: DomainEvents,
     private readonly tx: TransactionRunner,
     redis: RedisService,
   ) {
-    const options = { points: INROOM_MESSAGES_PER_10_S, duration: 10 };
-    this.limiter = redis.enabled
-      ? new RateLimiterRedis({
-          ...options,
-          storeClient: redis.client,
-          keyPrefix: `${redis.keyPrefix}:inroom-chat`,
-        })
-      : new RateLimiterMemory({ ...options, keyPrefix: 'inroom-chat' });
+    this.limiter = createRateLimiter(redis, 'inroom-chat', INROOM_MESSAGES_PER_10_S, 10);
   }
 
   async post(attendee: AttendeeRef, request: InroomChatSend): Promise<InroomChatMessageDto> {
-    const who = await this.meetings.attendee(attendee.meetingId, attendee.attendeeId);
-    if (!who) throw new ChatException(ChatErrorCode.NotInMeeting, 'You are not in this meeting any more');
+    const who = await this.attendees.findById(attendee.attendeeId);
+    if (who?.meetingId !== attendee.meetingId)
+      throw new ChatException(ChatErrorCode.NotInMeeting, 'You are not in this meeting any more');
     try {
       await this.limiter.consume(attendee.attendeeId);
     } catch (rejection) {

@@ -10,7 +10,7 @@ import type {
   SendOutcome,
 } from '../platform-adapter';
 import { PlatformAdapters } from '../platform-adapters';
-import { InroomMeetings } from './inroom-meetings';
+import { MeetingsRepository } from '../../meetings/meetings.repository';
 
 /** The in-room chat as a platform: "sending" is pushing the line to the attendees of running meetings. */
 @Injectable()
@@ -19,7 +19,7 @@ export class InroomAdapter implements PlatformAdapter, OnModuleInit {
 
   constructor(
     private readonly adapters: PlatformAdapters,
-    private readonly meetings: InroomMeetings,
+    private readonly meetings: MeetingsRepository,
     private readonly events: DomainEvents,
   ) {}
 
@@ -39,7 +39,7 @@ export class InroomAdapter implements PlatformAdapter, OnModuleInit {
   async send(connection: ConnectionRecord, message: OutboundMessage): Promise<SendOutcome> {
     const meetingIds = message.meetingId
       ? [message.meetingId]
-      : await this.meetings.runningIn(connection.workspaceId);
+      : await this.meetings.listRunningIds(connection.workspaceId);
     if (meetingIds.length === 0) return { status: 'dropped', reason: 'No meeting is running' };
     const occurredAt = new Date().toISOString();
     for (const meetingId of meetingIds) {

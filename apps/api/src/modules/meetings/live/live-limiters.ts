@@ -1,10 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import {
-  type RateLimiterAbstract,
-  RateLimiterMemory,
-  RateLimiterRedis,
-  RateLimiterRes,
-} from 'rate-limiter-flexible';
+import { type RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
+import { createRateLimiter } from '../../redis/rate-limiter';
 import { RedisService } from '../../redis/redis.service';
 import { LiveErrorCode, LiveException } from './live.exception';
 
@@ -25,14 +21,7 @@ export class LiveLimiters {
 
   constructor(redis: RedisService) {
     const make = (keyPrefix: string, points: number): RateLimiterAbstract =>
-      redis.enabled
-        ? new RateLimiterRedis({
-            storeClient: redis.client,
-            keyPrefix: `${redis.keyPrefix}:${keyPrefix}`,
-            points,
-            duration: WINDOW_SECONDS,
-          })
-        : new RateLimiterMemory({ keyPrefix, points, duration: WINDOW_SECONDS });
+      createRateLimiter(redis, keyPrefix, points, WINDOW_SECONDS);
     this.qaAsks = make('qa-ask', QA_ASKS_PER_MINUTE);
     this.flagGuesses = make('flag-wrong', FLAG_WRONG_TRIES_PER_MINUTE);
   }

@@ -2,7 +2,6 @@ import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/co
 import { ApiTags } from '@nestjs/swagger';
 import {
   type ChatLogDto,
-  type ChatLogQuery,
   ChatLogQuerySchema,
   type ConnectionDto,
   type MergeViewersRequest,
@@ -66,9 +65,9 @@ export class ChatController {
   events(
     @CurrentActor() actor: Actor,
     @UuidParam('workspaceId') workspaceId: string,
-    @Query({ schema: ChatLogQuerySchema }) query: ChatLogQuery,
+    @Query({ schema: ChatLogQuerySchema }) query: z.output<typeof ChatLogQuerySchema>,
   ): Promise<ChatLogDto> {
-    return this.log.page(actor, workspaceId, ChatLogQuerySchema.parse(query));
+    return this.log.page(actor, workspaceId, query);
   }
 
   /** "Send as bot": queued per connection and sent within each platform's rate limit. */
@@ -88,7 +87,7 @@ export class ChatController {
     @UuidParam('workspaceId') workspaceId: string,
     @Query('search', { schema: ViewerSearchSchema }) search: string,
   ): Promise<ViewerDto[]> {
-    return this.viewers.search(actor, workspaceId, search ?? '');
+    return this.viewers.search(actor, workspaceId, search);
   }
 
   /** Links one person's identities across platforms; the source's history moves to the target. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { ChatLogDto, ChatLogQuery } from '@podium/contracts';
+import type { ChatLogDto, ChatLogQuerySchema } from '@podium/contracts';
+import type { z } from 'zod';
 import { TransactionRunner } from '../../../database/transaction';
 import type { Actor } from '../../auth/auth.service';
 import { WorkspaceAccess } from '../../workspaces/workspace-access.service';
@@ -17,7 +18,7 @@ export class ChatLogService {
   async page(
     actor: Actor,
     workspaceId: string,
-    query: ChatLogQuery & { limit: number },
+    query: z.output<typeof ChatLogQuerySchema>,
   ): Promise<ChatLogDto> {
     await this.access.require(actor, workspaceId, 'viewer');
     return { events: await this.events.log(this.tx.none, workspaceId, query) };

@@ -16,6 +16,7 @@ export default defineConfig({
     alias: {
       '@podium/contracts': `${workspaceRoot}libs/contracts/src/index.ts`,
       '@podium/meetings': `${workspaceRoot}libs/meetings/src/index.ts`,
+      '@podium/bots': `${workspaceRoot}libs/bots/src/index.ts`,
       '@podium/chat': `${workspaceRoot}libs/chat/src/index.ts`,
       '@podium/questions': `${workspaceRoot}libs/questions/src/index.ts`,
       '@podium/ui': `${workspaceRoot}libs/ui/src/index.ts`,

@@ -10,6 +10,7 @@ import { DatabaseModule } from './database/database.module';
 import { DatabaseSettings } from './database/database-settings';
 import { AccountModule } from './modules/account/account.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { BotsModule } from './modules/bots/bots.module';
 import { ChatModule } from './modules/chat/chat.module';
 import { HealthModule } from './modules/health/health.module';
 import { OwncastModule } from './modules/integrations/owncast/owncast.module';
@@ -77,6 +78,7 @@ export class AppModule {
         MeetingsModule,
         MeetingsLiveModule,
         ChatModule,
+        BotsModule,
         OwncastModule,
         TwitchModule,
         YoutubeModule,

@@ -1,4 +1,5 @@
 export * from './auth.contract';
+export * from './bots.contract';
 export * from './chat.contract';
 export * from './errors.contract';
 export * from './health.contract';

@@ -43,6 +43,17 @@ export class OutboxRepository {
     return inserted;
   }
 
+  /** Whether this exact line was said on the connection lately (its echo is not a viewer's message). */
+  async sentRecently(tx: Tx, connectionId: string, text: string, withinMs: number): Promise<boolean> {
+    const rows = (await tx.query(
+      `SELECT 1 FROM "chat_outbox" WHERE "connection_id" = $1 AND "text" = $2
+         AND "status" IN ('sending', 'sent') AND "attempted_at" > now() - make_interval(secs => $3 / 1000.0)
+       LIMIT 1`,
+      [connectionId, text, withinMs],
+    )) as unknown[];
+    return rows.length > 0;
+  }
+
   /**
    * Takes the connection's oldest due message if its rate window has room. The connection row is
    * locked for the decision, so replicas draining the same connection share one window: the count of

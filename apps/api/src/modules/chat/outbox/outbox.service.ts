@@ -23,6 +23,8 @@ const SWEEP_EVERY_MS = 5_000;
 /** A platform that keeps asking to retry gets this many tries, then the message is marked failed. */
 const MAX_ATTEMPTS = 5;
 const SEND_TIMEOUT_MS = 15_000;
+/** A platform echoes what Podium said back as chat within this long. */
+const ECHO_WINDOW_MS = 120_000;
 
 /**
  * Every message Podium says in chat goes through here: stored first, then sent per connection no
@@ -111,6 +113,11 @@ export class OutboxService implements OnModuleInit, OnApplicationBootstrap, OnMo
     });
     for (const connectionId of new Set(inserted.map((row) => row.connection_id))) this.kick(connectionId);
     return queued;
+  }
+
+  /** True when Podium itself said `text` on the connection in the last two minutes. */
+  wasSentRecently(connectionId: string, text: string): Promise<boolean> {
+    return this.repository.sentRecently(this.tx.none, connectionId, text.trim(), ECHO_WINDOW_MS);
   }
 
   /** Starts draining a connection in this process, or asks the running drain to look again. */

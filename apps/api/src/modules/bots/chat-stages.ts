@@ -1,0 +1,94 @@
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import type { ChatEvent, ChatViewerIdentity } from '@podium/contracts';
+import { DomainEvents } from '../../common/events/domain-events';
+import { TransactionRunner } from '../../database/transaction';
+import { OutboxService } from '../chat/outbox/outbox.service';
+import { BotEffectsRepository } from './bot-effects.repository';
+
+/** A chat message with the parts every stage needs: who said it, and what. */
+export type ChatMessageEvent = ChatEvent & { viewer: ChatViewerIdentity; text: string };
+
+export interface ChatStageContext {
+  readonly event: ChatMessageEvent;
+  /**
+   * True the first time it is asked for this event and `effect`, false ever after (a retried
+   * event, another replica): guard every side effect a retry must not repeat.
+   */
+  once(effect: string): Promise<boolean>;
+  /** Answers on the connection (and in-room meeting) the message came from, once per `effect`. */
+  reply(text: string, effect: string): Promise<void>;
+}
+
+/** `stop` ends the message's journey (moderation removed it); later stages never see it. */
+export type ChatStageVerdict = 'continue' | 'stop';
+
+/**
+ * One thing bots do with a chat message. Stages run one after the other in `order`: moderation
+ * (10), stream-question answers (20), commands (30), auto-responses (40), revolutions (50).
+ */
+export interface ChatStage {
+  readonly name: string;
+  readonly order: number;
+  handle(context: ChatStageContext): Promise<ChatStageVerdict>;
+}
+
+/** Where stages register (in their service's `onModuleInit`), and the one chat message listener. */
+@Injectable()
+export class ChatStages implements OnModuleInit {
+  private readonly logger = new Logger(ChatStages.name);
+  private readonly stages: ChatStage[] = [];
+
+  constructor(
+    private readonly events: DomainEvents,
+    private readonly effects: BotEffectsRepository,
+    private readonly outbox: OutboxService,
+    private readonly tx: TransactionRunner,
+  ) {}
+
+  register(stage: ChatStage): void {
+    this.stages.push(stage);
+    this.stages.sort((a, b) => a.order - b.order);
+  }
+
+  onModuleInit(): void {
+    this.events.on('chat.messageReceived', ({ event }) => this.handle(event));
+  }
+
+  /** Runs every stage on one recorded message. Throws (so the pipeline retries) if a stage failed. */
+  async handle(event: ChatEvent): Promise<void> {
+    if (!event.viewer || event.text === undefined) return;
+    const message = event as ChatMessageEvent;
+    if (await this.isPodiumsOwn(message)) return;
+    const context = this.contextFor(message);
+    for (const stage of this.stages) {
+      if ((await stage.handle(context)) === 'stop') {
+        this.logger.debug({ eventId: event.id, stage: stage.name }, 'chat message stopped');
+        return;
+      }
+    }
+  }
+
+  private contextFor(event: ChatMessageEvent): ChatStageContext {
+    const once = (effect: string) => this.effects.claim(this.tx.none, event.id, effect);
+    return {
+      event,
+      once,
+      reply: async (text, effect) => {
+        if (!(await once(effect))) return;
+        await this.outbox.enqueue(event.workspaceId, text, {
+          connectionIds: [event.connectionId],
+          ...(event.meetingId ? { meetingId: event.meetingId } : {}),
+        });
+      },
+    };
+  }
+
+  /**
+   * What Podium said comes back as chat on some platforms: Owncast flags its bots; on Twitch a
+   * reply sent as the channel itself is a message of the broadcaster, recognised by its text.
+   */
+  private async isPodiumsOwn(event: ChatMessageEvent): Promise<boolean> {
+    if (event.detail?.['isBot'] === true) return true;
+    return this.outbox.wasSentRecently(event.connectionId, event.text);
+  }
+}

@@ -1,0 +1,2 @@
+/** Bot rules: commands, templates, cooldowns, revolutions, announcements, moderation, chat answers. */
+export {};

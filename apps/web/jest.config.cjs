@@ -9,5 +9,6 @@ module.exports = {
   moduleNameMapper: {
     ...preset.moduleNameMapper,
     '^@/(.*)$': path.join(__dirname, 'src/$1'),
+    '\\.css$': path.join(__dirname, '../../jest/style-stub.cjs'),
   },
 };

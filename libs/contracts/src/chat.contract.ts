@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
-/** Where a viewer talks: the streaming platforms, and the attendee page of an in-room meeting. */
-export const PLATFORMS = ['twitch', 'youtube', 'owncast', 'inroom'] as const;
+/**
+ * Where a viewer talks: the streaming platforms, the attendee page of an in-room meeting, and
+ * rehearsal mode (fake viewers injected by an organizer, to try bots before going live).
+ */
+export const PLATFORMS = ['twitch', 'youtube', 'owncast', 'inroom', 'rehearsal'] as const;
 export const PlatformSchema = z.enum(PLATFORMS);
 export type Platform = z.infer<typeof PlatformSchema>;
 

@@ -5,7 +5,9 @@ import type {
   InroomChatSend,
   OutboxMessageDto,
 } from './chat.contract';
+import type { AlertQueuedPayload, AlertsSnapshotDto, TimerChangedPayload } from './alerts.contract';
 import type { ApiErrorDto } from './errors.contract';
+import type { RevolutionProgressDto, RevolutionsSnapshotDto } from './revolutions.contract';
 import type {
   CaptureFlagRequest,
   LiveControlDto,
@@ -15,6 +17,7 @@ import type {
   MyScoreDto,
   ScoreboardDto,
 } from './meetings.contract';
+import type { InroomHiddenPayload, ModerationLogEntryDto } from './moderation.contract';
 import type { AnswerInput, MyAnswerDto, QaAsk, QaModerate, QuestionResultsDto } from './questions.contract';
 import type { Role } from './roles.contract';
 import type { WorkspaceDto } from './workspaces.contract';
@@ -82,6 +85,16 @@ export interface ServerToClientEvents {
   'chat.outbox': (payload: OutboxMessageDto) => void;
   /** Attendees (and organizers in the meeting): a line of the meeting's in-room chat. */
   'inroom.message': (payload: InroomChatMessageDto) => void;
+  /** Attendees and organizers of the meeting: moderation hid a line; drop it. */
+  'inroom.hidden': (payload: InroomHiddenPayload) => void;
+  /** Organizers: moderation acted on a message (the moderation log's new entry). */
+  'moderation.logged': (payload: ModerationLogEntryDto) => void;
+  /** Overlays and organizers of the workspace: an alert took its slot in the queue. */
+  'alert.queued': (payload: AlertQueuedPayload) => void;
+  /** Overlays and organizers of the workspace: the `!timer` countdown started, stopped or rang. */
+  'timer.changed': (payload: TimerChangedPayload) => void;
+  /** Organizers of the workspace and its overlays: a revolution bot's count changed, it fired or cooled down. */
+  'revolution.progress': (payload: RevolutionProgressDto) => void;
 }
 
 export interface ClientToServerEvents {
@@ -120,6 +133,13 @@ export interface ClientToServerEvents {
   'inroom.send': (request: InroomChatSend, ack: AckCallback<InroomChatMessageDto>) => void;
   /** Attendees: the meeting's recent in-room chat, oldest first (after a join or reconnect). */
   'inroom.history': (request: { meetingId: string }, ack: AckCallback<InroomChatMessageDto[]>) => void;
+  /** Overlays (and organizers, with `workspaceId`): alerts not yet ended and the countdown (after a (re)connect). */
+  'alerts.snapshot': (request: { workspaceId?: string }, ack: AckCallback<AlertsSnapshotDto>) => void;
+  /** Overlays (and organizers, with `workspaceId`): revolution bots' progress (overlays: those shown on it). */
+  'revolutions.snapshot': (
+    request: { workspaceId?: string },
+    ack: AckCallback<RevolutionsSnapshotDto>,
+  ) => void;
 }
 
 export const SOCKET_PATH = '/socket.io';

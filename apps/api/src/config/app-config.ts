@@ -62,6 +62,10 @@ const EnvSchema = z.object({
     .int()
     .min(1000)
     .default(3 * 60 * 1000),
+  /** How often the announcements job looks for due announcements. */
+  BOTS_ANNOUNCEMENT_TICK_MS: z.coerce.number().int().min(100).default(15_000),
+  /** Length of the "minute" announcement intervals are counted in (tests shorten it). */
+  BOTS_ANNOUNCEMENT_MINUTE_MS: z.coerce.number().int().min(100).default(60_000),
 });
 
 export type AppEnv = z.infer<typeof EnvSchema>;
@@ -86,6 +90,7 @@ export class AppConfig {
   readonly housekeepingEveryMs: number;
   readonly sessionTtlHours: number;
   readonly loginAttemptsPer15Min: number;
+  readonly bots: { announcementTickMs: number; announcementMinuteMs: number };
   readonly twitch: {
     clientId?: string;
     clientSecret?: string;
@@ -121,6 +126,10 @@ export class AppConfig {
     this.housekeepingEveryMs = env.HOUSEKEEPING_EVERY_MS;
     this.sessionTtlHours = env.SESSION_TTL_HOURS;
     this.loginAttemptsPer15Min = env.LOGIN_ATTEMPTS_PER_15_MIN;
+    this.bots = {
+      announcementTickMs: env.BOTS_ANNOUNCEMENT_TICK_MS,
+      announcementMinuteMs: env.BOTS_ANNOUNCEMENT_MINUTE_MS,
+    };
     this.twitch = {
       clientId: env.TWITCH_CLIENT_ID,
       clientSecret: env.TWITCH_CLIENT_SECRET,

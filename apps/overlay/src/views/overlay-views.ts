@@ -1,7 +1,9 @@
 import type { OverlayKind } from '@podium/contracts';
 import type { ComponentType } from 'react';
+import { AlertsOverlay } from './alerts-overlay';
 import type { OverlayViewProps } from './overlay-view';
 import { QuestionOverlay } from './question-overlay';
+import { RevolutionOverlay } from './revolution-overlay';
 import { ScoreboardOverlay } from './scoreboard-overlay';
 import { TestOverlay } from './test-overlay';
 import { WordCloudOverlay } from './wordcloud-overlay';
@@ -16,11 +18,16 @@ export const OVERLAY_VIEWS: Record<OverlayKind, ComponentType<OverlayViewProps>>
   question: QuestionOverlay,
   wordcloud: WordCloudOverlay,
   scoreboard: ScoreboardOverlay,
+  alerts: AlertsOverlay,
+  revolution: RevolutionOverlay,
 };
 
 export const OVERLAY_VIEW_KINDS = Object.keys(OVERLAY_VIEWS) as OverlayKind[];
 
-/** Kinds that show a meeting (and so send `meeting.join`); `test` only proves the link works. */
+/**
+ * Kinds that show a meeting (and so send `meeting.join`); `test` only proves the link works, and
+ * `alerts` follows the workspace's alert queue instead (and `revolution` its revolution bots).
+ */
 export function followsMeeting(kind: OverlayKind): boolean {
-  return kind !== 'test';
+  return kind !== 'test' && kind !== 'alerts' && kind !== 'revolution';
 }

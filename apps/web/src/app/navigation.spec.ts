@@ -26,5 +26,7 @@ describe('navigation helpers', () => {
     expect(sectionOf('/w/w1/connections')).toBe('connections');
     expect(sectionOf('/w/w1/chat')).toBe('chat');
     expect(sectionOf('/w/w1/viewers')).toBe('viewers');
+    expect(sectionOf('/w/w1/bots/commands')).toBe('bots');
+    expect(sectionOf('/w/w1/rehearsal')).toBe('rehearsal');
   });
 });

@@ -18,6 +18,8 @@ export const DASHBOARD_SECTIONS = [
   'meetings',
   'chat',
   'viewers',
+  'bots',
+  'rehearsal',
   'connections',
   'flags',
   'members',

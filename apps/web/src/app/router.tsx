@@ -1,5 +1,6 @@
 import { createBrowserRouter, Outlet } from 'react-router';
 import { DashboardLayout } from './layout/dashboard-layout';
+import { BotsRoute } from './routes/dashboard/bots.route';
 import { ChatRoute } from './routes/dashboard/chat.route';
 import { ConnectionsRoute } from './routes/dashboard/connections.route';
 import { FlagsRoute } from './routes/dashboard/flags.route';
@@ -8,6 +9,7 @@ import { MeetingsRoute } from './routes/dashboard/meetings.route';
 import { MembersRoute } from './routes/dashboard/members.route';
 import { OverlaysRoute } from './routes/dashboard/overlays.route';
 import { OverviewRoute } from './routes/dashboard/overview.route';
+import { RehearsalRoute } from './routes/dashboard/rehearsal.route';
 import { SettingsRoute } from './routes/dashboard/settings.route';
 import { ViewersRoute } from './routes/dashboard/viewers.route';
 import { AttendeeMeetingRoute } from './routes/attendee-meeting.route';
@@ -16,6 +18,7 @@ import { LiveRoute } from './routes/live/live.route';
 import { RoomScreenRoute } from './routes/live/room-screen.route';
 import { JoinRoute } from './routes/join.route';
 import { LoginRoute } from './routes/login.route';
+import { PublicCommandsRoute } from './routes/public-commands.route';
 import { NotFoundRoute, RouteErrorBoundary } from './routes/errors.route';
 import { SetupRoute } from './routes/setup.route';
 import { StartRoute } from './routes/start.route';
@@ -33,6 +36,8 @@ export const router = createBrowserRouter([
       { path: 'join', element: <JoinRoute /> },
       { path: 'join/:code', element: <JoinRoute /> },
       { path: 'm/:meetingId', element: <AttendeeMeetingRoute /> },
+      // Public, no sign-in: the commands a workspace's bot answers (the link `!help` posts).
+      { path: 'c/:workspaceId', element: <PublicCommandsRoute /> },
       {
         path: 'w/:workspaceId',
         element: <DashboardLayout />,
@@ -47,9 +52,14 @@ export const router = createBrowserRouter([
           { path: 'connections', element: <ConnectionsRoute /> },
           { path: 'chat', element: <ChatRoute /> },
           { path: 'viewers', element: <ViewersRoute /> },
+          { path: 'bots', element: <BotsRoute /> },
+          { path: 'bots/:tab', element: <BotsRoute /> },
+          { path: 'rehearsal', element: <RehearsalRoute /> },
           { path: 'settings', element: <SettingsRoute /> },
         ],
       },
+      // Public, no sign-in, outside the dashboard: the address `!help` links to (same page as /c/:id).
+      { path: 'w/:workspaceId/commands', element: <PublicCommandsRoute /> },
       // Projected full screen, outside the dashboard chrome.
       { path: 'w/:workspaceId/meetings/:meetingId/screen', element: <RoomScreenRoute /> },
       { path: '*', element: <NotFoundRoute /> },

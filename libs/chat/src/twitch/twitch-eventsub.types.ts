@@ -27,7 +27,8 @@ export function isTwitchEventType(type: string): type is TwitchEventType {
  * What the channel's owner grants: read and write chat (also as the app, `user:bot`/`channel:bot`),
  * and the authorization each subscription type needs (follows as the channel's own moderator,
  * subscriptions, bits, redemptions), plus `moderation:read` to learn whether a bot account is a
- * moderator (its chat rate limit is then 100 instead of 20 per 30 s).
+ * moderator (its chat rate limit is then 100 instead of 20 per 30 s), and deleting messages and
+ * banning or timing out users for chat moderation (done as the channel's owner).
  */
 export const TWITCH_BROADCASTER_SCOPES = [
   'user:read:chat',
@@ -39,6 +40,11 @@ export const TWITCH_BROADCASTER_SCOPES = [
   'bits:read',
   'channel:read:redemptions',
   'moderation:read',
+  'moderator:manage:chat_messages',
+  'moderator:manage:banned_users',
+  // !title / !game set the channel's title and category; !so sends a Helix shoutout.
+  'channel:manage:broadcast',
+  'moderator:manage:shoutouts',
 ] as const;
 
 /** A separate account that speaks in chat: read and write chat, and chat as this app's bot. */

@@ -9,6 +9,9 @@ export const YOUTUBE_QUOTA_COST = {
   'liveBroadcasts.list': 1,
   'liveChatMessages.list': 5,
   'liveChatMessages.insert': 20,
+  /** Moderation: removing a message and banning its author cost 50 units each. */
+  'liveChatMessages.delete': 50,
+  'liveChatBans.insert': 50,
 } as const;
 export type YoutubeApiMethod = keyof typeof YOUTUBE_QUOTA_COST;
 

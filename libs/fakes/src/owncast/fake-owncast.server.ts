@@ -35,6 +35,8 @@ const SEND_PATHS = [
   '/api/integrations/chat/action',
 ];
 const CLIENTS_PATH = '/api/integrations/clients';
+/** Hide or show messages: `{"idArray": [...], "visible": bool}` (scope HAS_ADMIN_ACCESS). */
+const VISIBILITY_PATH = '/api/integrations/chat/messagevisibility';
 const TEXT = 'text/plain; charset=utf-8';
 const JSON_TYPE = 'application/json';
 
@@ -103,6 +105,18 @@ export class FakeOwncast {
       .filter((body): body is string => typeof body === 'string');
   }
 
+  /** Message ids hidden through messagevisibility (visible false, answered 200), in order. */
+  hiddenMessageIds(): string[] {
+    return this.requests
+      .filter(
+        (request) => request.method === 'POST' && request.path === VISIBILITY_PATH && request.status === 200,
+      )
+      .flatMap((request) => {
+        const body = request.body as { idArray?: unknown; visible?: unknown };
+        return body.visible === false && Array.isArray(body.idArray) ? body.idArray.map(String) : [];
+      });
+  }
+
   async close(): Promise<void> {
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
@@ -132,7 +146,7 @@ export class FakeOwncast {
     const { path } = recorded;
 
     const known =
-      (recorded.method === 'POST' && SEND_PATHS.includes(path)) ||
+      (recorded.method === 'POST' && (SEND_PATHS.includes(path) || path === VISIBILITY_PATH)) ||
       (recorded.method === 'GET' && path === CLIENTS_PATH);
     if (!known) return [404, TEXT, '404 page not found'];
     // Owncast accepts "Bearer <token>" in any case of the scheme.
@@ -142,6 +156,12 @@ export class FakeOwncast {
     if (failure !== undefined) return [failure, TEXT, 'fake failure'];
 
     if (path === CLIENTS_PATH) return [200, JSON_TYPE, JSON.stringify(this.clients)];
+    if (path === VISIBILITY_PATH) {
+      const visibility = recorded.body as { idArray?: unknown; visible?: unknown } | undefined;
+      if (!Array.isArray(visibility?.idArray) || typeof visibility.visible !== 'boolean')
+        return [400, JSON_TYPE, '{"success":false,"message":"invalid request"}'];
+      return [200, JSON_TYPE, '{"success":true,"message":"changed"}'];
+    }
     // Owncast answers a body it cannot decode with InternalErrorHandler (500), an empty one 400.
     if (recorded.body === undefined) return [500, JSON_TYPE, '{"error":"invalid character in JSON body"}'];
     const text = (recorded.body as { body?: unknown }).body;

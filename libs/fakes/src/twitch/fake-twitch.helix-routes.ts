@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { type FakeRequest, sendHelixError, sendJson } from './fake-http';
 import type { FakeToken, FakeTwitchState, FakeTwitchUser } from './fake-twitch.state';
+import { handleChannelRoute } from './fake-twitch.channel-routes';
 
 /** Helix's rate-limit headers (800 points a minute), sent with every answer. */
 export function rateLimitHeaders(remaining = 799): Record<string, string> {
@@ -31,7 +32,12 @@ export function handleHelix(state: FakeTwitchState, request: FakeRequest, respon
       return chatters(state, token, request, response);
     case 'GET /moderation/moderators':
       return moderators(state, token, request, response);
+    case 'DELETE /moderation/chat':
+      return deleteChatMessage(state, token, request, response);
+    case 'POST /moderation/bans':
+      return banUser(state, token, request, response);
     default:
+      if (handleChannelRoute(route, state, token, request, response)) return;
       return sendHelixError(response, 404, `the fake has no ${route}`, rateLimitHeaders());
   }
 }
@@ -174,6 +180,87 @@ function moderators(
     .map((id) => state.users.get(id) ?? { id, login: id, displayName: id })
     .map((u) => ({ user_id: u.id, user_login: u.login, user_name: u.displayName }));
   sendJson(response, 200, { data, pagination: {} }, rateLimitHeaders());
+}
+
+/** The moderator in the token must be the one named, hold `scope`, and moderate the channel (or own it). */
+function moderatorRefusal(
+  state: FakeTwitchState,
+  token: FakeToken,
+  request: FakeRequest,
+  scope: string,
+): string | undefined {
+  const { broadcaster_id: broadcasterId, moderator_id: moderatorId } = request.params;
+  if (!broadcasterId || !moderatorId) return 'Missing broadcaster_id or moderator_id';
+  if (token.userId !== moderatorId) return 'The moderator_id does not match the user in the OAuth token';
+  if (!token.scopes.includes(scope)) return `Missing scope: ${scope}`;
+  if (moderatorId !== broadcasterId && !state.isModerator(broadcasterId, moderatorId))
+    return "The user in moderator_id is not one of the broadcaster's moderators";
+  return undefined;
+}
+
+/** Delete Chat Messages: one message (message_id) or all of them; 204 on success. */
+function deleteChatMessage(
+  state: FakeTwitchState,
+  token: FakeToken,
+  request: FakeRequest,
+  response: ServerResponse,
+): void {
+  const refusal = moderatorRefusal(state, token, request, 'moderator:manage:chat_messages');
+  if (refusal)
+    return sendHelixError(response, refusal.startsWith('Missing b') ? 400 : 403, refusal, rateLimitHeaders());
+  state.deletedMessages.push({
+    broadcasterId: request.params['broadcaster_id'] ?? '',
+    moderatorId: request.params['moderator_id'] ?? '',
+    messageId: request.params['message_id'] ?? null,
+    at: Date.now(),
+  });
+  response.writeHead(204, rateLimitHeaders()).end();
+}
+
+/** Ban User: `{ data: { user_id, duration?, reason? } }`; a duration (1–1209600 s) is a timeout. */
+function banUser(
+  state: FakeTwitchState,
+  token: FakeToken,
+  request: FakeRequest,
+  response: ServerResponse,
+): void {
+  const refusal = moderatorRefusal(state, token, request, 'moderator:manage:banned_users');
+  if (refusal)
+    return sendHelixError(response, refusal.startsWith('Missing b') ? 400 : 403, refusal, rateLimitHeaders());
+  const data = ((request.json ?? {}) as { data?: Record<string, unknown> }).data ?? {};
+  const userId = stringOf(data['user_id']);
+  const duration = typeof data['duration'] === 'number' ? data['duration'] : undefined;
+  if (!userId) return sendHelixError(response, 400, 'Missing user_id', rateLimitHeaders());
+  if (duration !== undefined && (duration < 1 || duration > 1_209_600))
+    return sendHelixError(response, 400, 'The duration is out of range', rateLimitHeaders());
+  const broadcasterId = request.params['broadcaster_id'] ?? '';
+  const moderatorId = request.params['moderator_id'] ?? '';
+  const ban = {
+    broadcasterId,
+    moderatorId,
+    userId,
+    duration: duration ?? null,
+    reason: stringOf(data['reason']) ?? '',
+    at: Date.now(),
+  };
+  state.bans.push(ban);
+  const now = new Date();
+  sendJson(
+    response,
+    200,
+    {
+      data: [
+        {
+          broadcaster_id: broadcasterId,
+          moderator_id: moderatorId,
+          user_id: userId,
+          created_at: now.toISOString(),
+          end_time: duration === undefined ? null : new Date(now.getTime() + duration * 1000).toISOString(),
+        },
+      ],
+    },
+    rateLimitHeaders(),
+  );
 }
 
 function stringOf(value: unknown): string | undefined {

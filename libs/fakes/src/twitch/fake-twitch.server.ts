@@ -11,8 +11,11 @@ import {
   verifyCallback,
 } from './fake-twitch.eventsub';
 import { handleHelix } from './fake-twitch.helix-routes';
+import { channelOf, type FakeChannel, type FakeGame, type FakeShoutout } from './fake-twitch.channel-routes';
 import {
+  type FakeBan,
   type FakeChatMessage,
+  type FakeDeletedMessage,
   type FakeSubscription,
   FakeTwitchState,
   type FakeTwitchUser,
@@ -82,6 +85,30 @@ export class FakeTwitch {
   /** Chat messages Twitch delivered (is_sent true), oldest first. */
   get chatMessages(): readonly FakeChatMessage[] {
     return this.state.chatMessages;
+  }
+  /** Delete Chat Messages calls accepted, oldest first. */
+  get deletedMessages(): readonly FakeDeletedMessage[] {
+    return this.state.deletedMessages;
+  }
+  /** Ban User calls accepted (timeouts carry a duration), oldest first. */
+  get bans(): readonly FakeBan[] {
+    return this.state.bans;
+  }
+  /** Send a Shoutout calls accepted, oldest first. */
+  get shoutouts(): readonly FakeShoutout[] {
+    return this.state.shoutouts;
+  }
+  /** A channel's title and category as Twitch holds them (undefined for an unknown user). */
+  channel(broadcasterId: string): FakeChannel | undefined {
+    return channelOf(this.state, broadcasterId);
+  }
+  /** Makes a category known to Get Games and Search Categories. */
+  addGame(game: FakeGame): void {
+    this.state.games.push(game);
+  }
+  /** The next shoutout is refused with this status (429 is Twitch's shoutout cooldown). */
+  failNextShoutout(status: number, message: string): void {
+    this.state.shoutoutFailures.push({ status, message });
   }
   get subscriptions(): FakeSubscription[] {
     return [...this.state.subscriptions.values()];

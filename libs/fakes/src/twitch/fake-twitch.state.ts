@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { FakeWebSocket } from './websocket-server';
+import { FAKE_GAMES, type FakeChannel, type FakeGame, type FakeShoutout } from './fake-twitch.channel-routes';
 
 export interface FakeTwitchUser {
   id: string;
@@ -51,6 +52,24 @@ export interface FakeChatMessage {
   at: number;
 }
 
+/** A Delete Chat Messages call the fake accepted (`messageId` null: the whole chat was cleared). */
+export interface FakeDeletedMessage {
+  broadcasterId: string;
+  moderatorId: string;
+  messageId: string | null;
+  at: number;
+}
+
+/** A Ban User call the fake accepted; `duration` null is a ban, seconds a timeout. */
+export interface FakeBan {
+  broadcasterId: string;
+  moderatorId: string;
+  userId: string;
+  duration: number | null;
+  reason: string;
+  at: number;
+}
+
 export interface FakeWsSession {
   id: string;
   socket: FakeWebSocket;
@@ -74,6 +93,13 @@ export class FakeTwitchState {
   readonly chatters = new Map<string, FakeTwitchUser[]>();
   readonly requests: RecordedRequest[] = [];
   readonly chatMessages: FakeChatMessage[] = [];
+  /** Channel information, categories and shoutouts (fake-twitch.channel-routes.ts). */
+  readonly channels = new Map<string, FakeChannel>();
+  readonly games: FakeGame[] = [...FAKE_GAMES];
+  readonly shoutouts: FakeShoutout[] = [];
+  readonly shoutoutFailures: { status: number; message: string }[] = [];
+  readonly deletedMessages: FakeDeletedMessage[] = [];
+  readonly bans: FakeBan[] = [];
   readonly revokedTokens: string[] = [];
   /** Who "signs in" on the next GET /auth/authorize. */
   signedInUserId?: string;

@@ -37,8 +37,20 @@ const COST: Record<string, number> = {
   'GET /youtube/v3/liveBroadcasts': 1,
   'GET /youtube/v3/liveChat/messages': 5,
   'POST /youtube/v3/liveChat/messages': 20,
+  'DELETE /youtube/v3/liveChat/messages': 50,
+  'POST /youtube/v3/liveChat/bans': 50,
 };
 const CHAT_PATH = '/youtube/v3/liveChat/messages';
+const BANS_PATH = '/youtube/v3/liveChat/bans';
+
+/** A liveChatBans.insert the fake accepted. */
+export interface FakeYoutubeBan {
+  liveChatId: string;
+  channelId: string;
+  type: 'temporary' | 'permanent';
+  /** Seconds of a temporary ban. */
+  durationSeconds: number | null;
+}
 
 /**
  * A stand-in for Google: OAuth (`/authorize`, `/token`, `/revoke`) and the YouTube Data API v3
@@ -99,6 +111,23 @@ export class FakeYoutube {
           JSON.parse(request.rawBody) as { snippet: { textMessageDetails: { messageText: string } } },
       )
       .map((body) => body.snippet.textMessageDetails.messageText);
+  }
+
+  /** Message ids liveChatMessages.delete removed (204), in order. */
+  deletedMessageIds(): string[] {
+    return this.requests
+      .filter(
+        (request) => request.method === 'DELETE' && request.path === CHAT_PATH && request.status === 204,
+      )
+      .map((request) => request.query.get('id') ?? '');
+  }
+
+  /** Bans liveChatBans.insert accepted, in order. */
+  bans(): FakeYoutubeBan[] {
+    return this.requests
+      .filter((request) => request.method === 'POST' && request.path === BANS_PATH && request.status === 200)
+      .map((request) => banOf(JSON.parse(request.rawBody) as unknown))
+      .filter((ban): ban is FakeYoutubeBan => ban !== null);
   }
 
   async close(): Promise<void> {
@@ -174,6 +203,28 @@ export class FakeYoutube {
         return { status: 200, body: broadcastList(this.chats.activeBroadcasts(), this.channel.id) };
       case 'GET /youtube/v3/liveChat/messages':
         return this.chats.list(query);
+      case 'DELETE /youtube/v3/liveChat/messages':
+        if (!query.get('id'))
+          return { status: 400, body: { error: { code: 400, message: 'No filter selected. Expected: id' } } };
+        return { status: 204, body: '' };
+      case 'POST /youtube/v3/liveChat/bans': {
+        let ban: FakeYoutubeBan | null = null;
+        try {
+          ban = banOf(JSON.parse(request.rawBody) as unknown);
+        } catch {
+          ban = null;
+        }
+        if (!ban) return { status: 400, body: { error: { code: 400, message: 'Invalid ban.' } } };
+        return {
+          status: 200,
+          body: {
+            kind: 'youtube#liveChatBan',
+            etag: 'fake-ban-etag',
+            id: `ban-${this.requests.length}`,
+            snippet: {},
+          },
+        };
+      }
       default: {
         let body: unknown;
         try {
@@ -185,6 +236,23 @@ export class FakeYoutube {
       }
     }
   }
+}
+
+/** A liveChatBan resource's snippet, as YouTube requires it (`banDurationSeconds` for temporary ones). */
+function banOf(body: unknown): FakeYoutubeBan | null {
+  const snippet = (body as { snippet?: Record<string, unknown> } | null)?.snippet;
+  const channelId = (snippet?.['bannedUserDetails'] as { channelId?: unknown } | undefined)?.channelId;
+  const type = snippet?.['type'];
+  if (typeof snippet?.['liveChatId'] !== 'string' || typeof channelId !== 'string') return null;
+  if (type !== 'temporary' && type !== 'permanent') return null;
+  const duration = Number(snippet['banDurationSeconds']);
+  if (type === 'temporary' && !(duration > 0)) return null;
+  return {
+    liveChatId: snippet['liveChatId'],
+    channelId,
+    type,
+    durationSeconds: type === 'temporary' ? duration : null,
+  };
 }
 
 function isQuotaExceeded(answer: FakeAnswer): boolean {

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { Injectable, Logger } from '@nestjs/common';
 import type {
+  AlertDto,
   ChatEvent,
   ChatEventKind,
   ConnectionDto,
@@ -8,8 +9,11 @@ import type {
   LiveControlDto,
   LiveStateDto,
   MeetingPhase,
+  ModerationLogEntryDto,
   OutboxMessageDto,
   Role,
+  RevolutionProgressDto,
+  TimerDto,
   WorkspaceDto,
 } from '@podium/contracts';
 
@@ -29,6 +33,8 @@ export interface DomainEventMap {
     meetingId: string;
     previousPhase: MeetingPhase;
     state: LiveStateDto;
+    /** The question this transition closed (its answers are now locked), if it closed one. */
+    closedQuestionId?: string;
   };
   /** Answers or Q&A of the meeting changed: its results are due on the next tick (a dirty marker). */
   'meeting.resultsChanged': { meetingId: string };
@@ -46,6 +52,10 @@ export interface DomainEventMap {
   'chat.outboxChanged': { message: OutboxMessageDto; workspaceId: string };
   /** A line of a meeting's in-room chat, for its attendees. */
   'inroom.messagePosted': { message: InroomChatMessageDto };
+  /** Moderation hid a line of a meeting's in-room chat: attendee pages drop it. */
+  'inroom.messageHidden': { meetingId: string; messageId: string };
+  /** Moderation acted on a message and logged it. */
+  'moderation.logged': { entry: ModerationLogEntryDto };
   /** A moderator linked two identities of one person: `source`'s history now belongs to `target`. */
   'viewer.merged': { workspaceId: string; sourceViewerId: string; targetViewerId: string };
   // What viewers did, whatever the platform: bots, points and meetings consume these (dispatched,
@@ -64,6 +74,12 @@ export interface DomainEventMap {
   'stream.wentOnline': ChatEventPayload;
   'stream.wentOffline': ChatEventPayload;
   'stream.updated': ChatEventPayload;
+  /** An alert took its slot in the workspace's queue (overlays play it at `startsAt`). */
+  'alert.queued': { alert: AlertDto };
+  /** The `!timer` countdown started, stopped or rang (`timer` null). */
+  'timer.changed': { workspaceId: string; timer: TimerDto | null };
+  /** A revolution bot's count changed, it fired, or it cooled down: its progress as read then. */
+  'revolution.progressed': { progress: RevolutionProgressDto };
 }
 
 export interface ChatEventPayload {

@@ -3,6 +3,12 @@ import { Meetings1763769600000 } from './1763769600000-meetings';
 import { Chat1763856000000 } from './1763856000000-chat';
 import { IntegrationSecrets1763942400000 } from './1763942400000-integration-secrets';
 import { Bots1764028800000 } from './1764028800000-bots';
+import { BotCommands1764028900000 } from './1764028900000-bot-commands';
+import { BotTimers1764029000000 } from './1764029000000-bot-timers';
+import { BotAlerts1764029100000 } from './1764029100000-bot-alerts';
+import { BotModeration1764029200000 } from './1764029200000-bot-moderation';
+import { ChatParticipants1764029300000 } from './1764029300000-chat-participants';
+import { Rehearsal1764029700000 } from './1764029700000-rehearsal';
 
 /** Every migration, oldest first. Listed by hand so the bundled api needs no file globbing. */
 export const migrations = [
@@ -11,4 +17,10 @@ export const migrations = [
   Chat1763856000000,
   IntegrationSecrets1763942400000,
   Bots1764028800000,
+  BotCommands1764028900000,
+  BotTimers1764029000000,
+  BotAlerts1764029100000,
+  BotModeration1764029200000,
+  ChatParticipants1764029300000,
+  Rehearsal1764029700000,
 ];

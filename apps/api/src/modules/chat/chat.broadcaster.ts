@@ -33,6 +33,11 @@ export class ChatBroadcaster implements OnModuleInit, OnModuleDestroy {
           .to([rooms.meetingAttendees(message.meetingId), rooms.meetingOrganizers(message.meetingId)])
           .emit('inroom.message', message);
       }),
+      this.events.on('inroom.messageHidden', (payload) => {
+        io()
+          .to([rooms.meetingAttendees(payload.meetingId), rooms.meetingOrganizers(payload.meetingId)])
+          .emit('inroom.hidden', payload);
+      }),
     );
   }
 

@@ -18,6 +18,8 @@ export enum ChatErrorCode {
   RateLimited = 'chat.rate_limited',
   WebhookMalformed = 'chat.webhook_malformed',
   PlatformUnreachable = 'chat.platform_unreachable',
+  /** Moderation timed out or banned this attendee from the in-room chat. */
+  Silenced = 'chat.silenced',
 }
 
 const KIND: Record<ChatErrorCode, ErrorKind> = {
@@ -34,6 +36,7 @@ const KIND: Record<ChatErrorCode, ErrorKind> = {
   [ChatErrorCode.RateLimited]: 'rate_limited',
   [ChatErrorCode.WebhookMalformed]: 'invalid',
   [ChatErrorCode.PlatformUnreachable]: 'unavailable',
+  [ChatErrorCode.Silenced]: 'forbidden',
 };
 
 export class ChatException extends DomainException {

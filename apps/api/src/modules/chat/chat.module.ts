@@ -12,6 +12,7 @@ import { ChatPipeline } from './events/chat-pipeline';
 import { InroomAdapter } from './inroom/inroom.adapter';
 import { InroomChatGateway } from './inroom/inroom-chat.gateway';
 import { InroomChatService } from './inroom/inroom-chat.service';
+import { InroomModerationRepository } from './inroom/inroom-moderation.repository';
 import { OAuthState } from './oauth/oauth-state';
 import { OutboxRepository } from './outbox/outbox.repository';
 import { OutboxService } from './outbox/outbox.service';
@@ -45,8 +46,17 @@ import { ConnectionEntity } from './connections/connection.entity';
     InroomAdapter,
     InroomChatService,
     InroomChatGateway,
+    InroomModerationRepository,
     ChatBroadcaster,
   ],
-  exports: [PlatformAdapters, ConnectionsService, ChatPipeline, OutboxService, OAuthState, SecretBox],
+  exports: [
+    PlatformAdapters,
+    ConnectionsService,
+    ChatPipeline,
+    OutboxService,
+    OAuthState,
+    SecretBox,
+    ChatLogService,
+  ],
 })
 export class ChatModule {}

@@ -1,4 +1,4 @@
-import type { ConnectionDto, Platform } from '@podium/contracts';
+import type { ChatEvent, ConnectionDto, ModerationAction, Platform } from '@podium/contracts';
 
 /**
  * A connection as adapters see it: credentials already decrypted, `state` the adapter's own JSON
@@ -49,6 +49,23 @@ export interface OutboxLimits {
   perMs: number;
 }
 
+/** What moderation asks a platform to do about one message (and its author). */
+export interface ModerationRequest {
+  /** The message: its `externalId` (as the platform's normalizer made it) names it on the platform. */
+  event: ChatEvent;
+  /** `delete` removes the message; `timeout` and `ban` remove it and restrict its author. */
+  action: ModerationAction;
+  /** Shown to the platform's moderators where it keeps one (Twitch's ban reason). */
+  reason: string;
+}
+
+/**
+ * What became of a moderation request: `done`; `failed` (the platform refused or did not answer);
+ * `not_supported` (the platform cannot do this; `reason` says what was done instead, if anything).
+ */
+export type ModerationOutcome =
+  { status: 'done' } | { status: 'failed'; reason: string } | { status: 'not_supported'; reason: string };
+
 /** The parts of ConnectionDto only the platform's adapter can fill in. */
 export type ConnectionView = Pick<
   ConnectionDto,
@@ -70,4 +87,6 @@ export interface PlatformAdapter {
   stop?(connection: ConnectionRecord): Promise<void>;
   /** The organizer disconnects: revoke tokens, delete subscriptions. Best effort; the row goes anyway. */
   disconnect?(connection: ConnectionRecord): Promise<void>;
+  /** Moderation acts on a message. Never throws: a refusal is a `failed` outcome. Absent: not supported. */
+  moderate?(connection: ConnectionRecord, request: ModerationRequest): Promise<ModerationOutcome>;
 }

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import {
+  BotIcon,
   ChatIcon,
   EyeIcon,
   FlagIcon,
@@ -10,13 +11,24 @@ import {
   PlugIcon,
   PresentationIcon,
   SettingsIcon,
+  SparkIcon,
   UsersIcon,
 } from '@/shared/ui/icons';
 import { workspacePath } from '../navigation';
 
 interface NavItem {
   section:
-    '' | 'meetings' | 'chat' | 'viewers' | 'connections' | 'flags' | 'members' | 'overlays' | 'settings';
+    | ''
+    | 'meetings'
+    | 'chat'
+    | 'viewers'
+    | 'bots'
+    | 'rehearsal'
+    | 'connections'
+    | 'flags'
+    | 'members'
+    | 'overlays'
+    | 'settings';
   label: string;
   icon: ReactNode;
 }
@@ -29,6 +41,8 @@ export function SidebarNav({ workspaceId }: { workspaceId: string }) {
     { section: 'meetings', label: t('meetings.title'), icon: <PresentationIcon /> },
     { section: 'chat', label: t('chat.title'), icon: <ChatIcon /> },
     { section: 'viewers', label: t('viewers.title'), icon: <EyeIcon /> },
+    { section: 'bots', label: t('bots.title'), icon: <BotIcon /> },
+    { section: 'rehearsal', label: t('rehearsal.title'), icon: <SparkIcon /> },
     { section: 'connections', label: t('connections.title'), icon: <PlugIcon /> },
     { section: 'flags', label: t('flags.title'), icon: <FlagIcon /> },
     { section: 'members', label: t('nav.members'), icon: <UsersIcon /> },

@@ -16,6 +16,12 @@ export const queryKeys = {
   connections: (workspaceId: string) => ['workspaces', workspaceId, 'connections'] as const,
   /** Every search of the workspace's viewers sits under this prefix (a merge refreshes them all). */
   viewers: (workspaceId: string) => ['workspaces', workspaceId, 'viewers'] as const,
+  /** Everything of the Bots page sits under this prefix (each tab adds its own segment). */
+  bots: (workspaceId: string) => ['workspaces', workspaceId, 'bots'] as const,
+  /** The workspace's rehearsal connection and whether its simulated stream is live. */
+  rehearsal: (workspaceId: string) => ['workspaces', workspaceId, 'rehearsal'] as const,
+  /** The public commands page (no sign-in). */
+  publicCommands: (workspaceId: string) => ['public-commands', workspaceId] as const,
 };
 
 export type QueryKey = readonly unknown[];

@@ -135,3 +135,9 @@ export const EyeIcon = () => (
     <circle cx="12" cy="12" r="3" />
   </Icon>
 );
+export const BotIcon = () => (
+  <Icon>
+    <rect x="4" y="8" width="16" height="12" rx="3" />
+    <path d="M12 4v4M9 13h.01M15 13h.01M9 17h6" />
+  </Icon>
+);

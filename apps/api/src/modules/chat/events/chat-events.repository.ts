@@ -109,4 +109,40 @@ export class ChatEventsRepository {
     )) as { payload: ChatEvent }[];
     return rows.reverse().map((row) => row.payload);
   }
+
+  /**
+   * Viewers' chat messages since `since` (on these connections, or all of the workspace's), not
+   * counting what Podium itself said and a platform echoed back.
+   */
+  async countMessagesSince(
+    tx: Tx,
+    workspaceId: string,
+    since: Date,
+    connectionIds: readonly string[] | null,
+  ): Promise<number> {
+    const rows = (await tx.query(
+      `SELECT count(*)::int AS "count" FROM "chat_events" e
+       WHERE e."workspace_id" = $1 AND e."kind" = 'message' AND e."received_at" > $2
+         AND ($3::uuid[] IS NULL OR e."connection_id" = ANY($3::uuid[]))
+         AND coalesce(e."payload"->'detail'->>'isBot', 'false') <> 'true'
+         AND NOT EXISTS (
+           SELECT 1 FROM "chat_outbox" o
+           WHERE o."connection_id" = e."connection_id" AND o."text" = e."payload"->>'text'
+             AND o."created_at" > $2::timestamptz - interval '2 minutes'
+         )`,
+      [workspaceId, since, connectionIds && connectionIds.length > 0 ? connectionIds : null],
+    )) as { count: number }[];
+    return rows[0]?.count ?? 0;
+  }
+
+  /** Connections of the workspace whose latest stream online/offline event says online. */
+  async liveConnectionIds(tx: Tx, workspaceId: string): Promise<string[]> {
+    const rows = (await tx.query(
+      `SELECT DISTINCT ON ("connection_id") "connection_id", "kind" FROM "chat_events"
+       WHERE "workspace_id" = $1 AND "kind" IN ('stream_online', 'stream_offline')
+       ORDER BY "connection_id", "seq" DESC`,
+      [workspaceId],
+    )) as { connection_id: string; kind: string }[];
+    return rows.filter((row) => row.kind === 'stream_online').map((row) => row.connection_id);
+  }
 }

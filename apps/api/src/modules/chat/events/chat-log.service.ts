@@ -3,7 +3,9 @@ import type { ChatLogDto, ChatLogQuerySchema } from '@podium/contracts';
 import type { z } from 'zod';
 import { TransactionRunner } from '../../../database/transaction';
 import type { Actor } from '../../auth/auth.service';
+import { MeetingsRepository } from '../../meetings/meetings.repository';
 import { WorkspaceAccess } from '../../workspaces/workspace-access.service';
+import { ConnectionsService } from '../connections/connections.service';
 import { ChatEventsRepository } from './chat-events.repository';
 
 /** The merged chat log an organizer reads: every platform's events of the workspace, in arrival order. */
@@ -13,6 +15,8 @@ export class ChatLogService {
     private readonly tx: TransactionRunner,
     private readonly events: ChatEventsRepository,
     private readonly access: WorkspaceAccess,
+    private readonly connections: ConnectionsService,
+    private readonly meetings: MeetingsRepository,
   ) {}
 
   async page(
@@ -22,5 +26,23 @@ export class ChatLogService {
   ): Promise<ChatLogDto> {
     await this.access.require(actor, workspaceId, 'viewer');
     return { events: await this.events.log(this.tx.none, workspaceId, query) };
+  }
+
+  /** Viewers' chat messages since `since` on these connections (empty: all), Podium's own excluded. */
+  messagesSince(workspaceId: string, since: Date, connectionIds: readonly string[] = []): Promise<number> {
+    return this.events.countMessagesSince(this.tx.none, workspaceId, since, connectionIds);
+  }
+
+  /**
+   * Connections that are live now: a platform's latest stream event is "online"; the in-room chat
+   * is live while a meeting of the workspace runs.
+   */
+  async liveConnectionIds(workspaceId: string): Promise<string[]> {
+    const live = new Set(await this.events.liveConnectionIds(this.tx.none, workspaceId));
+    const inroom = (await this.connections.forWorkspace(workspaceId)).filter((c) => c.platform === 'inroom');
+    if (inroom.length > 0 && (await this.meetings.listRunningIds(workspaceId)).length > 0) {
+      for (const connection of inroom) live.add(connection.id);
+    }
+    return [...live];
   }
 }

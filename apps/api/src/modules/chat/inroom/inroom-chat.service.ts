@@ -12,6 +12,7 @@ import { ChatEventsRepository } from '../events/chat-events.repository';
 import { ChatPipeline } from '../events/chat-pipeline';
 import { OutboxRepository } from '../outbox/outbox.repository';
 import { AttendeesRepository } from '../../meetings/attendees/attendees.repository';
+import { InroomModerationRepository } from './inroom-moderation.repository';
 
 /** Lines an attendee may post per 10 seconds: a conversation, not a flood. */
 export const INROOM_MESSAGES_PER_10_S = 5;
@@ -36,6 +37,7 @@ export class InroomChatService {
     private readonly outbox: OutboxRepository,
     private readonly domainEvents: DomainEvents,
     private readonly tx: TransactionRunner,
+    private readonly moderation: InroomModerationRepository,
     redis: RedisService,
   ) {
     this.limiter = createRateLimiter(redis, 'inroom-chat', INROOM_MESSAGES_PER_10_S, 10);
@@ -45,6 +47,17 @@ export class InroomChatService {
     const who = await this.attendees.findById(attendee.attendeeId);
     if (who?.meetingId !== attendee.meetingId)
       throw new ChatException(ChatErrorCode.NotInMeeting, 'You are not in this meeting any more');
+    const silence = await this.moderation.silenceOf(this.tx.none, attendee.attendeeId);
+    if (silence) {
+      const seconds = silence.until ? Math.ceil((silence.until.getTime() - Date.now()) / 1000) : undefined;
+      throw new ChatException(
+        ChatErrorCode.Silenced,
+        seconds === undefined
+          ? 'A moderator removed you from this chat'
+          : `A moderator silenced you: you can write again in ${seconds} s`,
+        seconds === undefined ? undefined : { retryAfterSeconds: seconds },
+      );
+    }
     try {
       await this.limiter.consume(attendee.attendeeId);
     } catch (rejection) {
@@ -90,12 +103,13 @@ export class InroomChatService {
 
   /** The meeting's recent lines, attendees' and the host's, oldest first. */
   async history(meetingId: string): Promise<InroomChatMessageDto[]> {
-    const [said, hosted] = await Promise.all([
+    const [said, hosted, hidden] = await Promise.all([
       this.events.recentForMeeting(this.tx.none, meetingId, HISTORY),
       this.outbox.sentToMeeting(this.tx.none, meetingId, HISTORY),
+      this.moderation.hiddenIn(this.tx.none, meetingId),
     ]);
     const lines = [
-      ...said.map(toInroomMessage),
+      ...said.filter((event) => !hidden.has(event.id)).map(toInroomMessage),
       ...hosted.map((row) => ({
         id: row.id,
         meetingId,

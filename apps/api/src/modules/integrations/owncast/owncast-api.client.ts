@@ -35,6 +35,14 @@ export class OwncastApiClient {
     return this.call(instanceUrl, accessToken, 'POST', `/api/integrations/chat/${endpoint}`, { body: text });
   }
 
+  /** POST /api/integrations/chat/messagevisibility (scope HAS_ADMIN_ACCESS): hides the messages. */
+  hideMessages(instanceUrl: string, accessToken: string, messageIds: string[]): Promise<OwncastCallResult> {
+    return this.call(instanceUrl, accessToken, 'POST', '/api/integrations/chat/messagevisibility', {
+      idArray: messageIds,
+      visible: false,
+    });
+  }
+
   private async call(
     instanceUrl: string,
     accessToken: string,

@@ -6,6 +6,8 @@ import { ConnectionsService } from '../../chat/connections/connections.service';
 import type {
   ConnectionRecord,
   ConnectionView,
+  ModerationOutcome,
+  ModerationRequest,
   OutboundMessage,
   OutboxLimits,
   PlatformAdapter,
@@ -99,6 +101,42 @@ export class OwncastAdapter implements PlatformAdapter, OnModuleInit {
           ChatErrorCode.PlatformUnreachable,
           `Owncast is not answering: ${result.detail}`,
         );
+    }
+  }
+
+  /**
+   * Hides the message for everyone (messagevisibility). Owncast's integrations API cannot silence a
+   * user: `/api/chat/users/setenabled` takes a moderator's own chat token, not an integration's, so
+   * a timeout or ban hides the message and says that the rest is not supported.
+   */
+  async moderate(
+    connection: ConnectionRecord,
+    { event, action }: ModerationRequest,
+  ): Promise<ModerationOutcome> {
+    const credentials = connection.credentials as OwncastCredentials | null;
+    if (!credentials?.accessToken) return { status: 'failed', reason: 'The connection has no access token' };
+    if (event.externalId.startsWith('sha256:'))
+      return { status: 'failed', reason: 'Owncast sent this message without an id: it cannot be hidden' };
+    const result = await this.api.hideMessages(connection.accountId, credentials.accessToken, [
+      event.externalId,
+    ]);
+    switch (result.kind) {
+      case 'ok':
+        return action.type === 'delete'
+          ? { status: 'done' }
+          : {
+              status: 'not_supported',
+              reason: `The message was hidden; Owncast's integrations API cannot ${action.type === 'ban' ? 'ban' : 'time out'} a user`,
+            };
+      case 'unauthorized':
+        await this.tokenRefused(connection);
+        return {
+          status: 'failed',
+          reason: `${OWNCAST_TOKEN_REFUSED} (hiding needs the "administrator" scope)`,
+        };
+      case 'rejected':
+      case 'unavailable':
+        return { status: 'failed', reason: result.detail };
     }
   }
 

@@ -6,6 +6,8 @@ import { ConnectionsService } from '../../chat/connections/connections.service';
 import type {
   ConnectionRecord,
   ConnectionView,
+  ModerationOutcome,
+  ModerationRequest,
   OutboundMessage,
   OutboxLimits,
   PlatformAdapter,
@@ -14,6 +16,7 @@ import type {
 import { PlatformAdapters } from '../../chat/platform-adapters';
 import { TwitchEventSub } from './eventsub/twitch-eventsub.service';
 import { TwitchClients } from './twitch-clients';
+import { moderateOnTwitch } from './twitch-moderation';
 import { readCredentials, stateOf, tokenExpiresAt } from './twitch-credentials';
 
 /** How long the outbox waits before trying again after Twitch's 429 (it multiplies by attempts). */
@@ -83,6 +86,11 @@ export class TwitchAdapter implements PlatformAdapter, OnModuleInit {
     } catch (error) {
       return this.outcomeOf(connection, error);
     }
+  }
+
+  /** Deletes the message, then times out or bans its author, as the channel's owner. */
+  moderate(connection: ConnectionRecord, request: ModerationRequest): Promise<ModerationOutcome> {
+    return moderateOnTwitch(this.clients, connection, request);
   }
 
   /** Stops the channel's subscriptions and revokes the tokens this connection holds. */

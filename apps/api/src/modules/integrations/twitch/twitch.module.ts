@@ -29,6 +29,6 @@ import { TwitchClients } from './twitch-clients';
     EventSubAtTwitch,
     TwitchEventReceiver,
   ],
-  exports: [TwitchEventSub],
+  exports: [TwitchEventSub, TwitchClients],
 })
 export class TwitchModule {}

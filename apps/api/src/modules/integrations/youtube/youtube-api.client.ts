@@ -131,6 +131,39 @@ export class YoutubeApiClient {
     return parseOrThrow(YoutubeInsertedMessageSchema, await readApiBody(response));
   }
 
+  /** liveChatMessages.delete: 204 with no body when YouTube removed it. */
+  async deleteChatMessage(accessToken: string, messageId: string): Promise<void> {
+    const url = `${this.config.google.youtubeApiUrl}/liveChat/messages?${new URLSearchParams({ id: messageId }).toString()}`;
+    const response = await this.fetch(url, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${accessToken}` },
+    });
+    if (response.status === 204 || response.status === 200) return;
+    await readApiBody(response);
+  }
+
+  /** liveChatBans.insert: a temporary ban (a timeout of `seconds`) or a permanent one. */
+  async banFromChat(
+    accessToken: string,
+    liveChatId: string,
+    channelId: string,
+    seconds: number | null,
+  ): Promise<void> {
+    const response = await this.fetch(`${this.config.google.youtubeApiUrl}/liveChat/bans?part=snippet`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        snippet: {
+          liveChatId,
+          type: seconds === null ? 'permanent' : 'temporary',
+          ...(seconds === null ? {} : { banDurationSeconds: String(seconds) }),
+          bannedUserDetails: { channelId },
+        },
+      }),
+    });
+    await readApiBody(response);
+  }
+
   private async token(grant: Record<string, string>): Promise<YoutubeCredentials> {
     const response = await this.fetch(this.config.google.tokenUrl, {
       method: 'POST',

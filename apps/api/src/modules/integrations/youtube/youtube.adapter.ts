@@ -1,10 +1,12 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { nextPacificMidnight, youtubeCanSpend, youtubeQuotaUsedOn } from '@podium/chat';
+import { nextPacificMidnight, YOUTUBE_QUOTA_COST, youtubeCanSpend, youtubeQuotaUsedOn } from '@podium/chat';
 import { AppConfig } from '../../../config/app-config';
 import { ConnectionsService } from '../../chat/connections/connections.service';
 import type {
   ConnectionRecord,
   ConnectionView,
+  ModerationOutcome,
+  ModerationRequest,
   OutboundMessage,
   OutboxLimits,
   PlatformAdapter,
@@ -123,6 +125,52 @@ export class YoutubeAdapter implements PlatformAdapter, OnModuleInit {
       return { status: 'sent', externalId: inserted.id };
     } catch (error) {
       return this.sendFailed(connection, error);
+    }
+  }
+
+  /**
+   * liveChatMessages.delete, then for a timeout or ban liveChatBans.insert (temporary with
+   * banDurationSeconds, or permanent) on the author's channel: 50 quota units each.
+   */
+  async moderate(
+    connection: ConnectionRecord,
+    { event, action }: ModerationRequest,
+  ): Promise<ModerationOutcome> {
+    const youtube = connection as YoutubeConnection;
+    const state = readYoutubeState(connection.state);
+    if (state.mode !== 'polling' || !state.liveChatId) {
+      return { status: 'failed', reason: 'No YouTube broadcast is live: there is no chat to moderate' };
+    }
+    const liveChatId = state.liveChatId;
+    const budget = this.config.google.youtubeDailyQuota;
+    const used = youtubeQuotaUsedOn(state.quota, new Date());
+    const restrict = action.type !== 'delete';
+    const affordable =
+      youtubeCanSpend(used, budget, 'liveChatMessages.delete') &&
+      (!restrict ||
+        youtubeCanSpend(used + YOUTUBE_QUOTA_COST['liveChatMessages.delete'], budget, 'liveChatBans.insert'));
+    if (!affordable) return { status: 'failed', reason: "Today's YouTube quota budget is spent" };
+    try {
+      await this.calls.call(youtube, 'liveChatMessages.delete', (token) =>
+        this.api.deleteChatMessage(token, event.externalId),
+      );
+      if (restrict) {
+        const channelId = event.viewer?.platformUserId;
+        if (!channelId) return { status: 'failed', reason: 'The message has no author to restrict' };
+        await this.calls.call(youtube, 'liveChatBans.insert', (token) =>
+          this.api.banFromChat(
+            token,
+            liveChatId,
+            channelId,
+            action.type === 'timeout' ? action.seconds : null,
+          ),
+        );
+      }
+      return { status: 'done' };
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      this.logger.warn({ connectionId: connection.id, err: reason }, 'YouTube refused a moderation call');
+      return { status: 'failed', reason: `YouTube refused: ${reason}` };
     }
   }
 

@@ -5,6 +5,7 @@ export const chat = {
     youtube: 'YouTube',
     owncast: 'Owncast',
     inroom: 'In-room chat',
+    rehearsal: 'Rehearsal',
   },
   connections: {
     title: 'Connections',

@@ -4,6 +4,9 @@ import { meetings } from './meetings';
 import { live } from './live';
 import { attendee } from './attendee';
 import { chat } from './chat';
+import { botAlerts } from './bot-alerts';
+import { bots } from './bots';
+import { rehearsal } from './rehearsal';
 
 /**
  * English strings: the reference locale, one file per part of the app. Every other locale has
@@ -16,6 +19,9 @@ export const en = {
   ...live,
   ...attendee,
   ...chat,
+  ...botAlerts,
+  ...bots,
+  ...rehearsal,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -7,6 +7,7 @@ export const chat: Pick<Translation, 'platforms' | 'connections' | 'chat' | 'vie
     youtube: 'YouTube',
     owncast: 'Owncast',
     inroom: 'Chat de la salle',
+    rehearsal: 'Répétition',
   },
   connections: {
     title: 'Connexions',

@@ -5,6 +5,9 @@ import { meetings } from './meetings';
 import { live } from './live';
 import { attendee } from './attendee';
 import { chat } from './chat';
+import { botAlerts } from './bot-alerts';
+import { bots } from './bots';
+import { rehearsal } from './rehearsal';
 
 /** Chaînes françaises : mêmes clés que `en` (vérifié par le typage et par i18n.spec.ts). */
 export const fr: Translation = {
@@ -14,4 +17,7 @@ export const fr: Translation = {
   ...live,
   ...attendee,
   ...chat,
+  ...botAlerts,
+  ...bots,
+  ...rehearsal,
 };

@@ -1,0 +1,64 @@
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  type AnnouncementDto,
+  CreateAnnouncementRequestSchema,
+  UpdateAnnouncementRequestSchema,
+} from '@podium/contracts';
+import type { z } from 'zod';
+import { CurrentActor } from '../../../common/http/current-actor.decorator';
+import { UuidParam } from '../../../common/http/params';
+import type { Actor } from '../../auth/auth.service';
+import { AnnouncementsService } from './announcements.service';
+
+@ApiTags('bots')
+@Controller('workspaces/:workspaceId/bots/announcements')
+export class AnnouncementsController {
+  constructor(private readonly announcements: AnnouncementsService) {}
+
+  @Get()
+  list(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+  ): Promise<AnnouncementDto[]> {
+    return this.announcements.list(actor, workspaceId);
+  }
+
+  @Post()
+  create(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @Body({ schema: CreateAnnouncementRequestSchema }) body: z.output<typeof CreateAnnouncementRequestSchema>,
+  ): Promise<AnnouncementDto> {
+    return this.announcements.create(actor, workspaceId, body);
+  }
+
+  @Get(':id')
+  get(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @UuidParam('id') id: string,
+  ): Promise<AnnouncementDto> {
+    return this.announcements.get(actor, workspaceId, id);
+  }
+
+  @Patch(':id')
+  update(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @UuidParam('id') id: string,
+    @Body({ schema: UpdateAnnouncementRequestSchema }) body: z.output<typeof UpdateAnnouncementRequestSchema>,
+  ): Promise<AnnouncementDto> {
+    return this.announcements.update(actor, workspaceId, id, body);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  remove(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @UuidParam('id') id: string,
+  ): Promise<void> {
+    return this.announcements.remove(actor, workspaceId, id);
+  }
+}

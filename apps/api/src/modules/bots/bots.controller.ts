@@ -1,0 +1,164 @@
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Put } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  type AutoResponseDto,
+  type BotCommandDto,
+  BotSandboxRequestSchema,
+  type BotSandboxResultDto,
+  type BotSettingsDto,
+  type BuiltinCommandDto,
+  CreateAutoResponseRequestSchema,
+  CreateBotCommandRequestSchema,
+  UpdateAutoResponseRequestSchema,
+  UpdateBotCommandRequestSchema,
+  type UpdateBotSettingsRequest,
+  UpdateBotSettingsRequestSchema,
+} from '@podium/contracts';
+import type { z } from 'zod';
+import { CurrentActor } from '../../common/http/current-actor.decorator';
+import { UuidParam } from '../../common/http/params';
+import type { Actor } from '../auth/auth.service';
+import { AutoResponsesService } from './auto-responses/auto-responses.service';
+import { BotCommandsService } from './commands/bot-commands.service';
+import { BotSandboxService } from './commands/bot-sandbox.service';
+import { BotSettingsService } from './settings/bot-settings.service';
+
+/** Bot settings, custom commands, auto-responses and the sandbox (moderators). */
+@ApiTags('bots')
+@Controller('workspaces/:workspaceId/bots')
+export class BotsController {
+  constructor(
+    private readonly settings: BotSettingsService,
+    private readonly commands: BotCommandsService,
+    private readonly autoResponses: AutoResponsesService,
+    private readonly sandbox: BotSandboxService,
+  ) {}
+
+  @Get('settings')
+  getSettings(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+  ): Promise<BotSettingsDto> {
+    return this.settings.get(actor, workspaceId);
+  }
+
+  @Put('settings')
+  updateSettings(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @Body({ schema: UpdateBotSettingsRequestSchema }) body: UpdateBotSettingsRequest,
+  ): Promise<BotSettingsDto> {
+    return this.settings.update(actor, workspaceId, body);
+  }
+
+  @Get('commands')
+  listCommands(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+  ): Promise<BotCommandDto[]> {
+    return this.commands.list(actor, workspaceId);
+  }
+
+  @Get('builtin-commands')
+  listBuiltins(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+  ): Promise<BuiltinCommandDto[]> {
+    return this.commands.listBuiltins(actor, workspaceId);
+  }
+
+  @Post('commands')
+  createCommand(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @Body({ schema: CreateBotCommandRequestSchema }) body: z.output<typeof CreateBotCommandRequestSchema>,
+  ): Promise<BotCommandDto> {
+    return this.commands.create(actor, workspaceId, body);
+  }
+
+  @Get('commands/:commandId')
+  getCommand(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @UuidParam('commandId') commandId: string,
+  ): Promise<BotCommandDto> {
+    return this.commands.get(actor, workspaceId, commandId);
+  }
+
+  @Patch('commands/:commandId')
+  updateCommand(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @UuidParam('commandId') commandId: string,
+    @Body({ schema: UpdateBotCommandRequestSchema }) body: z.output<typeof UpdateBotCommandRequestSchema>,
+  ): Promise<BotCommandDto> {
+    return this.commands.update(actor, workspaceId, commandId, body);
+  }
+
+  @Delete('commands/:commandId')
+  @HttpCode(204)
+  removeCommand(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @UuidParam('commandId') commandId: string,
+  ): Promise<void> {
+    return this.commands.remove(actor, workspaceId, commandId);
+  }
+
+  @Get('auto-responses')
+  listAutoResponses(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+  ): Promise<AutoResponseDto[]> {
+    return this.autoResponses.list(actor, workspaceId);
+  }
+
+  @Post('auto-responses')
+  createAutoResponse(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @Body({ schema: CreateAutoResponseRequestSchema }) body: z.output<typeof CreateAutoResponseRequestSchema>,
+  ): Promise<AutoResponseDto> {
+    return this.autoResponses.create(actor, workspaceId, body);
+  }
+
+  @Get('auto-responses/:autoResponseId')
+  getAutoResponse(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @UuidParam('autoResponseId') autoResponseId: string,
+  ): Promise<AutoResponseDto> {
+    return this.autoResponses.get(actor, workspaceId, autoResponseId);
+  }
+
+  @Patch('auto-responses/:autoResponseId')
+  updateAutoResponse(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @UuidParam('autoResponseId') autoResponseId: string,
+    @Body({ schema: UpdateAutoResponseRequestSchema }) body: z.output<typeof UpdateAutoResponseRequestSchema>,
+  ): Promise<AutoResponseDto> {
+    return this.autoResponses.update(actor, workspaceId, autoResponseId, body);
+  }
+
+  @Delete('auto-responses/:autoResponseId')
+  @HttpCode(204)
+  removeAutoResponse(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @UuidParam('autoResponseId') autoResponseId: string,
+  ): Promise<void> {
+    return this.autoResponses.remove(actor, workspaceId, autoResponseId);
+  }
+
+  /** What the bots would answer to a line, without posting or using a cooldown. */
+  @Post('sandbox')
+  @HttpCode(200)
+  trySandbox(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @Body({ schema: BotSandboxRequestSchema }) body: z.output<typeof BotSandboxRequestSchema>,
+  ): Promise<BotSandboxResultDto> {
+    return this.sandbox.evaluate(actor, workspaceId, body);
+  }
+}

@@ -1,0 +1,79 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { commandRefusal, mayUse, parseCommand, pickResponse, renderTemplate } from '@podium/bots';
+import { TransactionRunner } from '../../../database/transaction';
+import { BotEffectsRepository } from '../bot-effects.repository';
+import { type ChatStage, type ChatStageContext, type ChatStageVerdict, ChatStages } from '../chat-stages';
+import { BotSettingsService } from '../settings/bot-settings.service';
+import { userScope } from './bot-cooldowns.repository';
+import { BotCommandsRepository } from './bot-commands.repository';
+import { BuiltinCommands } from './builtin-commands';
+import { CooldownGate, type CooledDown } from './cooldown-gate';
+
+/**
+ * Commands (order 30): a line starting with the workspace prefix runs a built-in or answers with a
+ * custom command on the platform it came from. Refusals (unknown, not allowed, cooling down) are
+ * silent: a reply to each would be the spam the cooldown prevents.
+ */
+@Injectable()
+export class CommandsStage implements ChatStage, OnModuleInit {
+  readonly name = 'commands';
+  readonly order = 30;
+
+  constructor(
+    private readonly stages: ChatStages,
+    private readonly settings: BotSettingsService,
+    private readonly commands: BotCommandsRepository,
+    private readonly builtins: BuiltinCommands,
+    private readonly gate: CooldownGate,
+    private readonly effects: BotEffectsRepository,
+    private readonly tx: TransactionRunner,
+  ) {}
+
+  onModuleInit(): void {
+    this.stages.register(this);
+  }
+
+  async handle(context: ChatStageContext): Promise<ChatStageVerdict> {
+    const { event } = context;
+    const parsed = parseCommand(event.text, await this.settings.prefix(event.workspaceId));
+    if (!parsed) return 'continue';
+    // A built-in wins over a custom command of the same name (saving one is refused anyway).
+    const builtin = this.builtins.find(parsed.name);
+    if (builtin) {
+      if (mayUse(event.viewer.roles, builtin.permission)) await builtin.run(context, parsed.args);
+      return 'continue';
+    }
+    const command = await this.commands.findByName(this.tx.none, event.workspaceId, parsed.name);
+    if (!command || commandRefusal(command, event.platform, event.viewer.roles)) return 'continue';
+    const count = await this.gate.run(
+      cooledDown(command),
+      { scope: userScope({ ...event.viewer, viewerId: event.viewerId }), eventId: event.id },
+      async (tx) =>
+        (await this.effects.claim(tx, event.id, `command:${command.id}:counted`))
+          ? this.commands.countUse(tx, command.id)
+          : this.commands.useCount(tx, command.id),
+    );
+    if (count === null) return 'continue';
+    const text = renderTemplate(pickResponse(command.responses), {
+      user: event.viewer.displayName,
+      args: parsed.args,
+      count,
+    });
+    if (text) await context.reply(text, `command:${command.id}`);
+    return 'continue';
+  }
+}
+
+export function cooledDown(row: {
+  id: string;
+  workspace_id: string;
+  global_cooldown_seconds: number;
+  user_cooldown_seconds: number;
+}): CooledDown {
+  return {
+    id: row.id,
+    workspaceId: row.workspace_id,
+    globalCooldownSeconds: row.global_cooldown_seconds,
+    userCooldownSeconds: row.user_cooldown_seconds,
+  };
+}

@@ -1,0 +1,47 @@
+import { Body, Controller, Get, Put, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  type ModerationLogPageDto,
+  ModerationLogQuerySchema,
+  type ModerationSettingsDto,
+  UpdateModerationSettingsSchema,
+} from '@podium/contracts';
+import type { z } from 'zod';
+import { CurrentActor } from '../../../common/http/current-actor.decorator';
+import { UuidParam } from '../../../common/http/params';
+import type { Actor } from '../../auth/auth.service';
+import { ModerationSettingsService } from './moderation-settings.service';
+
+@ApiTags('bots')
+@Controller('workspaces/:workspaceId/bots/moderation')
+export class ModerationController {
+  constructor(private readonly moderation: ModerationSettingsService) {}
+
+  @Get()
+  settings(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+  ): Promise<ModerationSettingsDto> {
+    return this.moderation.get(actor, workspaceId);
+  }
+
+  /** Replaces the settings; regexes are compiled here and refused with a 400 naming the term. */
+  @Put()
+  update(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @Body({ schema: UpdateModerationSettingsSchema }) body: ModerationSettingsDto,
+  ): Promise<ModerationSettingsDto> {
+    return this.moderation.update(actor, workspaceId, body);
+  }
+
+  /** Every action moderation took, newest first. */
+  @Get('log')
+  log(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @Query({ schema: ModerationLogQuerySchema }) query: z.output<typeof ModerationLogQuerySchema>,
+  ): Promise<ModerationLogPageDto> {
+    return this.moderation.log(actor, workspaceId, query);
+  }
+}

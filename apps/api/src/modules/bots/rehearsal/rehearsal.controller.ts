@@ -1,0 +1,50 @@
+import { Body, Controller, Get, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  type ParsedRehearsalBurst,
+  type ParsedRehearsalEvent,
+  RehearsalBurstRequestSchema,
+  RehearsalEventRequestSchema,
+  type RehearsalInjectionDto,
+  type RehearsalStatusDto,
+} from '@podium/contracts';
+import { CurrentActor } from '../../../common/http/current-actor.decorator';
+import { UuidParam } from '../../../common/http/params';
+import type { Actor } from '../../auth/auth.service';
+import { RehearsalService } from './rehearsal.service';
+
+/** Rehearsal mode: a chat simulator for trying bots, alerts and questions before going live. */
+@ApiTags('bots')
+@Controller('workspaces/:workspaceId/rehearsal')
+export class RehearsalController {
+  constructor(private readonly rehearsal: RehearsalService) {}
+
+  /** The rehearsal connection (created on first use) and whether its simulated stream is live. */
+  @Get()
+  status(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+  ): Promise<RehearsalStatusDto> {
+    return this.rehearsal.status(actor, workspaceId);
+  }
+
+  /** One fake viewer's message or event, or a stream going online/offline. */
+  @Post('events')
+  inject(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @Body({ schema: RehearsalEventRequestSchema }) body: ParsedRehearsalEvent,
+  ): Promise<RehearsalInjectionDto> {
+    return this.rehearsal.inject(actor, workspaceId, body);
+  }
+
+  /** The same line from 1–200 distinct fake viewers (try a revolution bot). */
+  @Post('burst')
+  burst(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @Body({ schema: RehearsalBurstRequestSchema }) body: ParsedRehearsalBurst,
+  ): Promise<RehearsalInjectionDto> {
+    return this.rehearsal.burst(actor, workspaceId, body);
+  }
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Platform } from './chat.contract';
 import type { QuestionDto, QuestionResultsDto, MyAnswerDto } from './questions.contract';
 
 /** Where the audience is: in the room (web), on a stream (chat platforms), or both. */
@@ -38,12 +39,40 @@ export const JoinCodeSchema = z
     }),
   );
 
+/** How stream chat answers a word cloud: only `!wc word`, or any short message as well. */
+export const CHAT_WORDCLOUD_MODES = ['command', 'any_short'] as const;
+export type ChatWordCloudMode = (typeof CHAT_WORDCLOUD_MODES)[number];
+
+/** What the chat of a `stream` or `both` meeting does (ignored for `in_room` meetings). */
+export const MeetingChatSettingsSchema = z.object({
+  /** Chat lines answer the open poll, quiz, word cloud or rating. */
+  answers: z.boolean(),
+  /** The bot posts the question and how to answer when a question opens. */
+  announceOpen: z.boolean(),
+  /** The bot posts when a question closes. */
+  announceClose: z.boolean(),
+  /** The close message carries the results (top choices, the correct answer, top words, the mean). */
+  announceResults: z.boolean(),
+  /** `command`: only `!wc word`; `any_short`: also any message no longer than the cloud's word length. */
+  wordCloud: z.enum(CHAT_WORDCLOUD_MODES),
+});
+export type MeetingChatSettings = z.infer<typeof MeetingChatSettingsSchema>;
+export const DEFAULT_MEETING_CHAT_SETTINGS: MeetingChatSettings = {
+  answers: true,
+  announceOpen: true,
+  announceClose: true,
+  announceResults: true,
+  wordCloud: 'command',
+};
+
 export const MeetingTitleSchema = z.string().trim().min(1, { message: 'is required' }).max(120);
 
 export const CreateMeetingRequestSchema = z.object({
   title: MeetingTitleSchema,
   description: z.string().trim().max(2_000).default(''),
   kind: MeetingKindSchema.default('in_room'),
+  /** Missing fields take DEFAULT_MEETING_CHAT_SETTINGS. */
+  chat: MeetingChatSettingsSchema.partial().optional(),
 });
 export type CreateMeetingRequest = z.input<typeof CreateMeetingRequestSchema>;
 
@@ -52,6 +81,8 @@ export const UpdateMeetingRequestSchema = z
     title: MeetingTitleSchema,
     description: z.string().trim().max(2_000),
     kind: MeetingKindSchema,
+    /** Only the fields sent change; the others keep their stored value. */
+    chat: MeetingChatSettingsSchema.partial(),
   })
   .partial();
 export type UpdateMeetingRequest = z.input<typeof UpdateMeetingRequestSchema>;
@@ -65,6 +96,8 @@ export interface MeetingSummaryDto {
   joinCode: string;
   phase: MeetingPhase;
   questionCount: number;
+  /** What stream chat does in this meeting. */
+  chat: MeetingChatSettings;
   createdAt: string;
   updatedAt: string;
 }
@@ -89,6 +122,9 @@ export interface AttendeeDto {
   id: string;
   nickname: string;
 }
+
+/** Where a participant who answered from a stream's chat came from (absent for in-room attendees). */
+export type ParticipantPlatform = Exclude<Platform, 'inroom'>;
 
 export interface JoinedMeetingDto {
   /** Signed, per-meeting: keep it (the page stores it) to come back as the same attendee. */
@@ -149,6 +185,8 @@ export interface ScoreEntryDto {
   quizPoints: number;
   flagPoints: number;
   total: number;
+  /** Set for viewers who joined by answering in a stream's chat: the board shows a platform badge. */
+  platform?: ParticipantPlatform;
 }
 
 export interface ScoreboardDto {

@@ -17,6 +17,15 @@ describe('rankScores', () => {
     ]);
   });
 
+  it('keeps the platform of stream viewers and adds none for in-room attendees', () => {
+    const entries = rankScores([
+      { ...row('1', 'Ana', 2), platform: 'twitch' },
+      { ...row('2', 'Bo', 1), platform: null },
+    ]);
+    expect(entries[0]).toMatchObject({ nickname: 'Ana', platform: 'twitch' });
+    expect(entries[1]).not.toHaveProperty('platform');
+  });
+
   it('uses competition ranking: 1, 2, 2, 4', () => {
     const entries = rankScores([row('a', 'A', 10), row('b', 'B', 7), row('c', 'C', 2, 5), row('d', 'D', 1)]);
     expect(entries.map((e) => [e.nickname, e.rank])).toEqual([

@@ -1,10 +1,12 @@
-import type { ScoreEntryDto } from '@podium/contracts';
+import type { ParticipantPlatform, ScoreEntryDto } from '@podium/contracts';
 
 export interface ScoreRow {
   attendeeId: string;
   nickname: string;
   quizPoints: number;
   flagPoints: number;
+  /** Stream viewers who answered from chat; null or absent for in-room attendees. */
+  platform?: ParticipantPlatform | null;
 }
 
 /**
@@ -32,6 +34,7 @@ export function rankScores(rows: readonly ScoreRow[]): ScoreEntryDto[] {
       quizPoints: row.quizPoints,
       flagPoints: row.flagPoints,
       total: row.total,
+      ...(row.platform ? { platform: row.platform } : {}),
     };
   });
 }

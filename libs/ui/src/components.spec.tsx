@@ -183,6 +183,27 @@ describe('Scoreboard', () => {
   });
 });
 
+describe('Scoreboard platform badges', () => {
+  it('badges participants from a stream and says so to screen readers, not in-room attendees', () => {
+    const entries = [
+      {
+        attendeeId: 'a1',
+        nickname: 'Moth',
+        rank: 1,
+        quizPoints: 2,
+        flagPoints: 0,
+        total: 2,
+        platform: 'twitch' as const,
+      },
+      { attendeeId: 'a2', nickname: 'Ana', rank: 2, quizPoints: 1, flagPoints: 0, total: 1 },
+    ];
+    const html = renderToStaticMarkup(<Scoreboard entries={entries} />);
+    expect(html.match(/data-platform="twitch"/g)).toHaveLength(1);
+    expect(html).toContain('Rank 1, Moth, 2 points, Twitch');
+    expect(html).toContain('Rank 2, Ana, 1 point<');
+  });
+});
+
 describe('QrCode and JoinBanner', () => {
   it('encodes into dark runs inside a square with a quiet zone', () => {
     const { size, rects } = qrRects('https://podium.example/join/ABCDEF');

@@ -1,4 +1,4 @@
-import type { ScoreEntryDto } from '@podium/contracts';
+import type { ParticipantPlatform, ScoreEntryDto } from '@podium/contracts';
 import { scoreboardRows } from './results-math';
 import { classNames } from './results-labels';
 
@@ -8,7 +8,16 @@ export interface ScoreboardLabels {
   row: (rank: number, nickname: string, total: number) => string;
   empty: string;
   you: string;
+  /** The badge of a participant who answered from a stream's chat ("Twitch"); brand names by default. */
+  platform?: (platform: ParticipantPlatform) => string;
 }
+
+const PLATFORM_NAMES: Record<ParticipantPlatform, string> = {
+  twitch: 'Twitch',
+  youtube: 'YouTube',
+  owncast: 'Owncast',
+  rehearsal: 'Rehearsal',
+};
 
 /** English; apps pass their own words (the overlay reuses these for English). */
 export const DEFAULT_SCOREBOARD_LABELS: ScoreboardLabels = {
@@ -17,6 +26,10 @@ export const DEFAULT_SCOREBOARD_LABELS: ScoreboardLabels = {
   empty: 'No scores yet',
   you: 'you',
 };
+
+function platformName(platform: ParticipantPlatform): string {
+  return PLATFORM_NAMES[platform];
+}
 
 export interface ScoreboardProps {
   entries: readonly ScoreEntryDto[];
@@ -86,6 +99,7 @@ function ScoreRow({
     >
       <span className="pd-sr-only">
         {text.row(entry.rank, entry.nickname, entry.total)}
+        {entry.platform ? `, ${(text.platform ?? platformName)(entry.platform)}` : ''}
         {highlighted ? ` (${text.you})` : ''}
       </span>
       <span className="pd-scoreboard__rank" aria-hidden="true">
@@ -93,6 +107,14 @@ function ScoreRow({
       </span>
       <span className="pd-scoreboard__name" aria-hidden="true">
         {entry.nickname}
+        {entry.platform ? (
+          <span
+            className={`pd-scoreboard__badge pd-scoreboard__badge--${entry.platform}`}
+            data-platform={entry.platform}
+          >
+            {(text.platform ?? platformName)(entry.platform)}
+          </span>
+        ) : null}
       </span>
       <span className="pd-scoreboard__total" aria-hidden="true">
         {entry.total}

@@ -1,4 +1,4 @@
-import type { MeetingKind, MeetingPhase } from '@podium/contracts';
+import type { MeetingChatSettings, MeetingKind, MeetingPhase } from '@podium/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 /** A meeting of a workspace: its settings, its join code and the state of its live run. */
@@ -18,6 +18,10 @@ export class MeetingEntity {
 
   @Column({ type: 'varchar', length: 16 })
   kind!: MeetingKind;
+
+  /** What stream chat does in the meeting (answers, announcements); see the migration's default. */
+  @Column({ name: 'chat_settings', type: 'jsonb' })
+  chatSettings!: MeetingChatSettings;
 
   @Column({ name: 'join_code', type: 'varchar', length: 16 })
   joinCode!: string;

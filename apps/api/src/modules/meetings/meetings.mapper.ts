@@ -103,6 +103,7 @@ export function toMeetingSummaryDto(meeting: MeetingEntity, questionCount: numbe
     joinCode: meeting.joinCode,
     phase: meeting.phase,
     questionCount,
+    chat: { ...meeting.chatSettings },
     createdAt: meeting.createdAt.toISOString(),
     updatedAt: meeting.updatedAt.toISOString(),
   };

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { MeetingKind } from '@podium/contracts';
+import type { MeetingChatSettings, MeetingKind } from '@podium/contracts';
 import { In, Not, type Repository } from 'typeorm';
 import type { Tx } from '../../database/transaction';
 import { AttendeeEntity } from './attendees/attendee.entity';
@@ -12,7 +12,7 @@ import { QuestionEntity } from './question.entity';
 
 export type MeetingFields = Pick<
   MeetingEntity,
-  'workspaceId' | 'title' | 'description' | 'kind' | 'joinCode'
+  'workspaceId' | 'title' | 'description' | 'kind' | 'joinCode' | 'chatSettings'
 >;
 
 @Injectable()
@@ -66,7 +66,13 @@ export class MeetingsRepository {
   async update(
     tx: Tx,
     id: string,
-    patch: Partial<{ title: string; description: string; kind: MeetingKind; joinCode: string }>,
+    patch: Partial<{
+      title: string;
+      description: string;
+      kind: MeetingKind;
+      joinCode: string;
+      chatSettings: MeetingChatSettings;
+    }>,
   ): Promise<void> {
     // Always touches updated_at, even for an empty patch, so "saved" shows a fresh time.
     await tx.update(MeetingEntity, { id }, { ...patch, updatedAt: new Date() });

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type {
-  CreateMeetingRequestSchema,
-  MeetingDto,
-  MeetingSummaryDto,
-  UpdateMeetingRequestSchema,
+import {
+  type CreateMeetingRequestSchema,
+  DEFAULT_MEETING_CHAT_SETTINGS,
+  type MeetingDto,
+  type MeetingSummaryDto,
+  type UpdateMeetingRequestSchema,
 } from '@podium/contracts';
 import type { z } from 'zod';
 import { DomainEvents, type DomainEventMap } from '../../common/events/domain-events';
@@ -41,8 +42,12 @@ export class MeetingsService {
 
   async create(actor: Actor, workspaceId: string, input: CreateMeeting): Promise<MeetingDto> {
     await this.access.requireRole(actor, workspaceId, 'moderator');
+    const { chat, ...fields } = input;
+    const chatSettings = { ...DEFAULT_MEETING_CHAT_SETTINGS, ...chat };
     const meeting = await withFreshJoinCode((joinCode) =>
-      this.transactions.run((tx) => this.meetings.insert(tx, { workspaceId, ...input, joinCode })),
+      this.transactions.run((tx) =>
+        this.meetings.insert(tx, { workspaceId, ...fields, chatSettings, joinCode }),
+      ),
     );
     return toMeetingDto(meeting, []);
   }
@@ -60,8 +65,13 @@ export class MeetingsService {
   ): Promise<MeetingDto> {
     await this.access.requireRole(actor, workspaceId, 'moderator');
     await this.transactions.run(async (tx) => {
-      await this.access.lock(tx, workspaceId, meetingId);
-      await this.meetings.update(tx, meetingId, patch);
+      const meeting = await this.access.lock(tx, workspaceId, meetingId);
+      const { chat, ...fields } = patch;
+      await this.meetings.update(
+        tx,
+        meetingId,
+        chat ? { ...fields, chatSettings: { ...meeting.chatSettings, ...chat } } : fields,
+      );
     });
     this.changed({ workspaceId, meetingId, reason: 'edited' });
     return this.load(workspaceId, meetingId);
@@ -98,6 +108,7 @@ export class MeetingsService {
           title: `${source.title.slice(0, TITLE_MAX - COPY_SUFFIX.length)}${COPY_SUFFIX}`,
           description: source.description,
           kind: source.kind,
+          chatSettings: source.chatSettings,
           joinCode,
         });
         const questions = await this.questions.listByMeeting(meetingId, tx);

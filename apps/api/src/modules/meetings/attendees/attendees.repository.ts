@@ -35,6 +35,31 @@ export class AttendeesRepository {
     return row ? tx.findOneBy(AttendeeEntity, { id: row.id }) : null;
   }
 
+  /**
+   * Inserts a stream viewer as an attendee; null when the nickname is taken or the viewer is
+   * already in the meeting (uq_attendees_meeting_viewer): tell them apart with findByViewer.
+   */
+  async insertViewer(
+    tx: Tx,
+    attendee: Pick<AttendeeEntity, 'meetingId' | 'nickname' | 'nicknameKey' | 'viewerId' | 'platform'>,
+  ): Promise<string | null> {
+    const result = await tx
+      .createQueryBuilder()
+      .insert()
+      .into(AttendeeEntity)
+      .values({ ...attendee, lastSeenAt: new Date() })
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    return (result.raw as { id: string }[])[0]?.id ?? null;
+  }
+
+  /** The attendee a stream viewer became in this meeting, if any. */
+  async findByViewer(tx: Tx, meetingId: string, viewerId: string): Promise<string | null> {
+    const row = await tx.findOne(AttendeeEntity, { select: { id: true }, where: { meetingId, viewerId } });
+    return row?.id ?? null;
+  }
+
   findById(id: string, tx: Tx = this.attendees.manager): Promise<AttendeeEntity | null> {
     return tx.findOneBy(AttendeeEntity, { id });
   }

@@ -22,6 +22,12 @@ type AnswerInput = z.output<typeof AnswerInputSchema>;
 /** Another submission of the same attendee inserted first: run again, now as a change. */
 class LostInsertRace extends Error {}
 
+/**
+ * Who answers, decided in the answer's transaction once the question is locked open (a chat viewer
+ * becomes an attendee there); null skips the answer (an event already handled).
+ */
+export type AttendeeResolver = (tx: Tx, meeting: MeetingEntity) => Promise<string | null>;
+
 /** The question an attendee may write to now: the open one, before its deadline. */
 export async function lockOpenQuestion(
   tx: Tx,
@@ -66,45 +72,63 @@ export class AnswersService {
   }
 
   async submit(attendee: AttendeeViewer, questionId: string, input: AnswerInput): Promise<MyAnswerDto> {
+    const myAnswer = await this.submitAs(attendee.meetingId, questionId, input, () =>
+      Promise.resolve(attendee.attendeeId),
+    );
+    if (!myAnswer) throw new Error('an attendee resolved to nobody');
+    return myAnswer;
+  }
+
+  /** The same answer path for an attendee known only inside the transaction; null when skipped. */
+  async submitAs(
+    meetingId: string,
+    questionId: string,
+    input: AnswerInput,
+    attendeeOf: AttendeeResolver,
+  ): Promise<MyAnswerDto | null> {
+    const write = (tx: Tx) => this.write(tx, meetingId, attendeeOf, questionId, input);
     const myAnswer = await this.writes.run(async () => {
       try {
-        return await this.transactions.run((tx) => this.write(tx, attendee, questionId, input));
+        return await this.transactions.run(write);
       } catch (error) {
         if (!(error instanceof LostInsertRace)) throw error;
         // The first submission is committed now: this one is judged as a change of it (or refused).
-        return await this.transactions.run((tx) => this.write(tx, attendee, questionId, input));
+        return await this.transactions.run(write);
       }
     });
-    this.events.publish('meeting.resultsChanged', { meetingId: attendee.meetingId });
+    if (myAnswer) this.events.publish('meeting.resultsChanged', { meetingId });
     return myAnswer;
   }
 
   private async write(
     tx: Tx,
-    attendee: AttendeeViewer,
+    meetingId: string,
+    attendeeOf: AttendeeResolver,
     questionId: string,
     input: AnswerInput,
-  ): Promise<MyAnswerDto> {
+  ): Promise<MyAnswerDto | null> {
     const now = new Date();
-    const { question } = await lockOpenQuestion(
+    const { meeting, question } = await lockOpenQuestion(
       tx,
       this.state,
       this.questions,
-      attendee.meetingId,
+      meetingId,
       questionId,
       now,
     );
+    const attendeeId = await attendeeOf(tx, meeting);
+    if (attendeeId === null) return null;
     // Locked, so two words sent at once to a word cloud are added one after the other.
-    const previous = await this.answers.findMine(tx, questionId, attendee.attendeeId, true);
+    const previous = await this.answers.findMine(tx, questionId, attendeeId, true);
     const accepted = acceptAnswer(toQuestionDto(question), input, previous?.payload ?? null);
     const change = { payload: accepted.answer, correct: accepted.correct, answeredAt: now };
     if (previous) {
       await this.answers.update(tx, previous.id, change);
     } else {
       const inserted = await this.answers.insert(tx, {
-        meetingId: attendee.meetingId,
+        meetingId,
         questionId,
-        attendeeId: attendee.attendeeId,
+        attendeeId,
         ...change,
       });
       if (!inserted) throw new LostInsertRace();

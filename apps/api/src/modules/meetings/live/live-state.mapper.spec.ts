@@ -1,4 +1,4 @@
-import type { LiveStateDto, QuestionDto } from '@podium/contracts';
+import { DEFAULT_MEETING_CHAT_SETTINGS, type LiveStateDto, type QuestionDto } from '@podium/contracts';
 import type { MeetingEntity } from '../meeting.entity';
 import type { QuestionEntity } from '../question.entity';
 import { stateFor, toLiveState, toPublicQuestion } from './live-state.mapper';
@@ -62,6 +62,7 @@ function meeting(overrides: Partial<MeetingEntity>): MeetingEntity {
     title: 'Demo',
     description: '',
     kind: 'in_room',
+    chatSettings: DEFAULT_MEETING_CHAT_SETTINGS,
     joinCode: 'ABCDEF',
     phase: 'question_open',
     currentQuestionId: 'q1',

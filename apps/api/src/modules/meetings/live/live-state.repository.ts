@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { MeetingPhase } from '@podium/contracts';
-import { IsNull, Not, type Repository } from 'typeorm';
+import { In, IsNull, Not, type Repository } from 'typeorm';
 import type { Tx } from '../../../database/transaction';
 import { MeetingEntity } from '../meeting.entity';
 
@@ -129,6 +129,13 @@ export class LiveStateRepository {
     return this.meetings.findOne({
       where: { workspaceId, startedAt: Not(IsNull()), endedAt: IsNull() },
       order: { startedAt: 'DESC', id: 'ASC' },
+    });
+  }
+
+  /** The workspace's stream (or both) meetings with a question open, for chat answers. */
+  listOpenOnStream(workspaceId: string): Promise<MeetingEntity[]> {
+    return this.meetings.find({
+      where: { workspaceId, phase: 'question_open', kind: In(['stream', 'both']) },
     });
   }
 

@@ -23,6 +23,8 @@ interface TransitionOutcome {
   state: LiveStateDto;
   /** A quiz was closed and scored: the scoreboard moved. */
   scored: boolean;
+  /** The question the transition closed, if any. */
+  closedQuestionId: string | null;
 }
 
 /** Which question the close job closes: the one opened at `version`, if it is still open. */
@@ -108,8 +110,10 @@ export class LiveService {
     );
     const now = new Date();
     let scored = false;
+    let closedQuestionId: string | null = null;
     if (next.closeQuestion !== null) {
       const closing = questionAt(questions, next.closeQuestion);
+      closedQuestionId = closing.id;
       scored = await this.close(tx, closing, now);
       closing.closedAt ??= now;
     }
@@ -134,6 +138,7 @@ export class LiveService {
       previousPhase: meeting.phase,
       state: toLiveState(updated, questions, now),
       scored,
+      closedQuestionId,
     };
   }
 
@@ -155,8 +160,14 @@ export class LiveService {
   }
 
   private publish(meetingId: string, outcome: TransitionOutcome): void {
-    const { workspaceId, previousPhase, state } = outcome;
-    this.events.publish('meeting.stateChanged', { workspaceId, meetingId, previousPhase, state });
+    const { workspaceId, previousPhase, state, closedQuestionId } = outcome;
+    this.events.publish('meeting.stateChanged', {
+      workspaceId,
+      meetingId,
+      previousPhase,
+      state,
+      ...(closedQuestionId ? { closedQuestionId } : {}),
+    });
     // The new current question (or the closed one, now visible to attendees) has new results.
     this.events.publish('meeting.resultsChanged', { meetingId });
     if (outcome.scored) this.events.publish('meeting.scoreboardChanged', { meetingId });

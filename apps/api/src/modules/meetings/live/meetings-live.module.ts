@@ -4,6 +4,7 @@ import { WorkspacesModule } from '../../workspaces/workspaces.module';
 import { MeetingsModule } from '../meetings.module';
 import { AnswersRepository } from './answers.repository';
 import { AnswersService } from './answers.service';
+import { ChatParticipantsService } from './chat-participants.service';
 import { FlagCaptureService } from './flag-capture.service';
 import { CloseQuestionJob } from './jobs/close-question.job';
 import { LiveAccess } from './live-access.service';
@@ -40,6 +41,7 @@ import { ScoreboardTicker } from './scoreboard-ticker';
     LiveResultsService,
     LiveLimiters,
     AnswersService,
+    ChatParticipantsService,
     QaService,
     FlagCaptureService,
     ScoreboardService,
@@ -50,5 +52,7 @@ import { ScoreboardTicker } from './scoreboard-ticker';
     ResultsTicker,
     ScoreboardTicker,
   ],
+  // Bots answer open questions from stream chat and announce them through it.
+  exports: [ChatParticipantsService],
 })
 export class MeetingsLiveModule {}

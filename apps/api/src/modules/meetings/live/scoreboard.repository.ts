@@ -14,7 +14,7 @@ export class ScoreboardRepository {
   /** Every attendee of the meeting, with 0 points when they have none. */
   rows(meetingId: string): Promise<ScoreRow[]> {
     return this.captures.query(
-      `SELECT a."id" AS "attendeeId", a."nickname",
+      `SELECT a."id" AS "attendeeId", a."nickname", a."platform",
               coalesce((SELECT sum(x."points") FROM "answers" AS x WHERE x."attendee_id" = a."id"), 0)::int
                 AS "quizPoints",
               coalesce((SELECT sum(c."points") FROM "flag_captures" AS c WHERE c."attendee_id" = a."id"), 0)::int

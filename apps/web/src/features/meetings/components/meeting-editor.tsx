@@ -13,6 +13,7 @@ import { useMeetingPushes } from '../api/meeting-pushes';
 import { useMeeting, useMeetingAction } from '../api/meetings.api';
 import { phaseTone } from '../model/meeting-display';
 import { liveMeetingPagePath, meetingCsvUrl, meetingsPagePath } from '../model/meeting-paths';
+import { MeetingChatCard } from './meeting-chat-card';
 import { MeetingDetailsCard } from './meeting-details-card';
 import { QuestionsTransfer } from './questions-transfer';
 import { QuestionsWorkspace } from './questions-workspace';
@@ -102,6 +103,7 @@ export function MeetingEditor({ workspaceId, meetingId, canEdit }: MeetingEditor
       {reset.isSuccess ? <Alert tone="success">{t('meetings.resetDone')}</Alert> : null}
 
       <MeetingDetailsCard workspaceId={workspaceId} meeting={data} readOnly={!canEdit} />
+      <MeetingChatCard key={data.id} workspaceId={workspaceId} meeting={data} readOnly={!canEdit} />
       <QuestionsTransfer workspaceId={workspaceId} meeting={data} readOnly={!canEdit} />
       <QuestionsWorkspace workspaceId={workspaceId} meeting={data} readOnly={!canEdit} />
 

@@ -1,6 +1,23 @@
 /** English strings for preparing meetings: the list, the editor and flags. */
 export const meetings = {
   meetings: {
+    streamChat: {
+      title: 'Stream chat',
+      intro: 'For meetings on a stream: what viewers on Twitch, YouTube and Owncast can do from the chat.',
+      inRoomNotice:
+        'This meeting is in the room only: these settings apply once its audience includes a stream.',
+      answers: 'Chat answers questions',
+      answersHint:
+        'Viewers answer with the choice number or letter (or !vote 2), a rating number, or !wc word. They join the scoreboard with a platform badge.',
+      announceOpen: 'Announce each question in chat when it opens',
+      announceClose: 'Announce in chat when a question closes',
+      announceResults: 'Post the results in chat when a question closes',
+      wordCloud: 'Word clouds take',
+      wordCloudModes: {
+        command: 'Only !wc word',
+        any_short: 'Any short message (or !wc word)',
+      },
+    },
     title: 'Meetings',
     description: 'Prepare polls, quizzes, word clouds, ratings, Q&A and slides, then run them live.',
     listTitle: 'Your meetings',

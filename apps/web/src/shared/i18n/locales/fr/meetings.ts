@@ -3,6 +3,24 @@ import type { Translation } from '../en';
 /** Chaînes françaises : preparing meetings: the list, the editor and flags. */
 export const meetings: Pick<Translation, 'meetings' | 'flags'> = {
   meetings: {
+    streamChat: {
+      title: 'Chat du stream',
+      intro:
+        'Pour les réunions diffusées : ce que les spectateurs de Twitch, YouTube et Owncast peuvent faire depuis le chat.',
+      inRoomNotice:
+        'Cette réunion a lieu en salle seulement : ces réglages s’appliquent dès que son public inclut un stream.',
+      answers: 'Le chat répond aux questions',
+      answersHint:
+        'Les spectateurs répondent avec le numéro ou la lettre du choix (ou !vote 2), une note, ou !wc mot. Ils rejoignent le classement avec un badge de plateforme.',
+      announceOpen: 'Annoncer chaque question dans le chat à son ouverture',
+      announceClose: 'Annoncer dans le chat la fermeture d’une question',
+      announceResults: 'Publier les résultats dans le chat à la fermeture d’une question',
+      wordCloud: 'Les nuages de mots acceptent',
+      wordCloudModes: {
+        command: 'Seulement !wc mot',
+        any_short: 'Tout message court (ou !wc mot)',
+      },
+    },
     title: 'Réunions',
     description:
       'Préparez sondages, quiz, nuages de mots, notes, questions-réponses et diapositives, puis animez-les en direct.',

@@ -18,6 +18,7 @@ import {
   useOverlayTokens,
   useRevokeOverlayToken,
 } from '../api/overlay-tokens.api';
+import { BotOverlayKinds } from './bot-overlay-kinds';
 
 const FIELDS = ['label'] as const;
 
@@ -79,6 +80,7 @@ export function OverlayTokensPanel({ workspaceId }: { workspaceId: string }) {
             <a className="link" href={createdUrl} target="_blank" rel="noreferrer noopener">
               {t('overlays.openPreview')}
             </a>
+            <BotOverlayKinds origin={window.location.origin} token={created.token} />
           </SecretReveal>
         ) : null}
       </Card>

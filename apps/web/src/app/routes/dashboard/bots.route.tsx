@@ -1,0 +1,34 @@
+import { roleAtLeast } from '@podium/contracts';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { BotsShell } from '@/features/bots/components/bots-shell';
+import { useConnections } from '@/features/connections/api/connections.api';
+import { PageHeader } from '@/shared/ui/card';
+import { useDashboard } from '../../layout/dashboard-context';
+import { useDocumentTitle, workspacePath } from '../../navigation';
+
+const NO_CONNECTIONS: never[] = [];
+
+/** Composes the bots feature with the workspace's connections (announcement targets). */
+export function BotsRoute() {
+  const { t } = useTranslation();
+  const { tab } = useParams();
+  const navigate = useNavigate();
+  const { membership } = useDashboard();
+  const connections = useConnections(membership.workspaceId);
+  useDocumentTitle(`${t('bots.title')} · ${membership.workspaceName}`);
+  return (
+    <>
+      <PageHeader title={t('bots.title')} description={t('bots.description')} />
+      <BotsShell
+        key={membership.workspaceId}
+        workspaceId={membership.workspaceId}
+        canEdit={roleAtLeast(membership.role, 'moderator')}
+        connections={connections.data ?? NO_CONNECTIONS}
+        tabId={tab}
+        tabHref={(tabId) => workspacePath(membership.workspaceId, `bots/${tabId}`)}
+        onSelect={(tabId) => void navigate(workspacePath(membership.workspaceId, `bots/${tabId}`))}
+      />
+    </>
+  );
+}

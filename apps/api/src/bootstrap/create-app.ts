@@ -7,7 +7,7 @@ import { AppModule } from '../app.module';
 import type { AppConfig } from '../config/app-config';
 import { loadSecrets } from '../config/secrets';
 import { DatabaseSettings } from '../database/database-settings';
-import { EMBEDDED_MAX_CONNECTIONS, EmbeddedPostgres } from '../database/embedded-postgres';
+import { EMBEDDED_POOL_SIZE, EmbeddedPostgres } from '../database/embedded-postgres';
 import { migrateDatabase } from '../database/migrate';
 import { TwitchEventSub } from '../modules/integrations/twitch/eventsub/twitch-eventsub.service';
 import { PodiumIoAdapter } from '../modules/realtime/redis-io.adapter';
@@ -32,7 +32,7 @@ export async function createPodiumApp(
   const secrets = loadSecrets(config);
   const embedded = config.embeddedDatabase ? await EmbeddedPostgres.start(config.dataDir) : undefined;
   const database = embedded
-    ? new DatabaseSettings(embedded.url, 'embedded', EMBEDDED_MAX_CONNECTIONS - 2)
+    ? new DatabaseSettings(embedded.url, 'embedded', EMBEDDED_POOL_SIZE)
     : new DatabaseSettings(config.databaseUrl ?? '', 'postgres', config.databasePoolSize);
   try {
     await migrateDatabase(database);

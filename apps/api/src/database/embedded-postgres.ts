@@ -5,8 +5,17 @@ import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { Client } from 'pg';
 
-/** Connections the embedded server accepts; the TypeORM pool must not exceed it. */
+/** Connections the embedded server accepts: the pool, the migration run and the readiness probe. */
 export const EMBEDDED_MAX_CONNECTIONS = 8;
+
+/**
+ * The app's pool on the embedded server: one connection. The server runs a single session and
+ * queues each protocol message on its own; outside a transaction it interleaves connections, so
+ * another connection's transaction can replace a statement between its Parse and its Bind
+ * ("portal does not exist", "bind message supplies 2 parameters…"). One connection keeps every
+ * query whole; throughput is the same, since the session runs one statement at a time anyway.
+ */
+export const EMBEDDED_POOL_SIZE = 1;
 
 /**
  * PostgreSQL compiled to WASM, persisted under DATA_DIR and served on a loopback port so the

@@ -7,4 +7,6 @@ export interface ApiErrorDto {
   /** The first field at fault, as a dotted path, when the input was invalid. */
   field?: string;
   issues?: { field: string; message: string }[];
+  /** When the caller may try again (rate limits, a chat silence): HTTP's Retry-After, also in socket acks. */
+  retryAfterSeconds?: number;
 }

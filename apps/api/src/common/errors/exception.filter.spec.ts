@@ -18,6 +18,7 @@ describe('toApiError', () => {
     );
     expect(limited.body.statusCode).toBe(429);
     expect(limited.retryAfterSeconds).toBe(30);
+    expect(limited.body.retryAfterSeconds).toBe(30);
   });
 
   it('names the first field at fault and lists every issue', () => {

@@ -29,6 +29,9 @@ export function toApiError(error: unknown): { body: ApiErrorDto; retryAfterSecon
     };
     if (error.options.field) body.field = error.options.field;
     if (error instanceof ValidationException) body.issues = error.issues;
+    // Socket acks have no headers: the body carries it too.
+    if (error.options.retryAfterSeconds !== undefined)
+      body.retryAfterSeconds = error.options.retryAfterSeconds;
     return { body, retryAfterSeconds: error.options.retryAfterSeconds };
   }
   if (error instanceof HttpException) {

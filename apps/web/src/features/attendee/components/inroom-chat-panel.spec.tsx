@@ -95,6 +95,23 @@ describe('InroomChatPanel', () => {
     );
   });
 
+  it('says clearly when a moderator silenced the attendee, for a while or for good, or removed the line', () => {
+    const silenced = (retryAfterSeconds?: number): ApiErrorDto => ({
+      statusCode: 403,
+      code: 'chat.silenced',
+      message: 'A moderator silenced you: you can write again in 90 s',
+      ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
+    });
+    expect(panel({ error: silenced(90) })).toContain(
+      'A moderator silenced you in this chat: you can write again in 90 seconds.',
+    );
+    expect(panel({ error: silenced(1) })).toContain('you can write again in 1 second.');
+    expect(panel({ error: silenced() })).toContain('A moderator removed you from this chat');
+    expect(panel({ error: INROOM_CLIENT_ERRORS.removed })).toContain(
+      'The chat&#x27;s moderation removed this message',
+    );
+  });
+
   it('cannot send while offline or with nothing written', () => {
     expect(tag(panel({ canSend: false, draft: 'hi' }), 'inroom-send')).toContain('disabled');
     expect(tag(panel({ canSend: false, draft: 'hi' }), 'inroom-input')).toContain('disabled');

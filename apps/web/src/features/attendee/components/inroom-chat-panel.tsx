@@ -5,6 +5,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { Button } from '@/shared/ui/button';
 import {
   INROOM_CLIENT_ERRORS,
+  INROOM_SILENCED,
   inroomChatStore,
   type InroomSend,
   useInroomChat,
@@ -67,6 +68,12 @@ export function useInroomErrorText(): (error: ApiErrorDto) => string {
     if (error.code === INROOM_CLIENT_ERRORS.empty.code) return t('inroomChat.errors.empty');
     if (error.code === INROOM_CLIENT_ERRORS.tooLong.code) {
       return t('inroomChat.errors.tooLong', { max: INROOM_MESSAGE_MAX_LENGTH });
+    }
+    if (error.code === INROOM_CLIENT_ERRORS.removed.code) return t('inroomChat.errors.removed');
+    if (error.code === INROOM_SILENCED) {
+      return error.retryAfterSeconds === undefined
+        ? t('inroomChat.errors.silencedForGood')
+        : t('inroomChat.errors.silenced', { count: error.retryAfterSeconds });
     }
     if (error.statusCode === 429) return t('inroomChat.errors.tooFast');
     return error.message || t('inroomChat.errors.refused');

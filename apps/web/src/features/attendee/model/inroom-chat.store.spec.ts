@@ -103,6 +103,100 @@ describe('in-room chat store', () => {
     expect(store.getState().unread).toBe(0);
   });
 
+  it('drops a line moderation hid, and keeps it out when it arrives again later', () => {
+    const { store } = setup();
+    store.getState().history([message(1), message(2), message(3)]);
+    store.getState().hide('meet1', 'm2');
+    expect(store.getState().messages.map((m) => m.id)).toEqual(['m1', 'm3']);
+    // A reconnect's history, or a push that lost the race with the hide, does not bring it back.
+    store.getState().history([message(1), message(2), message(3)]);
+    store.getState().received(message(2));
+    // The hide may even come first: the line never shows.
+    store.getState().hide('meet1', 'm4');
+    store.getState().received(message(4));
+    // Another meeting's hide touches nothing here.
+    store.getState().hide('other', 'm1');
+    expect(store.getState().messages.map((m) => m.id)).toEqual(['m1', 'm3']);
+  });
+
+  it('uncounts a hidden line that was waiting unread while collapsed', () => {
+    const { store } = setup(false);
+    store.getState().history([message(1)]);
+    store.getState().received(message(2));
+    store.getState().received(message(3));
+    expect(store.getState().unread).toBe(2);
+    store.getState().hide('meet1', 'm1');
+    expect(store.getState().unread).toBe(2);
+    store.getState().hide('meet1', 'm3');
+    expect(store.getState().unread).toBe(1);
+    expect(store.getState().messages.map((m) => m.id)).toEqual(['m2']);
+  });
+
+  it('tells the author when moderation hid their own line before the ack came back', async () => {
+    const { store, transport, answer } = setup();
+    store.getState().setDraft('what a scam');
+    const sending = store.getState().send(transport);
+    // The hide is pushed during the send, before its ack.
+    store.getState().hide('meet1', 'm1');
+    answer({ ok: true, data: message(1, { text: 'what a scam' }) });
+    await sending;
+    expect(store.getState()).toMatchObject({ sending: false, draft: 'what a scam' });
+    expect(store.getState().error?.code).toBe('client.removed');
+    expect(store.getState().messages).toEqual([]);
+  });
+
+  it('tells the author when moderation hides their line after it showed', async () => {
+    const { store, transport, answer } = setup();
+    store.getState().received(message(1));
+    store.getState().setDraft('what a scam');
+    const sending = store.getState().send(transport);
+    answer({ ok: true, data: message(2, { text: 'what a scam' }) });
+    await sending;
+    expect(store.getState().messages.map((m) => m.id)).toEqual(['m1', 'm2']);
+    expect(store.getState().error).toBeNull();
+    // Someone else's line hidden: nothing to tell this phone.
+    store.getState().hide('meet1', 'm1');
+    expect(store.getState().error).toBeNull();
+    store.getState().hide('meet1', 'm2');
+    expect(store.getState().messages).toEqual([]);
+    expect(store.getState().error?.code).toBe('client.removed');
+  });
+
+  it('keeps the silence notice while typing until the silence ends', async () => {
+    jest.useFakeTimers({ now: Date.UTC(2026, 10, 21, 12, 0, 0) });
+    try {
+      const { store, transport, answer } = setup();
+      store.getState().setDraft('sorry');
+      const sending = store.getState().send(transport);
+      const silenced: ApiErrorDto = {
+        statusCode: 403,
+        code: 'chat.silenced',
+        message: 'A moderator silenced you: you can write again in 30 s',
+        retryAfterSeconds: 30,
+      };
+      answer({ ok: false, error: silenced });
+      await sending;
+      store.getState().setDraft('sorry!');
+      expect(store.getState().error).toEqual(silenced);
+      jest.advanceTimersByTime(30_000);
+      store.getState().setDraft('sorry!!');
+      expect(store.getState().error).toBeNull();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('keeps the notice of a silence for good', async () => {
+    const { store, transport, answer } = setup();
+    store.getState().setDraft('hello?');
+    const sending = store.getState().send(transport);
+    const banned: ApiErrorDto = { statusCode: 403, code: 'chat.silenced', message: 'removed' };
+    answer({ ok: false, error: banned });
+    await sending;
+    store.getState().setDraft('hello??');
+    expect(store.getState().error).toEqual(banned);
+  });
+
   it('keeps only the most recent lines', () => {
     const many = Array.from({ length: INROOM_KEPT + 20 }, (_, i) => message(i));
     const kept = mergeMessages([], many);

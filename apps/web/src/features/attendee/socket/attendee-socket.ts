@@ -41,6 +41,8 @@ export interface AttendeeSocketHandlers {
   score: (payload: MyScoreDto) => void;
   /** A line of this meeting's in-room chat. */
   inroomMessage: (payload: InroomChatMessageDto) => void;
+  /** Moderation hid a line of this meeting's in-room chat (`messageId`). */
+  inroomHidden: (messageId: string) => void;
 }
 
 export interface AttendeeConnection {
@@ -150,6 +152,9 @@ export function connectAttendee(
   socket.on('attendee.score', (payload) => on.score(payload));
   socket.on('inroom.message', (payload) => {
     if (payload.meetingId === meetingId) on.inroomMessage(payload);
+  });
+  socket.on('inroom.hidden', (payload) => {
+    if (payload.meetingId === meetingId) on.inroomHidden(payload.messageId);
   });
   socket.on('meeting.changed', (payload) => {
     if (payload.meetingId === meetingId) join();

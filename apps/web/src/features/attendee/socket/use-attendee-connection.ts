@@ -44,6 +44,7 @@ export function useAttendeeConnection(attendee: StoredAttendee | null): Attendee
       },
       score: (payload) => attendeeStore.getState().score(payload),
       inroomMessage: (payload) => inroomChatStore.getState().received(payload),
+      inroomHidden: (messageId) => inroomChatStore.getState().hide(meetingId, messageId),
     });
     setConnection(link);
     return () => {

@@ -262,6 +262,10 @@ export const chat = {
       tooLong: 'This message is too long: at most {{max}} characters.',
       empty: 'Write a message first.',
       refused: "The host's filters refused this message.",
+      removed: "The chat's moderation removed this message for everyone.",
+      silenced_one: 'A moderator silenced you in this chat: you can write again in {{count}} second.',
+      silenced_other: 'A moderator silenced you in this chat: you can write again in {{count}} seconds.',
+      silencedForGood: 'A moderator removed you from this chat: you can no longer write here.',
     },
   },
 } as const;

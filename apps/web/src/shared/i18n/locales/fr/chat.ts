@@ -271,6 +271,12 @@ export const chat: Pick<Translation, 'platforms' | 'connections' | 'chat' | 'vie
       tooLong: 'Ce message est trop long : {{max}} caractères au maximum.',
       empty: "Écrivez d'abord un message.",
       refused: "Les filtres de l'animateur ont refusé ce message.",
+      removed: 'La modération du chat a retiré ce message pour tout le monde.',
+      silenced_one:
+        'Un modérateur vous a réduit au silence : vous pourrez écrire à nouveau dans {{count}} seconde.',
+      silenced_other:
+        'Un modérateur vous a réduit au silence : vous pourrez écrire à nouveau dans {{count}} secondes.',
+      silencedForGood: 'Un modérateur vous a retiré de ce chat : vous ne pouvez plus y écrire.',
     },
   },
 };

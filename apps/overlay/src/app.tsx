@@ -53,12 +53,16 @@ function LiveOverlay({
   messages: OverlayMessages;
   language: string;
 }) {
-  const { connection, meeting } = useOverlayConnection(token, followsMeeting(kind) ? options.meeting : null);
+  const { connection, meeting, channel } = useOverlayConnection(
+    token,
+    followsMeeting(kind) ? options.meeting : null,
+  );
   const View = OVERLAY_VIEWS[kind];
   return (
     <View
       connection={connection}
       meeting={meeting}
+      channel={channel}
       options={options}
       messages={messages}
       language={language}

@@ -1,13 +1,8 @@
-import type {
-  Ack,
-  ClientToServerEvents,
-  MeetingSnapshotDto,
-  ServerToClientEvents,
-  SocketAuth,
-} from '@podium/contracts';
+import type { Ack, MeetingSnapshotDto, SocketAuth } from '@podium/contracts';
 import { SOCKET_PATH } from '@podium/contracts';
-import { io, type Socket } from 'socket.io-client';
+import { io } from 'socket.io-client';
 import type { OverlayConnectionEvent } from './connection-state';
+import { createOverlayChannel, type OverlayChannel, type OverlaySocket } from './overlay-channel';
 import type { MeetingFeedEvent } from './meeting-feed';
 
 const JOIN_TIMEOUT_MS = 8_000;
@@ -23,24 +18,32 @@ export interface MeetingFollow {
 const RETRY_BASE_MS = 1_000;
 const RETRY_MAX_MS = 30_000;
 
+export interface OverlayLink {
+  /** The same socket for the page's views: their own pushes and snapshots (alerts, revolutions). */
+  channel: OverlayChannel;
+  stop: () => void;
+}
+
 /**
  * Opens the overlay's read-only socket with its token and reports what happens. socket.io
  * reconnects dropped connections by itself; a handshake the server refused for another reason than
  * the token (`unavailable`) is retried here with backoff. A bad token or a revocation ends it.
+ * One socket per page: views subscribe through the returned channel instead of opening their own.
  */
 export function connectOverlay(
   token: string,
   report: (event: OverlayConnectionEvent) => void,
   follow: MeetingFollow | null = null,
-): () => void {
+): OverlayLink {
   const auth: SocketAuth = { overlayToken: token };
-  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
+  const socket: OverlaySocket = io({
     path: SOCKET_PATH,
     auth,
     transports: ['websocket', 'polling'],
     reconnectionDelay: RETRY_BASE_MS,
     reconnectionDelayMax: 10_000,
   });
+  const { channel, sessionStarted, sessionEnded } = createOverlayChannel(socket);
   let retries = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let rejoinTimer: ReturnType<typeof setTimeout> | undefined;
@@ -49,6 +52,7 @@ export function connectOverlay(
 
   const stop = () => {
     stopped = true;
+    sessionEnded();
     clearTimeout(retryTimer);
     clearTimeout(rejoinTimer);
     socket.disconnect();
@@ -104,8 +108,10 @@ export function connectOverlay(
 
   socket.on('session.ready', ({ serverTime }) => {
     retries = 0;
-    report({ type: 'ready', serverTime, receivedAt: Date.now() });
+    const receivedAt = Date.now();
+    report({ type: 'ready', serverTime, receivedAt });
     // Every (re)connection: whatever happened while away was pushed to nobody.
+    sessionStarted({ serverTime, receivedAt });
     join();
   });
   if (follow) {
@@ -121,11 +127,13 @@ export function connectOverlay(
     stop();
   });
   socket.on('disconnect', (reason) => {
+    sessionEnded();
     if (stopped) return;
     report({ type: 'lost' });
     if (reason === 'io server disconnect') retryLater();
   });
   socket.on('connect_error', (error) => {
+    sessionEnded();
     if (stopped) return;
     if (!socket.active && error.message === 'unauthenticated') {
       report({ type: 'refused' });
@@ -136,5 +144,5 @@ export function connectOverlay(
     if (!socket.active) retryLater();
   });
 
-  return stop;
+  return { channel, stop };
 }

@@ -1,59 +1,24 @@
-import type {
-  Ack,
-  ClientToServerEvents,
-  RevolutionsSnapshotDto,
-  ServerToClientEvents,
-  SocketAuth,
-} from '@podium/contracts';
-import { SOCKET_PATH } from '@podium/contracts';
-import { io, type Socket } from 'socket.io-client';
+import { followSnapshot, type OverlayChannel } from './overlay-channel';
 import type { RevolutionFeedEvent } from './revolution-feed';
 
-const SNAPSHOT_TIMEOUT_MS = 8_000;
-const SNAPSHOT_RETRY_MS = 3_000;
-
 /**
- * The revolution overlay's feed: a `revolutions.snapshot` on every (re)connection and whenever
- * `refresh()` is called, then the `revolution.progress` pushes. Connection status is the page's
- * own socket's job.
+ * The revolution overlay's feed on the page's socket: a `revolutions.snapshot` on every
+ * (re)connected session and whenever `refresh()` is called, then the `revolution.progress` pushes.
+ * `stop` unsubscribes; the socket stays the page's.
  */
-export function connectRevolutions(
-  token: string,
+export function followRevolutions(
+  channel: OverlayChannel,
   report: (event: RevolutionFeedEvent) => void,
 ): { refresh: () => void; stop: () => void } {
-  const auth: SocketAuth = { overlayToken: token };
-  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
-    path: SOCKET_PATH,
-    auth,
-    transports: ['websocket', 'polling'],
-    reconnectionDelay: 1_000,
-    reconnectionDelayMax: 10_000,
-  });
-  let stopped = false;
-  let retry: ReturnType<typeof setTimeout> | undefined;
-  let seq = 0;
-
-  const refresh = () => {
-    if (stopped || !socket.connected) return;
-    clearTimeout(retry);
-    const mine = ++seq;
-    socket
-      .timeout(SNAPSHOT_TIMEOUT_MS)
-      .emit('revolutions.snapshot', {}, (err: Error | null, ack: Ack<RevolutionsSnapshotDto>) => {
-        if (stopped || mine !== seq) return;
-        if (!err && ack.ok) report({ type: 'snapshot', snapshot: ack.data });
-        else retry = setTimeout(refresh, SNAPSHOT_RETRY_MS);
-      });
+  const offProgress = channel.on('revolution.progress', (progress) => report({ type: 'progress', progress }));
+  const snapshots = followSnapshot(channel, 'revolutions.snapshot', (snapshot) =>
+    report({ type: 'snapshot', snapshot }),
+  );
+  return {
+    refresh: snapshots.refresh,
+    stop: () => {
+      offProgress();
+      snapshots.stop();
+    },
   };
-
-  socket.on('session.ready', () => refresh());
-  socket.on('revolution.progress', (progress) => report({ type: 'progress', progress }));
-  socket.on('overlay.revoked', () => stop());
-
-  function stop(): void {
-    stopped = true;
-    clearTimeout(retry);
-    socket.disconnect();
-  }
-  return { refresh, stop };
 }

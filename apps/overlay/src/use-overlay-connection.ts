@@ -1,11 +1,14 @@
 import { useEffect, useReducer, useState } from 'react';
 import { initialConnection, type OverlayConnection, reduceConnection } from './connection-state';
 import { initialMeeting, type OverlayMeeting, reduceMeeting, rejoinDelayMs } from './meeting-feed';
+import type { OverlayChannel } from './overlay-channel';
 import { connectOverlay } from './overlay-socket';
 
 export interface OverlayLive {
   connection: OverlayConnection;
   meeting: OverlayMeeting;
+  /** The page's socket for views with their own feeds; null until it is opened (and without a token). */
+  channel: OverlayChannel | null;
 }
 
 /**
@@ -15,6 +18,7 @@ export interface OverlayLive {
 export function useOverlayConnection(token: string | null, meetingId: string | null = null): OverlayLive {
   const [connection, dispatch] = useReducer(reduceConnection, initialConnection);
   const [meeting, setMeeting] = useState<OverlayMeeting>(initialMeeting);
+  const [channel, setChannel] = useState<OverlayChannel | null>(null);
 
   useEffect(() => {
     if (!token) return undefined;
@@ -36,12 +40,14 @@ export function useOverlayConnection(token: string | null, meetingId: string | n
             },
             rejoinDelay: () => rejoinDelayMs(meetingId, current),
           };
-    const stop = connectOverlay(token, dispatch, follow);
+    const link = connectOverlay(token, dispatch, follow);
+    setChannel(link.channel);
     return () => {
-      stop();
+      link.stop();
+      setChannel(null);
       setMeeting(initialMeeting);
     };
   }, [token, meetingId]);
 
-  return { connection, meeting };
+  return { connection, meeting, channel };
 }

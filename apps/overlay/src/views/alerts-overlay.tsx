@@ -10,7 +10,7 @@ import {
   reduceAlertsFeed,
   timerRemainingMs,
 } from '../alerts-feed';
-import { connectAlerts } from '../alerts-socket';
+import { followAlerts } from '../alerts-socket';
 import { OverlayFrame } from './overlay-frame';
 import type { OverlayViewProps } from './overlay-view';
 
@@ -53,10 +53,6 @@ function mediaUrl(id: string): string {
   return `/api/media/${encodeURIComponent(id)}`;
 }
 
-function tokenFromAddress(): string | null {
-  return new URLSearchParams(window.location.search).get('token')?.trim() || null;
-}
-
 /** A local clock that wakes up exactly when the feed changes (next start or end) or the countdown ticks. */
 function useFeedClock(feed: AlertsFeed): number {
   const [now, setNow] = useState(() => Date.now());
@@ -75,14 +71,11 @@ function useFeedClock(feed: AlertsFeed): number {
 }
 
 /** `alerts`: queued alerts in turn (media, sound, text), and the `!timer` countdown in a corner. */
-export function AlertsOverlay({ connection, messages }: OverlayViewProps) {
+export function AlertsOverlay({ connection, channel, messages }: OverlayViewProps) {
   const [feed, dispatch] = useReducer(reduceAlertsFeed, initialAlertsFeed);
   const now = useFeedClock(feed);
 
-  useEffect(() => {
-    const token = tokenFromAddress();
-    return token ? connectAlerts(token, dispatch) : undefined;
-  }, []);
+  useEffect(() => (channel ? followAlerts(channel, dispatch) : undefined), [channel]);
 
   const live = pruneEnded(feed, now);
   const alert = currentAlert(live, now);

@@ -8,7 +8,7 @@ import {
   reduceRevolutionFeed,
   REFRESH_WHILE_COUNTING_MS,
 } from '../revolution-feed';
-import { connectRevolutions } from '../revolution-socket';
+import { followRevolutions } from '../revolution-socket';
 import { OverlayFrame } from './overlay-frame';
 import type { OverlayViewProps } from './overlay-view';
 
@@ -44,26 +44,21 @@ const FILL_STYLE: CSSProperties = {
   transition: 'width 300ms ease-out',
 };
 
-function tokenFromAddress(): string | null {
-  return new URLSearchParams(window.location.search).get('token')?.trim() || null;
-}
-
 /** `revolution`: a progress bar per revolution bot shown on the overlay (count of threshold). */
-export function RevolutionOverlay({ connection, messages }: OverlayViewProps) {
+export function RevolutionOverlay({ connection, channel, messages }: OverlayViewProps) {
   const [feed, dispatch] = useReducer(reduceRevolutionFeed, initialRevolutionFeed);
   const refresh = useRef<() => void>(() => undefined);
   const [now, setNow] = useState(() => Date.now());
 
   useEffect(() => {
-    const token = tokenFromAddress();
-    if (!token) return undefined;
-    const feedSocket = connectRevolutions(token, dispatch);
-    refresh.current = feedSocket.refresh;
+    if (!channel) return undefined;
+    const follow = followRevolutions(channel, dispatch);
+    refresh.current = follow.refresh;
     return () => {
       refresh.current = () => undefined;
-      feedSocket.stop();
+      follow.stop();
     };
-  }, []);
+  }, [channel]);
 
   // Hits leave the window silently: re-read while a bar is partly full (and let cooldowns end).
   const counting = needsRefresh(feed);

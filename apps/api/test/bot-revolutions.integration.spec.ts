@@ -4,6 +4,7 @@ import type {
   ChatEventInput,
   CreatedOverlayTokenDto,
   CreateRevolutionBotRequest,
+  RehearsalInjectionDto,
   RevolutionBotDto,
   RevolutionProgressDto,
 } from '@podium/contracts';
@@ -179,6 +180,51 @@ describe('revolution bots through the chat pipeline (PostgreSQL)', () => {
       bot.message.replace('{count}', '2'),
     ]);
     expect(again).toHaveLength(2);
+  });
+
+  it('counts a hit when it was typed: an old line is out of the window, a clock ahead counts as now', async () => {
+    const bot = await newRevolution({ threshold: 2, windowSeconds: 10 });
+    const [a, b, c] = viewers(`typed-${bot.id}`, 3);
+    const typed = (id: string, offsetMs: number): ChatEventInput => ({
+      ...line(id, bot.trigger),
+      occurredAt: new Date(Date.now() + offsetMs).toISOString(),
+    });
+    // Typed 20 s before it arrived (within what a platform's time is believed): outside 10 s.
+    await say([typed(a!, -20_000)]);
+    expect((await progress(bot)).count).toBe(0);
+    // A platform clock an hour ahead: the hit counts as typed now, not in an hour.
+    await say([typed(b!, 3_600_000)]);
+    expect((await progress(bot)).count).toBe(1);
+    expect((await fires(bot)).posted).toBe(0);
+    await say([line(c!, bot.trigger)]);
+    expect((await fires(bot)).posted).toBe(1);
+  });
+
+  it('judges a rehearsal burst by its spread: 30 viewers over 120 s are 15 in a 60 s window', async () => {
+    const bot = await newRevolution();
+    const burst = await suite.owner.client.post<RehearsalInjectionDto>(`${ws()}/rehearsal/burst`, {
+      text: bot.trigger,
+      viewers: 30,
+      spreadSeconds: 120,
+      namePrefix: `spread${triggers}-`,
+    });
+    expect(burst.status).toBe(201);
+    const ids = burst.body.events.map((event) => event.id);
+    expect(ids).toHaveLength(30);
+    await until(
+      'burst handled',
+      async () => {
+        const [row] = await suite.db.query<{ pending: number }>(
+          'select count(*)::int as pending from chat_events where id = any($1::uuid[]) and processed_at is null',
+          [ids],
+        );
+        return row!.pending === 0;
+      },
+      20_000,
+    );
+    // Dated evenly 120 s back to now: the newest 15 were typed within the last 60 s.
+    expect((await progress(bot)).count).toBe(15);
+    expect(await fires(bot)).toEqual({ posted: 0, alerts: [] });
   });
 
   it('pushes progress to organizers and overlays, and gives overlays a snapshot', async () => {

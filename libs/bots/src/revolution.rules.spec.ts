@@ -4,6 +4,8 @@ import {
   isCoolingDown,
   matchesTrigger,
   renderRevolutionMessage,
+  REVOLUTION_HIT_MAX_AGE_MS,
+  revolutionHitTime,
   revolutionProgress,
   type RevolutionHit,
 } from './revolution.rules';
@@ -13,6 +15,33 @@ const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
 const settings = { threshold: 3, windowSeconds: 60, cooldownSeconds: 120 };
 const fresh = { firedAt: null, cooldownUntil: null };
 const hit = (viewerId: string, seconds: number): RevolutionHit => ({ viewerId, at: at(seconds) });
+
+describe('revolution hit time', () => {
+  it('is when the viewer typed, within the bound before receipt', () => {
+    expect(revolutionHitTime(at(-20), at(0), at(1))).toEqual(at(-20));
+    expect(revolutionHitTime(at(-30), at(0), at(1))).toEqual(at(-30));
+  });
+
+  it('is never older than the bound before receipt (a platform clock behind, a stale redelivery)', () => {
+    expect(REVOLUTION_HIT_MAX_AGE_MS).toBe(30_000);
+    expect(revolutionHitTime(at(-3600), at(0), at(1))).toEqual(at(-30));
+    // A wider bound (rehearsal bursts, spread by Podium itself) keeps the spread.
+    expect(revolutionHitTime(at(-300), at(0), at(1), 600_000)).toEqual(at(-300));
+  });
+
+  it('is never in the future (a platform clock ahead): at most now', () => {
+    expect(revolutionHitTime(at(90), at(0), at(1))).toEqual(at(1));
+    expect(revolutionHitTime(at(1), at(0), at(1))).toEqual(at(1));
+  });
+
+  it('keeps its time when the event is retried later (it does not count as typed at the retry)', () => {
+    expect(revolutionHitTime(at(0), at(0), at(600))).toEqual(at(0));
+  });
+
+  it('falls back on the receipt for an unreadable time', () => {
+    expect(revolutionHitTime(new Date('nope'), at(-5), at(0))).toEqual(at(-5));
+  });
+});
 
 describe('revolution window', () => {
   it('counts distinct viewers, not messages', () => {

@@ -38,6 +38,29 @@ export function revolutionWindow(
   return { from: new Date(now.getTime() - settings.windowSeconds * 1000), afterFire: state.firedAt };
 }
 
+/**
+ * How long before Podium received a message its platform's own timestamp is believed: delivery
+ * and polling delays fit in it; beyond it the platform's clock is suspect (or the event is a stale
+ * redelivery), and the hit is taken as that old at most.
+ */
+export const REVOLUTION_HIT_MAX_AGE_MS = 30_000;
+
+/**
+ * When a hit counts as typed: the window is about when viewers typed, so the message's own time
+ * (`occurredAt`), but never later than `now` (a clock ahead; hits must not land after a fire
+ * decided now) nor earlier than `maxAgeMs` before it was received. A retried event keeps its time.
+ */
+export function revolutionHitTime(
+  occurredAt: Date,
+  receivedAt: Date,
+  now: Date,
+  maxAgeMs: number = REVOLUTION_HIT_MAX_AGE_MS,
+): Date {
+  const received = Number.isNaN(receivedAt.getTime()) ? now.getTime() : receivedAt.getTime();
+  const typed = Number.isNaN(occurredAt.getTime()) ? received : occurredAt.getTime();
+  return new Date(Math.min(now.getTime(), Math.max(typed, received - maxAgeMs)));
+}
+
 /** Whether one hit counts in that window. */
 export function hitCounts(at: Date, window: { from: Date; afterFire: Date | null }, now: Date): boolean {
   const t = at.getTime();

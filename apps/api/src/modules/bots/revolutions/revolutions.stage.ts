@@ -1,10 +1,12 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import type { AlertDto } from '@podium/contracts';
+import { type AlertDto, type ChatEvent, REHEARSAL_BURST_MAX_SPREAD_SECONDS } from '@podium/contracts';
 import {
   decideRevolution,
   isCoolingDown,
   matchesTrigger,
+  REVOLUTION_HIT_MAX_AGE_MS,
   renderRevolutionMessage,
+  revolutionHitTime,
   revolutionWindow,
 } from '@podium/bots';
 import { DomainEvents } from '../../../common/events/domain-events';
@@ -24,9 +26,17 @@ interface HitOutcome {
   alert: AlertDto | null;
 }
 
+/** When the hit was typed (see `revolutionHitTime`); a rehearsal burst's spread is Podium's own, so believed whole. */
+function hitTime(event: ChatEvent, now: Date): Date {
+  const maxAgeMs =
+    event.platform === 'rehearsal' ? REHEARSAL_BURST_MAX_SPREAD_SECONDS * 1000 : REVOLUTION_HIT_MAX_AGE_MS;
+  return revolutionHitTime(new Date(event.occurredAt), new Date(event.receivedAt), now, maxAgeMs);
+}
+
 /**
- * Revolutions (order 50): a message whose first word is a bot's trigger is a hit. Each hit is
- * counted holding the bot's row lock, so a burst from many viewers at once fires exactly once.
+ * Revolutions (order 50): a message whose first word is a bot's trigger is a hit, at the time it
+ * was typed. Each hit is counted holding the bot's row lock (on the database's clock), so a burst
+ * from many viewers at once fires exactly once.
  */
 @Injectable()
 export class RevolutionsStage implements ChatStage, OnModuleInit {
@@ -73,7 +83,7 @@ export class RevolutionsStage implements ChatStage, OnModuleInit {
       };
       const state = { firedAt: row.fired_at, cooldownUntil: row.cooldown_until };
       if (isCoolingDown(state, now)) return { row, count: 0, now, fired: false, alert: null };
-      await this.repository.recordHit(tx, row, viewerId, now);
+      await this.repository.recordHit(tx, row, viewerId, hitTime(event, now));
       const window = revolutionWindow(settings, state, now);
       const count = await this.repository.countViewers(tx, row.id, window.from, window.afterFire, now);
       const decision = decideRevolution(settings, state, count, now);

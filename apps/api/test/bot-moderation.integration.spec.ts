@@ -277,6 +277,8 @@ describe('Chat moderation on Twitch, YouTube, Owncast and in-room (PostgreSQL + 
     await other.delivered;
     await until('the link deleted', () => twitch.deletedMessages.length === 3, 10_000);
     expect(twitch.deletedMessages[2]!.messageId).toBe(other.messageId);
+    // The platform acts before the log row is written: wait for the row, not just the delete.
+    await until('the link logged', async () => (await logEntries())[0]?.rule === 'link', 10_000);
     expect((await logEntries())[0]).toMatchObject({ rule: 'link', ruleDetail: 'link to evil.com' });
   });
 
@@ -363,6 +365,7 @@ describe('Chat moderation on Twitch, YouTube, Owncast and in-room (PostgreSQL + 
     expect(history.map((line) => line.id)).not.toContain(sent.id);
     const log = await suite.owner.client.get<ChatLogDto>(`${ws()}/chat/events?platform=inroom`);
     expect(log.body.events.map((event) => event.text)).toContain('what a scam');
+    await until('the hide logged', async () => (await logEntries())[0]?.platform === 'inroom', 10_000);
     expect((await logEntries())[0]).toMatchObject({
       platform: 'inroom',
       viewerDisplayName: 'Ada',
@@ -371,6 +374,9 @@ describe('Chat moderation on Twitch, YouTube, Owncast and in-room (PostgreSQL + 
 
     const refused = failed(await request(ada.socket, 'inroom.send', { text: 'sorry' }));
     expect(refused).toMatchObject({ statusCode: 403, code: 'chat.silenced' });
+    // The 90 s timeout: the ack says when to try again (sockets have no Retry-After header).
+    expect(refused.retryAfterSeconds).toBeGreaterThan(0);
+    expect(refused.retryAfterSeconds).toBeLessThanOrEqual(90);
     expect(ok(await request(ben.socket, 'inroom.send', { text: 'ok then' })).text).toBe('ok then');
   });
 

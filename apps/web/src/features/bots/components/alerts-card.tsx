@@ -7,7 +7,6 @@ import { Button } from '@/shared/ui/button';
 import { Card } from '@/shared/ui/card';
 import { TextField } from '@/shared/ui/field';
 import { FormError, useErrorText } from '@/shared/ui/form-error';
-import { LoadingState } from '@/shared/ui/spinner';
 import { TextAreaField } from '@/shared/ui/text-area-field';
 import { useEventAlert, useSaveEventAlert, useSendTestAlert } from '../api/alerts.api';
 import {
@@ -20,6 +19,7 @@ import {
 } from '../model/alerts-form';
 import { type FieldErrors, serverFieldErrors } from '../model/alerts-validation';
 import { CheckboxField } from './alerts-fields';
+import { BotQueryStatus } from './bot-list-parts';
 import { MediaPicker } from './media-picker';
 
 const FIELDS = [
@@ -42,12 +42,10 @@ export interface AlertsCardProps {
 /** One event kind: loads its settings, then edits them in a form of its own. */
 export function AlertsCard({ workspaceId, kind, media, canEdit }: AlertsCardProps) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const settings = useEventAlert(workspaceId, kind);
   return (
     <Card title={t(`botAlerts.alerts.kinds.${kind}`)} level={3} data-testid={`alert-card-${kind}`}>
-      {settings.isPending ? <LoadingState label={t('common.loading')} /> : null}
-      {settings.isError ? <Alert tone="error">{errorText(settings.error)}</Alert> : null}
+      <BotQueryStatus query={settings} />
       {settings.data ? (
         <AlertsCardForm
           // Started once from the loaded settings, then from each save's answer: a background refetch

@@ -8,7 +8,6 @@ import { Button } from '@/shared/ui/button';
 import { Card } from '@/shared/ui/card';
 import { ConfirmMutationDialog } from '@/shared/ui/confirm-dialog';
 import { useErrorText } from '@/shared/ui/form-error';
-import { LoadingState } from '@/shared/ui/spinner';
 import { useDeleteMedia, useMediaLibrary, useUploadMedia } from '../api/media.api';
 import {
   formatBytes,
@@ -18,6 +17,7 @@ import {
   mediaUploadProblem,
   sortMedia,
 } from '../model/media-library';
+import { BotQueryStatus } from './bot-list-parts';
 import type { BotsTabProps } from './bots-shell.tabs';
 import { MediaPreview } from './media-preview';
 import './alerts.css';
@@ -101,8 +101,7 @@ export function MediaTab({ workspaceId, canEdit }: BotsTabProps) {
       ) : null}
 
       <Card title={t('botAlerts.media.listTitle')} level={3}>
-        {library.isPending ? <LoadingState label={t('common.loading')} /> : null}
-        {library.isError ? <Alert tone="error">{errorText(library.error)}</Alert> : null}
+        <BotQueryStatus query={library} />
         {library.data && library.data.length === 0 ? (
           <p className="muted">{t('botAlerts.media.empty')}</p>
         ) : null}

@@ -1,14 +1,11 @@
 import type { RevolutionBotDto } from '@podium/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert } from '@/shared/ui/alert';
 import { Badge } from '@/shared/ui/badge';
 import { Button } from '@/shared/ui/button';
 import { Card } from '@/shared/ui/card';
 import { ConfirmMutationDialog } from '@/shared/ui/confirm-dialog';
-import { useErrorText } from '@/shared/ui/form-error';
 import { PlusIcon } from '@/shared/ui/icons';
-import { LoadingState } from '@/shared/ui/spinner';
 import { useMediaLibrary } from '../api/media.api';
 import {
   useCreateRevolution,
@@ -17,6 +14,7 @@ import {
   useUpdateRevolution,
 } from '../api/revolutions.api';
 import { newRevolutionDraft, revolutionDraft } from '../model/revolutions-form';
+import { BotQueryStatus } from './bot-list-parts';
 import type { BotsTabProps } from './bots-shell.tabs';
 import { CheckboxField } from './alerts-fields';
 import { RevolutionForm } from './revolutions-form';
@@ -28,7 +26,6 @@ type Editing = { mode: 'create' } | { mode: 'edit'; bot: RevolutionBotDto } | nu
 /** Revolution bots: live progress of each, create/edit, enable toggle, delete. */
 export function RevolutionsTab({ workspaceId, canEdit }: BotsTabProps) {
   const { t } = useTranslation();
-  const errorText = useErrorText();
   const bots = useRevolutions(workspaceId);
   const media = useMediaLibrary(workspaceId);
   const create = useCreateRevolution(workspaceId);
@@ -88,9 +85,7 @@ export function RevolutionsTab({ workspaceId, canEdit }: BotsTabProps) {
         ) : null}
       </Card>
 
-      {bots.isPending ? <LoadingState label={t('common.loading')} /> : null}
-      {bots.isError ? <Alert tone="error">{errorText(bots.error)}</Alert> : null}
-      {toggle.isError ? <Alert tone="error">{errorText(toggle.error)}</Alert> : null}
+      <BotQueryStatus query={bots} action={toggle} />
       {bots.data && bots.data.length === 0 ? (
         <p className="muted">{t('botAlerts.revolutions.empty')}</p>
       ) : null}

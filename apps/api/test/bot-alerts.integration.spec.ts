@@ -62,7 +62,8 @@ describe('event alerts, the alert queue and !timer (PostgreSQL)', () => {
   it('serves default settings and saves edits, refusing media of another workspace', async () => {
     const initial = await suite.owner.client.get<EventAlertSettingsDto>(`${ws()}/bots/alerts/cheer`);
     expect(initial.status).toBe(200);
-    expect(initial.body).toMatchObject({ kind: 'cheer', enabled: true, customized: false, minAmount: 0 });
+    // Off until an organizer turns it on: connecting a channel never starts talking in its chat unasked.
+    expect(initial.body).toMatchObject({ kind: 'cheer', enabled: false, customized: false, minAmount: 0 });
 
     const body = {
       enabled: true,
@@ -87,7 +88,17 @@ describe('event alerts, the alert queue and !timer (PostgreSQL)', () => {
     ).toBe(400);
   });
 
+  /** Switches a kind on with the default lines it was served. */
+  async function enable(kind: 'follow' | 'raid'): Promise<void> {
+    const served = await suite.owner.client.get<EventAlertSettingsDto>(`${ws()}/bots/alerts/${kind}`);
+    const { chatTemplate, alertTemplate, mediaId, soundMediaId, durationMs, minAmount } = served.body;
+    const body = { enabled: true, chatTemplate, alertTemplate, mediaId, soundMediaId, durationMs, minAmount };
+    expect((await suite.owner.client.put(`${ws()}/bots/alerts/${kind}`, body)).status).toBe(200);
+  }
+
   it('gives three events arriving at once consecutive, non-overlapping slots and their chat lines', async () => {
+    await enable('follow');
+    await enable('raid');
     const socket = await overlaySocket();
     const pushed: AlertQueuedPayload[] = [];
     socket.on('alert.queued', (payload) => pushed.push(payload));

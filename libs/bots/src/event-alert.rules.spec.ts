@@ -21,7 +21,7 @@ describe('eventAlertKindOf', () => {
 });
 
 describe('eventAlertFires', () => {
-  const config = { ...defaultEventAlertConfig('cheer'), minAmount: 100 };
+  const config = { ...defaultEventAlertConfig('cheer'), enabled: true, minAmount: 100 };
 
   it('fires at the minimum and above, not below', () => {
     expect(eventAlertFires(config, 'cheer', { amounts: { bits: 99 } })).toBe(false);

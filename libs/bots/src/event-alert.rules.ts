@@ -30,10 +30,13 @@ const DEFAULT_TEMPLATES: Record<EventAlertKind, { chat: string; alert: string }>
   },
 };
 
-/** What a workspace gets for a kind before an organizer saves anything: on, with a friendly line. */
+/**
+ * What a workspace gets for a kind before an organizer saves anything: friendly lines, but off, so
+ * connecting a channel (or upgrading Podium) never starts talking in a live chat unasked.
+ */
 export function defaultEventAlertConfig(kind: EventAlertKind): EventAlertConfig {
   return {
-    enabled: true,
+    enabled: false,
     chatTemplate: DEFAULT_TEMPLATES[kind].chat,
     alertTemplate: DEFAULT_TEMPLATES[kind].alert,
     mediaId: null,

@@ -26,6 +26,8 @@ module.exports = {
     '^@podium/contracts$': path.join(root, 'libs/contracts/src/index.ts'),
     '^@podium/meetings$': path.join(root, 'libs/meetings/src/index.ts'),
     '^@podium/bots$': path.join(root, 'libs/bots/src/index.ts'),
+    '^@podium/points$': path.join(root, 'libs/points/src/index.ts'),
+    '^@podium/redeems$': path.join(root, 'libs/redeems/src/index.ts'),
     '^@podium/chat$': path.join(root, 'libs/chat/src/index.ts'),
     '^@podium/fakes$': path.join(root, 'libs/fakes/src/index.ts'),
     '^@podium/questions$': path.join(root, 'libs/questions/src/index.ts'),

@@ -17,6 +17,8 @@ export default defineConfig({
       '@podium/contracts': `${workspaceRoot}libs/contracts/src/index.ts`,
       '@podium/meetings': `${workspaceRoot}libs/meetings/src/index.ts`,
       '@podium/bots': `${workspaceRoot}libs/bots/src/index.ts`,
+      '@podium/points': `${workspaceRoot}libs/points/src/index.ts`,
+      '@podium/redeems': `${workspaceRoot}libs/redeems/src/index.ts`,
       '@podium/chat': `${workspaceRoot}libs/chat/src/index.ts`,
       '@podium/questions': `${workspaceRoot}libs/questions/src/index.ts`,
       '@podium/ui': `${workspaceRoot}libs/ui/src/index.ts`,

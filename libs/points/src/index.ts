@@ -1,0 +1,2 @@
+/** Points rules: earning cycles, action points, streaks, the ledger's invariants. */
+export {};

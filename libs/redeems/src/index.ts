@@ -1,0 +1,2 @@
+/** Reward rules: types, eligibility, cooldowns and limits, categories, the queue, goals, votes. */
+export {};

@@ -11,7 +11,7 @@ module.exports = {
   mode: 'production',
   target: 'node20',
   context: root,
-  entry: { main: './apps/api/src/main.ts' },
+  entry: { main: './apps/api/src/main.ts', cli: './apps/api/src/cli/cli-main.ts' },
   output: { path: path.join(root, 'dist/apps/api'), filename: '[name].js', clean: true },
   devtool: 'source-map',
   externalsPresets: { node: true },

@@ -13,13 +13,17 @@ import { AuthModule } from './modules/auth/auth.module';
 import { BotsModule } from './modules/bots/bots.module';
 import { ChatModule } from './modules/chat/chat.module';
 import { HealthModule } from './modules/health/health.module';
+import { KofiModule } from './modules/integrations/kofi/kofi.module';
 import { OwncastModule } from './modules/integrations/owncast/owncast.module';
 import { TwitchModule } from './modules/integrations/twitch/twitch.module';
 import { YoutubeModule } from './modules/integrations/youtube/youtube.module';
 import { MeetingsModule } from './modules/meetings/meetings.module';
 import { MeetingsLiveModule } from './modules/meetings/live/meetings-live.module';
 import { OverlaysModule } from './modules/overlays/overlays.module';
+import { PanelModule } from './modules/panel/panel.module';
+import { PointsModule } from './modules/points/points.module';
 import { RealtimeModule } from './modules/realtime/realtime.module';
+import { RedeemsModule } from './modules/redeems/redeems.module';
 import { RedisModule } from './modules/redis/redis.module';
 import { SchedulerModule } from './modules/scheduler/scheduler.module';
 import { StaticModule } from './modules/static/static.module';
@@ -79,6 +83,10 @@ export class AppModule {
         MeetingsLiveModule,
         ChatModule,
         BotsModule,
+        PointsModule,
+        RedeemsModule,
+        PanelModule,
+        KofiModule,
         OwncastModule,
         TwitchModule,
         YoutubeModule,

@@ -2,8 +2,11 @@ import type {
   Ack,
   AlertsSnapshotDto,
   ClientToServerEvents,
+  GoalsSnapshotDto,
+  RecentRedeemsSnapshotDto,
   RevolutionsSnapshotDto,
   ServerToClientEvents,
+  VotesSnapshotDto,
 } from '@podium/contracts';
 import type { Socket } from 'socket.io-client';
 
@@ -13,6 +16,9 @@ export type OverlaySocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export interface OverlayRequests {
   'alerts.snapshot': AlertsSnapshotDto;
   'revolutions.snapshot': RevolutionsSnapshotDto;
+  'goals.snapshot': GoalsSnapshotDto;
+  'votes.snapshot': VotesSnapshotDto;
+  'redeems.recentSnapshot': RecentRedeemsSnapshotDto;
 }
 
 /** The server's clock as `session.ready` gave it, with the local time it arrived. */

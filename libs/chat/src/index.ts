@@ -7,3 +7,4 @@ export * from './youtube/youtube-api.schemas';
 export * from './youtube/youtube-chat.normalizer';
 export * from './youtube/youtube-quota.rules';
 export * from './twitch';
+export * from './kofi';

@@ -53,6 +53,8 @@ export const ALERT_KINDS = [
   'revolution',
   'timer',
   'test',
+  /** A goal's milestone or completion (goals-votes). */
+  'goal',
 ] as const;
 export const AlertKindSchema = z.enum(ALERT_KINDS);
 export type AlertKind = z.infer<typeof AlertKindSchema>;

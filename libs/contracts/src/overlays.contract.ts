@@ -1,7 +1,17 @@
 import { z } from 'zod';
 
 /** The overlay pages OBS can load as browser sources: `/overlay/<kind>?token=…`. */
-export const OVERLAY_KINDS = ['test', 'question', 'wordcloud', 'scoreboard', 'alerts', 'revolution'] as const;
+export const OVERLAY_KINDS = [
+  'test',
+  'question',
+  'wordcloud',
+  'scoreboard',
+  'alerts',
+  'revolution',
+  'goal',
+  'vote',
+  'redeems',
+] as const;
 export const OverlayKindSchema = z.enum(OVERLAY_KINDS);
 export type OverlayKind = z.infer<typeof OverlayKindSchema>;
 

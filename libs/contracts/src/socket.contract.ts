@@ -7,6 +7,16 @@ import type {
 } from './chat.contract';
 import type { AlertQueuedPayload, AlertsSnapshotDto, TimerChangedPayload } from './alerts.contract';
 import type { ApiErrorDto } from './errors.contract';
+import type {
+  GoalProgressPayload,
+  GoalsSnapshotDto,
+  RecentRedeemPayload,
+  RecentRedeemsSnapshotDto,
+  VotesSnapshotDto,
+  VoteTallyPayload,
+} from './goals-votes.contract';
+import type { PointsChangedDto } from './points.contract';
+import type { RedeemPublicPayload, RedeemQueuePayload, RewardChangedPayload } from './redeems.contract';
 import type { RevolutionProgressDto, RevolutionsSnapshotDto } from './revolutions.contract';
 import type {
   CaptureFlagRequest,
@@ -95,6 +105,20 @@ export interface ServerToClientEvents {
   'timer.changed': (payload: TimerChangedPayload) => void;
   /** Organizers of the workspace and its overlays: a revolution bot's count changed, it fired or cooled down. */
   'revolution.progress': (payload: RevolutionProgressDto) => void;
+  /** Organizers of the workspace and its overlays: a goal's progress changed (contribution, milestone, reset). */
+  'goal.progress': (payload: GoalProgressPayload) => void;
+  /** Organizers of the workspace and its overlays: a vote's tally, aggregated on a short tick. */
+  'vote.tally': (payload: VoteTallyPayload) => void;
+  /** Organizers of the workspace and its overlays: a redeem was made (the recent-redeems overlay). */
+  'redeem.recent': (payload: RecentRedeemPayload) => void;
+  /** Organizers of the workspace: a viewer's balance moved (manual adjust, cycle, redeem…). */
+  'points.changed': (payload: PointsChangedDto) => void;
+  /** Organizers of the workspace: redemptions created or moved in the queue, each with its new status. */
+  'redeem.queue': (payload: RedeemQueuePayload) => void;
+  /** Viewer panels and overlays of the workspace: the public queue changed (no notes). */
+  'redeem.public': (payload: RedeemPublicPayload) => void;
+  /** Organizers of the workspace: rewards, a counter or the categories changed; refetch. */
+  'reward.changed': (payload: RewardChangedPayload) => void;
 }
 
 export interface ClientToServerEvents {
@@ -139,6 +163,15 @@ export interface ClientToServerEvents {
   'revolutions.snapshot': (
     request: { workspaceId?: string },
     ack: AckCallback<RevolutionsSnapshotDto>,
+  ) => void;
+  /** Overlays (and organizers, with `workspaceId`): every goal's progress (after a (re)connect). */
+  'goals.snapshot': (request: { workspaceId?: string }, ack: AckCallback<GoalsSnapshotDto>) => void;
+  /** Overlays (and organizers, with `workspaceId`): every vote's tally (after a (re)connect). */
+  'votes.snapshot': (request: { workspaceId?: string }, ack: AckCallback<VotesSnapshotDto>) => void;
+  /** Overlays (and organizers, with `workspaceId`): the latest redeems, newest first. */
+  'redeems.recentSnapshot': (
+    request: { workspaceId?: string },
+    ack: AckCallback<RecentRedeemsSnapshotDto>,
   ) => void;
 }
 

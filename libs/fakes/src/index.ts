@@ -7,3 +7,4 @@ export * from './youtube/fake-youtube-chat';
 export * from './youtube/fake-google-oauth';
 export * from './youtube/youtube-fixtures';
 export * from './twitch';
+export * from './kofi';

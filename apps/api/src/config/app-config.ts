@@ -66,6 +66,8 @@ const EnvSchema = z.object({
   BOTS_ANNOUNCEMENT_TICK_MS: z.coerce.number().int().min(100).default(15_000),
   /** Length of the "minute" announcement intervals are counted in (tests shorten it). */
   BOTS_ANNOUNCEMENT_MINUTE_MS: z.coerce.number().int().min(100).default(60_000),
+  /** How often the points cycle job looks for due cycles (tests shorten it). */
+  POINTS_CYCLE_TICK_MS: z.coerce.number().int().min(100).default(60_000),
 });
 
 export type AppEnv = z.infer<typeof EnvSchema>;
@@ -91,6 +93,7 @@ export class AppConfig {
   readonly sessionTtlHours: number;
   readonly loginAttemptsPer15Min: number;
   readonly bots: { announcementTickMs: number; announcementMinuteMs: number };
+  readonly points: { cycleTickMs: number };
   readonly twitch: {
     clientId?: string;
     clientSecret?: string;
@@ -130,6 +133,7 @@ export class AppConfig {
       announcementTickMs: env.BOTS_ANNOUNCEMENT_TICK_MS,
       announcementMinuteMs: env.BOTS_ANNOUNCEMENT_MINUTE_MS,
     };
+    this.points = { cycleTickMs: env.POINTS_CYCLE_TICK_MS };
     this.twitch = {
       clientId: env.TWITCH_CLIENT_ID,
       clientSecret: env.TWITCH_CLIENT_SECRET,

@@ -1,11 +1,14 @@
 import type { OverlayKind } from '@podium/contracts';
 import type { ComponentType } from 'react';
 import { AlertsOverlay } from './alerts-overlay';
+import { GoalOverlay } from './goal-overlay';
 import type { OverlayViewProps } from './overlay-view';
 import { QuestionOverlay } from './question-overlay';
+import { RedeemsOverlay } from './redeems-overlay';
 import { RevolutionOverlay } from './revolution-overlay';
 import { ScoreboardOverlay } from './scoreboard-overlay';
 import { TestOverlay } from './test-overlay';
+import { VoteOverlay } from './vote-overlay';
 import { WordCloudOverlay } from './wordcloud-overlay';
 
 /**
@@ -20,6 +23,9 @@ export const OVERLAY_VIEWS: Record<OverlayKind, ComponentType<OverlayViewProps>>
   scoreboard: ScoreboardOverlay,
   alerts: AlertsOverlay,
   revolution: RevolutionOverlay,
+  goal: GoalOverlay,
+  vote: VoteOverlay,
+  redeems: RedeemsOverlay,
 };
 
 export const OVERLAY_VIEW_KINDS = Object.keys(OVERLAY_VIEWS) as OverlayKind[];
@@ -29,5 +35,12 @@ export const OVERLAY_VIEW_KINDS = Object.keys(OVERLAY_VIEWS) as OverlayKind[];
  * `alerts` follows the workspace's alert queue instead (and `revolution` its revolution bots).
  */
 export function followsMeeting(kind: OverlayKind): boolean {
-  return kind !== 'test' && kind !== 'alerts' && kind !== 'revolution';
+  return (
+    kind !== 'test' &&
+    kind !== 'alerts' &&
+    kind !== 'revolution' &&
+    kind !== 'goal' &&
+    kind !== 'vote' &&
+    kind !== 'redeems'
+  );
 }

@@ -28,5 +28,7 @@ describe('navigation helpers', () => {
     expect(sectionOf('/w/w1/viewers')).toBe('viewers');
     expect(sectionOf('/w/w1/bots/commands')).toBe('bots');
     expect(sectionOf('/w/w1/rehearsal')).toBe('rehearsal');
+    expect(sectionOf('/w/w1/points/leaderboard')).toBe('points');
+    expect(sectionOf('/w/w1/rewards/queue')).toBe('rewards');
   });
 });

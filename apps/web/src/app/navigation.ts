@@ -19,6 +19,8 @@ export const DASHBOARD_SECTIONS = [
   'chat',
   'viewers',
   'bots',
+  'points',
+  'rewards',
   'rehearsal',
   'connections',
   'flags',

@@ -9,7 +9,9 @@ import { MeetingsRoute } from './routes/dashboard/meetings.route';
 import { MembersRoute } from './routes/dashboard/members.route';
 import { OverlaysRoute } from './routes/dashboard/overlays.route';
 import { OverviewRoute } from './routes/dashboard/overview.route';
+import { PointsRoute } from './routes/dashboard/points.route';
 import { RehearsalRoute } from './routes/dashboard/rehearsal.route';
+import { RewardsRoute } from './routes/dashboard/rewards.route';
 import { SettingsRoute } from './routes/dashboard/settings.route';
 import { ViewersRoute } from './routes/dashboard/viewers.route';
 import { AttendeeMeetingRoute } from './routes/attendee-meeting.route';
@@ -19,6 +21,7 @@ import { RoomScreenRoute } from './routes/live/room-screen.route';
 import { JoinRoute } from './routes/join.route';
 import { LoginRoute } from './routes/login.route';
 import { PublicCommandsRoute } from './routes/public-commands.route';
+import { PanelRoute, PanelSignInRoute } from './routes/panel.route';
 import { NotFoundRoute, RouteErrorBoundary } from './routes/errors.route';
 import { SetupRoute } from './routes/setup.route';
 import { StartRoute } from './routes/start.route';
@@ -38,6 +41,9 @@ export const router = createBrowserRouter([
       { path: 'm/:meetingId', element: <AttendeeMeetingRoute /> },
       // Public, no sign-in: the commands a workspace's bot answers (the link `!help` posts).
       { path: 'c/:workspaceId', element: <PublicCommandsRoute /> },
+      // Public, outside the dashboard: the viewer panel (`!panel` link, works in an iframe too).
+      { path: 'p/:token', element: <PanelSignInRoute /> },
+      { path: 'panel/:workspaceId', element: <PanelRoute /> },
       {
         path: 'w/:workspaceId',
         element: <DashboardLayout />,
@@ -54,6 +60,10 @@ export const router = createBrowserRouter([
           { path: 'viewers', element: <ViewersRoute /> },
           { path: 'bots', element: <BotsRoute /> },
           { path: 'bots/:tab', element: <BotsRoute /> },
+          { path: 'points', element: <PointsRoute /> },
+          { path: 'points/:tab', element: <PointsRoute /> },
+          { path: 'rewards', element: <RewardsRoute /> },
+          { path: 'rewards/:tab', element: <RewardsRoute /> },
           { path: 'rehearsal', element: <RehearsalRoute /> },
           { path: 'settings', element: <SettingsRoute /> },
         ],

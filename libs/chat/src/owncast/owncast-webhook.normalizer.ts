@@ -149,7 +149,8 @@ export function owncastViewerOf(user: OwncastUser): ChatViewerIdentity {
 const viewerOf = owncastViewerOf;
 
 function userFlags(user: OwncastUser): Record<string, boolean> {
-  return user.isBot ? { isBot: true } : {};
+  // `authenticated`: signed in on Owncast (reward eligibility "signed-in Owncast users").
+  return { ...(user.isBot ? { isBot: true } : {}), ...(user.authenticated ? { authenticated: true } : {}) };
 }
 
 function detailOf(detail: Record<string, string | number | boolean | null>): Pick<ChatEventInput, 'detail'> {

@@ -45,6 +45,8 @@ export const TWITCH_BROADCASTER_SCOPES = [
   // !title / !game set the channel's title and category; !so sends a Helix shoutout.
   'channel:manage:broadcast',
   'moderator:manage:shoutouts',
+  // Points presence in `listed` mode reads the chatter list.
+  'moderator:read:chatters',
 ] as const;
 
 /** A separate account that speaks in chat: read and write chat, and chat as this app's bot. */

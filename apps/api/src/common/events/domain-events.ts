@@ -6,11 +6,13 @@ import type {
   ChatEventKind,
   ConnectionDto,
   InroomChatMessageDto,
+  KofiPaymentDto,
   LiveControlDto,
   LiveStateDto,
   MeetingPhase,
   ModerationLogEntryDto,
   OutboxMessageDto,
+  RedemptionDto,
   Role,
   RevolutionProgressDto,
   TimerDto,
@@ -80,6 +82,26 @@ export interface DomainEventMap {
   'timer.changed': { workspaceId: string; timer: TimerDto | null };
   /** A revolution bot's count changed, it fired, or it cooled down: its progress as read then. */
   'revolution.progressed': { progress: RevolutionProgressDto };
+  /** A Ko-fi payment was recorded (once per transaction id); its e-mail is never in the payload. */
+  'kofi.paymentRecorded': { workspaceId: string; payment: KofiPaymentDto };
+  /** A goal's progress changed (contribution, milestone, completion, reset): its state is due on the next tick. */
+  'goal.progressed': { workspaceId: string; rewardId: string };
+  /** Ballots of a vote changed, or it closed, reopened or reset: its tally is due on the next tick. */
+  'vote.tallyChanged': { workspaceId: string; rewardId: string };
+  /** A redeem committed (status pending, or fulfilled at once); after commit. */
+  'redeem.created': { redemption: RedemptionDto };
+  /** A pending redemption was fulfilled from the queue. */
+  'redeem.fulfilled': { redemption: RedemptionDto };
+  /** A pending redemption was refunded: its points went back through the ledger. */
+  'redeem.refunded': { redemption: RedemptionDto };
+  /** A pending redemption was rejected (points kept). */
+  'redeem.rejected': { redemption: RedemptionDto };
+  /** Rewards or categories changed (null rewardId: several, e.g. import, categories, counters reset). */
+  'reward.changed': { workspaceId: string; rewardId: string | null };
+  /** A viewer's balance moved through the ledger (published after the commit, latest balance). */
+  'points.changed': { workspaceId: string; viewerId: string; balance: number };
+  /** A watch-points cycle paid its present viewers (one event, however many were paid). */
+  'points.cyclePaid': { workspaceId: string; cycleStart: string; viewers: number; points: number };
 }
 
 export interface ChatEventPayload {

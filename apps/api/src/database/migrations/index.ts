@@ -9,6 +9,12 @@ import { BotAlerts1764029100000 } from './1764029100000-bot-alerts';
 import { BotModeration1764029200000 } from './1764029200000-bot-moderation';
 import { ChatParticipants1764029300000 } from './1764029300000-chat-participants';
 import { Rehearsal1764029700000 } from './1764029700000-rehearsal';
+import { Panel1764115600000 } from './1764115600000-panel';
+import { Points1764115200000 } from './1764115200000-points';
+import { Redeems1764115300000 } from './1764115300000-redeems';
+import { GoalsVotes1764115400000 } from './1764115400000-goals-votes';
+import { PointsActions1764115250000 } from './1764115250000-points-actions';
+import { Kofi1764115500000 } from './1764115500000-kofi';
 
 /** Every migration, oldest first. Listed by hand so the bundled api needs no file globbing. */
 export const migrations = [
@@ -23,4 +29,10 @@ export const migrations = [
   BotModeration1764029200000,
   ChatParticipants1764029300000,
   Rehearsal1764029700000,
+  Panel1764115600000,
+  Points1764115200000,
+  Redeems1764115300000,
+  GoalsVotes1764115400000,
+  PointsActions1764115250000,
+  Kofi1764115500000,
 ];

@@ -123,6 +123,6 @@ import { StreamQuestionAnnouncer } from './stream-answers/stream-question-announ
     ModerationGateway,
     ModerationBroadcaster,
   ],
-  exports: [ChatStages, BuiltinCommands, AlertsService, MediaService],
+  exports: [ChatStages, BuiltinCommands, AlertsService, MediaService, BotSettingsService],
 })
 export class BotsModule {}

@@ -57,6 +57,7 @@ import { ConnectionEntity } from './connections/connection.entity';
     OAuthState,
     SecretBox,
     ChatLogService,
+    ViewersService,
   ],
 })
 export class ChatModule {}

@@ -1,4 +1,10 @@
-import type { ChatEvent, ConnectionDto, ModerationAction, Platform } from '@podium/contracts';
+import type {
+  ChatEvent,
+  ChatViewerIdentity,
+  ConnectionDto,
+  ModerationAction,
+  Platform,
+} from '@podium/contracts';
 
 /**
  * A connection as adapters see it: credentials already decrypted, `state` the adapter's own JSON
@@ -89,4 +95,9 @@ export interface PlatformAdapter {
   disconnect?(connection: ConnectionRecord): Promise<void>;
   /** Moderation acts on a message. Never throws: a refusal is a `failed` outcome. Absent: not supported. */
   moderate?(connection: ConnectionRecord, request: ModerationRequest): Promise<ModerationOutcome>;
+  /**
+   * Who the platform lists as in the chat now (Twitch chatters, Owncast connected clients), for
+   * points presence. Throws when the platform refuses or is unreachable. Absent: not supported.
+   */
+  listViewers?(connection: ConnectionRecord): Promise<ChatViewerIdentity[]>;
 }

@@ -4,8 +4,10 @@ import { NavLink } from 'react-router';
 import {
   BotIcon,
   ChatIcon,
+  CoinIcon,
   EyeIcon,
   FlagIcon,
+  GiftIcon,
   HomeIcon,
   LayersIcon,
   PlugIcon,
@@ -23,6 +25,8 @@ interface NavItem {
     | 'chat'
     | 'viewers'
     | 'bots'
+    | 'points'
+    | 'rewards'
     | 'rehearsal'
     | 'connections'
     | 'flags'
@@ -42,6 +46,8 @@ export function SidebarNav({ workspaceId }: { workspaceId: string }) {
     { section: 'chat', label: t('chat.title'), icon: <ChatIcon /> },
     { section: 'viewers', label: t('viewers.title'), icon: <EyeIcon /> },
     { section: 'bots', label: t('bots.title'), icon: <BotIcon /> },
+    { section: 'points', label: t('points.title'), icon: <CoinIcon /> },
+    { section: 'rewards', label: t('rewards.title'), icon: <GiftIcon /> },
     { section: 'rehearsal', label: t('rehearsal.title'), icon: <SparkIcon /> },
     { section: 'connections', label: t('connections.title'), icon: <PlugIcon /> },
     { section: 'flags', label: t('flags.title'), icon: <FlagIcon /> },

@@ -18,6 +18,10 @@ export const queryKeys = {
   viewers: (workspaceId: string) => ['workspaces', workspaceId, 'viewers'] as const,
   /** Everything of the Bots page sits under this prefix (each tab adds its own segment). */
   bots: (workspaceId: string) => ['workspaces', workspaceId, 'bots'] as const,
+  /** Everything of the Points page (settings, balances, histories, leaderboard, Ko-fi links). */
+  points: (workspaceId: string) => ['workspaces', workspaceId, 'points'] as const,
+  /** Everything of the Rewards page (rewards, categories, queue, goals, votes). */
+  rewards: (workspaceId: string) => ['workspaces', workspaceId, 'rewards'] as const,
   /** The workspace's rehearsal connection and whether its simulated stream is live. */
   rehearsal: (workspaceId: string) => ['workspaces', workspaceId, 'rehearsal'] as const,
   /** The public commands page (no sign-in). */

@@ -141,3 +141,15 @@ export const BotIcon = () => (
     <path d="M12 4v4M9 13h.01M15 13h.01M9 17h6" />
   </Icon>
 );
+export const CoinIcon = () => (
+  <Icon>
+    <circle cx="12" cy="12" r="8" />
+    <path d="M14.5 9.5c-.5-.9-1.4-1.5-2.5-1.5-1.5 0-2.5.9-2.5 2s1 1.6 2.5 2 2.5.9 2.5 2-1 2-2.5 2c-1.1 0-2-.6-2.5-1.5M12 6.5V8M12 16v1.5" />
+  </Icon>
+);
+export const GiftIcon = () => (
+  <Icon>
+    <rect x="3" y="8" width="18" height="4" rx="1" />
+    <path d="M5 12v8h14v-8M12 8v12M12 8S10.5 4 8 4a2 2 0 0 0 0 4h4ZM12 8s1.5-4 4-4a2 2 0 0 1 0 4h-4Z" />
+  </Icon>
+);

@@ -135,6 +135,70 @@ export class ChatEventsRepository {
     return rows[0]?.count ?? 0;
   }
 
+  /**
+   * Viewers (their merge targets) who sent a chat message since `since`, on these connections (null:
+   * all of the workspace's), bots flagged by the platform left out. Points cycles read this.
+   */
+  async presentViewerIds(
+    tx: Tx,
+    workspaceId: string,
+    since: Date,
+    connectionIds: readonly string[] | null,
+  ): Promise<string[]> {
+    const rows = (await tx.query(
+      `SELECT DISTINCT COALESCE(v."merged_into_id", v."id") AS "id"
+       FROM "chat_events" e JOIN "viewers" v ON v."id" = e."viewer_id"
+       WHERE e."workspace_id" = $1 AND e."kind" = 'message' AND e."received_at" > $2
+         AND ($3::uuid[] IS NULL OR e."connection_id" = ANY($3::uuid[]))
+         AND coalesce(e."payload"->'detail'->>'isBot', 'false') <> 'true'`,
+      [workspaceId, since, connectionIds],
+    )) as { id: string }[];
+    return rows.map((row) => row.id);
+  }
+
+  /** When the workspace's latest stream started (any connection), or null if none ever did. Redeem limits read this. */
+  async latestStreamStart(tx: Tx, workspaceId: string): Promise<Date | null> {
+    const rows = (await tx.query(
+      `SELECT "occurred_at" FROM "chat_events" WHERE "workspace_id" = $1 AND "kind" = 'stream_online'
+       ORDER BY "seq" DESC LIMIT 1`,
+      [workspaceId],
+    )) as { occurred_at: Date }[];
+    return rows[0]?.occurred_at ?? null;
+  }
+
+  /**
+   * What the chat knows about a viewer (and every identity merged into it), for reward eligibility:
+   * their roles as last seen, whether a follow or subscription was recorded, and whether Owncast
+   * said they were signed in.
+   */
+  async viewerFacts(
+    tx: Tx,
+    workspaceId: string,
+    viewerId: string,
+  ): Promise<{ roles: string[]; followed: boolean; subscribed: boolean; owncastAuthenticated: boolean }> {
+    const [row] = (await tx.query(
+      `WITH "ids" AS (
+         SELECT "id" FROM "viewers" WHERE "workspace_id" = $1 AND ("id" = $2 OR "merged_into_id" = $2))
+       SELECT
+         COALESCE((SELECT array_agg(DISTINCT r) FROM "viewers" v, unnest(v."roles") r
+                   WHERE v."id" IN (SELECT "id" FROM "ids")), '{}') AS "roles",
+         EXISTS (SELECT 1 FROM "chat_events" e WHERE e."workspace_id" = $1
+                 AND e."viewer_id" IN (SELECT "id" FROM "ids") AND e."kind" = 'follow') AS "followed",
+         EXISTS (SELECT 1 FROM "chat_events" e WHERE e."workspace_id" = $1
+                 AND e."viewer_id" IN (SELECT "id" FROM "ids") AND e."kind" = 'subscription') AS "subscribed",
+         EXISTS (SELECT 1 FROM "chat_events" e WHERE e."workspace_id" = $1
+                 AND e."viewer_id" IN (SELECT "id" FROM "ids") AND e."platform" = 'owncast'
+                 AND e."payload"->'detail'->>'authenticated' = 'true') AS "owncast_authenticated"`,
+      [workspaceId, viewerId],
+    )) as { roles: string[]; followed: boolean; subscribed: boolean; owncast_authenticated: boolean }[];
+    return {
+      roles: row?.roles ?? [],
+      followed: row?.followed ?? false,
+      subscribed: row?.subscribed ?? false,
+      owncastAuthenticated: row?.owncast_authenticated ?? false,
+    };
+  }
+
   /** Connections of the workspace whose latest stream online/offline event says online. */
   async liveConnectionIds(tx: Tx, workspaceId: string): Promise<string[]> {
     const rows = (await tx.query(

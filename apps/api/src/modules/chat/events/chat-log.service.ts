@@ -34,6 +34,31 @@ export class ChatLogService {
   }
 
   /**
+   * Viewers who chatted since `since` (merge targets, de-duplicated), on these connections (null:
+   * every connection of the workspace): who a points cycle counts as present.
+   */
+  presentViewerIds(
+    workspaceId: string,
+    since: Date,
+    connectionIds: readonly string[] | null = null,
+  ): Promise<string[]> {
+    return this.events.presentViewerIds(this.tx.none, workspaceId, since, connectionIds);
+  }
+
+  /** When the workspace's latest stream started (any platform), or null: "this stream" for redeem limits. */
+  latestStreamStart(workspaceId: string): Promise<Date | null> {
+    return this.events.latestStreamStart(this.tx.none, workspaceId);
+  }
+
+  /** Roles, follow, subscription and Owncast sign-in of a viewer (and identities merged into it). */
+  viewerFacts(
+    workspaceId: string,
+    viewerId: string,
+  ): Promise<{ roles: string[]; followed: boolean; subscribed: boolean; owncastAuthenticated: boolean }> {
+    return this.events.viewerFacts(this.tx.none, workspaceId, viewerId);
+  }
+
+  /**
    * Connections that are live now: a platform's latest stream event is "online"; the in-room chat
    * is live while a meeting of the workspace runs.
    */

@@ -56,6 +56,44 @@ export class ViewersRepository {
     return row.holder_id;
   }
 
+  /**
+   * Many identities of one sighting (a platform's viewer list) in one statement: new ones created,
+   * known ones marked seen (names kept current, roles untouched). Returns the holders' ids (merge
+   * targets), de-duplicated.
+   */
+  async upsertMany(
+    tx: Tx,
+    workspaceId: string,
+    viewers: readonly ChatViewerIdentity[],
+    seenAt: Date,
+  ): Promise<string[]> {
+    const unique = new Map(
+      viewers.map((viewer) => [`${viewer.platform}\u0000${viewer.platformUserId}`, viewer]),
+    );
+    if (unique.size === 0) return [];
+    const list = [...unique.values()];
+    const rows = (await tx.query(
+      `INSERT INTO "viewers" ("workspace_id", "platform", "platform_user_id", "login", "display_name",
+         "first_seen_at", "last_seen_at")
+       SELECT $1, p, u, l, d, $6, $6
+       FROM unnest($2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[]) AS t(p, u, l, d)
+       ON CONFLICT ("workspace_id", "platform", "platform_user_id") DO UPDATE SET
+         "display_name" = CASE WHEN $6 >= "viewers"."last_seen_at" THEN EXCLUDED."display_name" ELSE "viewers"."display_name" END,
+         "login" = COALESCE(EXCLUDED."login", "viewers"."login"),
+         "last_seen_at" = GREATEST("viewers"."last_seen_at", $6)
+       RETURNING COALESCE("merged_into_id", "id") AS "holder_id"`,
+      [
+        workspaceId,
+        list.map((viewer) => viewer.platform),
+        list.map((viewer) => viewer.platformUserId),
+        list.map((viewer) => viewer.login ?? null),
+        list.map((viewer) => viewer.displayName.slice(0, 200)),
+        seenAt,
+      ],
+    )) as { holder_id: string }[];
+    return [...new Set(rows.map((row) => row.holder_id))];
+  }
+
   async findById(tx: Tx, id: string): Promise<ViewerDto | null> {
     const rows = (await tx.query(`SELECT * FROM "viewers" WHERE "id" = $1`, [id])) as ViewerRow[];
     return rows[0] ? toDto(rows[0]) : null;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { MergeViewersRequest, ViewerDto } from '@podium/contracts';
+import type { ChatViewerIdentity, MergeViewersRequest, ViewerDto } from '@podium/contracts';
 import { DomainEvents } from '../../../common/events/domain-events';
 import { TransactionRunner } from '../../../database/transaction';
 import type { Actor } from '../../auth/auth.service';
@@ -15,6 +15,15 @@ export class ViewersService {
     private readonly access: WorkspaceAccess,
     private readonly events: DomainEvents,
   ) {}
+
+  /**
+   * The viewer ids (merge targets) of identities a platform listed, creating the unknown ones: for
+   * points presence, which pays viewers who watch without chatting.
+   */
+  holdersOf(workspaceId: string, identities: readonly ChatViewerIdentity[]): Promise<string[]> {
+    if (identities.length === 0) return Promise.resolve([]);
+    return this.tx.run((tx) => this.viewers.upsertMany(tx, workspaceId, identities, new Date()));
+  }
 
   async search(actor: Actor, workspaceId: string, query: string): Promise<ViewerDto[]> {
     await this.access.require(actor, workspaceId, 'viewer');

@@ -1,4 +1,5 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import type { ChatViewerIdentity } from '@podium/contracts';
 import { normalizeOwncastClients, type OwncastPresentViewer } from '@podium/chat';
 import { AppConfig } from '../../../config/app-config';
 import { ChatErrorCode, ChatException } from '../../chat/chat.exception';
@@ -102,6 +103,11 @@ export class OwncastAdapter implements PlatformAdapter, OnModuleInit {
           `Owncast is not answering: ${result.detail}`,
         );
     }
+  }
+
+  /** The chat's connected viewers as identities (points presence in `listed` mode). */
+  async listViewers(connection: ConnectionRecord): Promise<ChatViewerIdentity[]> {
+    return (await this.connectedViewers(connection)).map((present) => present.viewer);
   }
 
   /**

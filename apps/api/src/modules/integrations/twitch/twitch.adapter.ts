@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { TWITCH_EVENT_TYPES, twitchOutboxLimits } from '@podium/chat';
+import type { ChatViewerIdentity } from '@podium/contracts';
 import { ChatMessageDroppedError } from '@twurple/api';
 import { CachedRefreshFailureError, InvalidTokenError, revokeToken } from '@twurple/auth';
 import { ConnectionsService } from '../../chat/connections/connections.service';
@@ -91,6 +92,24 @@ export class TwitchAdapter implements PlatformAdapter, OnModuleInit {
   /** Deletes the message, then times out or bans its author, as the channel's owner. */
   moderate(connection: ConnectionRecord, request: ModerationRequest): Promise<ModerationOutcome> {
     return moderateOnTwitch(this.clients, connection, request);
+  }
+
+  /**
+   * Twitch's chatter list (Helix GET /chat/chatters, as the channel's owner, scope
+   * `moderator:read:chatters`), every page, for points presence in `listed` mode.
+   */
+  async listViewers(connection: ConnectionRecord): Promise<ChatViewerIdentity[]> {
+    this.clients.useTokens(connection);
+    const chatters = await this.clients.api.asUser(connection.accountId, (api) =>
+      api.chat.getChattersPaginated(connection.accountId).getAll(),
+    );
+    return chatters.map((chatter) => ({
+      platform: 'twitch' as const,
+      platformUserId: chatter.userId,
+      login: chatter.userName,
+      displayName: chatter.userDisplayName,
+      roles: [],
+    }));
   }
 
   /** Stops the channel's subscriptions and revokes the tokens this connection holds. */

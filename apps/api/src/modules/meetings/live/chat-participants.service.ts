@@ -20,6 +20,7 @@ import { QuestionsRepository } from '../questions.repository';
 import { AnswersService } from './answers.service';
 import { LiveResultsService } from './live-results.service';
 import { LiveStateRepository } from './live-state.repository';
+import { ScoreboardRepository } from './scoreboard.repository';
 import { LiveException } from './live.exception';
 
 type AnswerInput = z.output<typeof AnswerInputSchema>;
@@ -74,6 +75,7 @@ export class ChatParticipantsService {
     private readonly questions: QuestionsRepository,
     private readonly results: LiveResultsService,
     private readonly events: DomainEvents,
+    private readonly scores: ScoreboardRepository,
   ) {}
 
   /** The workspace's stream meetings with an open question that chat answers are enabled for. */
@@ -116,6 +118,11 @@ export class ChatParticipantsService {
     // A new participant is on the board (with 0 points until a quiz closes).
     if (joined) this.events.publish('meeting.scoreboardChanged', { meetingId });
     return 'accepted';
+  }
+
+  /** Each chat participant's meeting points (quiz + flags) by viewer id: what points converts at the end. */
+  viewerScores(meetingId: string): Promise<{ viewerId: string; points: number }[]> {
+    return this.scores.viewerTotals(meetingId);
   }
 
   /** The meeting and question a chat announcement is about; null when either is gone. */

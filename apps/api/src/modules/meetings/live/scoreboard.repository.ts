@@ -25,6 +25,19 @@ export class ScoreboardRepository {
     ) as Promise<ScoreRow[]>;
   }
 
+  /** Meeting points (quiz + flags) of the attendees who joined from stream chat, by viewer. */
+  viewerTotals(meetingId: string): Promise<{ viewerId: string; points: number }[]> {
+    return this.captures.query(
+      `SELECT a."viewer_id" AS "viewerId",
+              (coalesce((SELECT sum(x."points") FROM "answers" AS x WHERE x."attendee_id" = a."id"), 0)
+             + coalesce((SELECT sum(c."points") FROM "flag_captures" AS c WHERE c."attendee_id" = a."id"), 0))::int
+                AS "points"
+         FROM "attendees" AS a
+        WHERE a."meeting_id" = $1 AND a."viewer_id" IS NOT NULL`,
+      [meetingId],
+    ) as Promise<{ viewerId: string; points: number }[]>;
+  }
+
   /** False when the attendee already captured this flag (the primary key is the guard). */
   async insertCapture(
     capture: Pick<FlagCaptureEntity, 'flagId' | 'attendeeId' | 'meetingId' | 'points'>,

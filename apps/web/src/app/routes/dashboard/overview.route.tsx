@@ -1,4 +1,6 @@
+import { roleAtLeast } from '@podium/contracts';
 import { useTranslation } from 'react-i18next';
+import { RewardCountersCard } from '@/features/rewards/components/reward-counters-card';
 import { Badge } from '@/shared/ui/badge';
 import { Card, PageHeader } from '@/shared/ui/card';
 import { EmptyState } from '@/shared/ui/empty-state';
@@ -27,6 +29,10 @@ export function OverviewRoute() {
           <p className="muted">{t('overview.nextSteps')}</p>
         </EmptyState>
       </Card>
+      <RewardCountersCard
+        workspaceId={membership.workspaceId}
+        canEdit={roleAtLeast(membership.role, 'moderator')}
+      />
     </>
   );
 }

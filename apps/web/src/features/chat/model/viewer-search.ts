@@ -1,5 +1,3 @@
-import { useEffect, useState } from 'react';
-
 /** The server refuses longer searches (400): the box stops there. */
 export const VIEWER_SEARCH_MAX_LENGTH = 100;
 
@@ -16,13 +14,5 @@ export function viewersSearch(term: string): string {
   return term === '' ? '' : `?${new URLSearchParams({ search: term }).toString()}`;
 }
 
-/** `value` once it stopped changing for `delayMs`. */
-export function useDebouncedValue<T>(value: T, delayMs: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    // Typing, not scheduled work: the pending update dies with the next keystroke or the page.
-    const timer = setTimeout(() => setSettled(value), delayMs);
-    return () => clearTimeout(timer);
-  }, [value, delayMs]);
-  return settled;
-}
+// Moved to the shared layer (the points pages search too); kept here for the chat feature.
+export { useDebouncedValue } from '@/shared/hooks/use-debounced-value';

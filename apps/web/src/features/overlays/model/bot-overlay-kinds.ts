@@ -4,4 +4,10 @@ export const BOT_OVERLAY_KINDS = [
   { kind: 'alerts', width: 1920, height: 1080 },
   // A bar: one row per revolution bot shown on the overlay.
   { kind: 'revolution', width: 800, height: 120 },
+  // Points economy: a goal bar with its milestones (`&reward=<name>` shows one goal).
+  { kind: 'goal', width: 800, height: 200 },
+  // A vote's options with live counts (`&reward=<name>` shows one vote).
+  { kind: 'vote', width: 600, height: 400 },
+  // The latest five redeems, newest on top.
+  { kind: 'redeems', width: 500, height: 400 },
 ] as const;

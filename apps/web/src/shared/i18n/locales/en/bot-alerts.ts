@@ -180,6 +180,9 @@ export const botAlerts = {
       kinds: {
         alerts: 'Alerts (event alerts, revolutions, the !timer countdown)',
         revolution: 'Revolution progress bar',
+        goal: 'Goal progress with milestones',
+        vote: 'Vote tally',
+        redeems: 'Recent redeems',
       },
     },
   },

@@ -7,6 +7,9 @@ import { chat } from './chat';
 import { botAlerts } from './bot-alerts';
 import { bots } from './bots';
 import { rehearsal } from './rehearsal';
+import { panel } from './panel';
+import { points } from './points';
+import { rewards } from './rewards';
 
 /**
  * English strings: the reference locale, one file per part of the app. Every other locale has
@@ -22,6 +25,9 @@ export const en = {
   ...botAlerts,
   ...bots,
   ...rehearsal,
+  ...panel,
+  ...points,
+  ...rewards,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -185,6 +185,9 @@ export const botAlerts: Pick<Translation, 'botAlerts'> = {
       kinds: {
         alerts: 'Alertes (événements, révolutions, compte à rebours !timer)',
         revolution: 'Barre de progression de révolution',
+        goal: 'Progression des objectifs et paliers',
+        vote: 'Résultats des votes',
+        redeems: 'Derniers échanges de points',
       },
     },
   },

@@ -8,6 +8,9 @@ import { chat } from './chat';
 import { botAlerts } from './bot-alerts';
 import { bots } from './bots';
 import { rehearsal } from './rehearsal';
+import { panel } from './panel';
+import { points } from './points';
+import { rewards } from './rewards';
 
 /** Chaînes françaises : mêmes clés que `en` (vérifié par le typage et par i18n.spec.ts). */
 export const fr: Translation = {
@@ -20,4 +23,7 @@ export const fr: Translation = {
   ...botAlerts,
   ...bots,
   ...rehearsal,
+  ...panel,
+  ...points,
+  ...rewards,
 };

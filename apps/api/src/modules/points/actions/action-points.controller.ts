@@ -1,0 +1,35 @@
+import { Body, Controller, Get, Put } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  type ActionPointsSettingsDto,
+  type UpdateActionPointsSettingsRequest,
+  UpdateActionPointsSettingsRequestSchema,
+} from '@podium/contracts';
+import { CurrentActor } from '../../../common/http/current-actor.decorator';
+import { UuidParam } from '../../../common/http/params';
+import type { Actor } from '../../auth/auth.service';
+import { ActionSettingsService } from './action-settings.service';
+
+@ApiTags('points')
+@Controller('workspaces/:workspaceId/points/action-settings')
+export class ActionPointsController {
+  constructor(private readonly settings: ActionSettingsService) {}
+
+  @Get()
+  get(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+  ): Promise<ActionPointsSettingsDto> {
+    return this.settings.get(actor, workspaceId);
+  }
+
+  /** Any subset of the settings; the whole settings come back. */
+  @Put()
+  update(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @Body({ schema: UpdateActionPointsSettingsRequestSchema }) body: UpdateActionPointsSettingsRequest,
+  ): Promise<ActionPointsSettingsDto> {
+    return this.settings.update(actor, workspaceId, body);
+  }
+}

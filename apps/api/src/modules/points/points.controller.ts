@@ -1,0 +1,99 @@
+import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  type AdjustPointsRequest,
+  AdjustPointsRequestSchema,
+  type BalanceDto,
+  type BalanceListDto,
+  BalanceSearchQuerySchema,
+  type LeaderboardDto,
+  LeaderboardQuerySchema,
+  LedgerHistoryQuerySchema,
+  type LedgerPageDto,
+  type PointsSettingsDto,
+  type UpdatePointsSettingsRequest,
+  UpdatePointsSettingsRequestSchema,
+} from '@podium/contracts';
+import type { z } from 'zod';
+import { CurrentActor } from '../../common/http/current-actor.decorator';
+import { UuidParam } from '../../common/http/params';
+import type { Actor } from '../auth/auth.service';
+import { PointsService } from './points.service';
+import { PointsSettingsService } from './points-settings.service';
+
+@ApiTags('points')
+@Controller('workspaces/:workspaceId/points')
+export class PointsController {
+  constructor(
+    private readonly points: PointsService,
+    private readonly settings: PointsSettingsService,
+  ) {}
+
+  @Get('settings')
+  getSettings(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+  ): Promise<PointsSettingsDto> {
+    return this.settings.read(actor, workspaceId);
+  }
+
+  /** Any subset of the settings; the rest keep their values. */
+  @Put('settings')
+  updateSettings(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @Body({ schema: UpdatePointsSettingsRequestSchema }) body: UpdatePointsSettingsRequest,
+  ): Promise<PointsSettingsDto> {
+    return this.settings.update(actor, workspaceId, body);
+  }
+
+  /** Viewers with their balances, searched by name or login (empty: the top balances). */
+  @Get('balances')
+  search(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @Query({ schema: BalanceSearchQuerySchema }) query: z.output<typeof BalanceSearchQuerySchema>,
+  ): Promise<BalanceListDto> {
+    return this.points.search(actor, workspaceId, query);
+  }
+
+  @Get('balances/:viewerId')
+  balance(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @UuidParam('viewerId') viewerId: string,
+  ): Promise<BalanceDto> {
+    return this.points.balance(actor, workspaceId, viewerId);
+  }
+
+  /** A viewer's ledger entries, newest first, paged with `before`. */
+  @Get('viewers/:viewerId/history')
+  history(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @UuidParam('viewerId') viewerId: string,
+    @Query({ schema: LedgerHistoryQuerySchema }) query: z.output<typeof LedgerHistoryQuerySchema>,
+  ): Promise<LedgerPageDto> {
+    return this.points.history(actor, workspaceId, viewerId, query);
+  }
+
+  @Get('leaderboard')
+  leaderboard(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @Query({ schema: LeaderboardQuerySchema }) query: z.output<typeof LeaderboardQuerySchema>,
+  ): Promise<LeaderboardDto> {
+    return this.points.leaderboard(actor, workspaceId, query);
+  }
+
+  /** A moderator's manual change with a reason; taking more than the balance is a 409. */
+  @Post('adjust')
+  @HttpCode(200)
+  adjust(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @Body({ schema: AdjustPointsRequestSchema }) body: AdjustPointsRequest,
+  ): Promise<BalanceDto> {
+    return this.points.adjust(actor, workspaceId, body);
+  }
+}

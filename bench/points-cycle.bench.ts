@@ -1,0 +1,161 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { newOwner } from '../apps/api/test/support/factories';
+import { startTestApp } from '../apps/api/test/support/test-app';
+import { TestDatabase } from '../apps/api/test/support/test-database';
+import { ChatLogService } from '../apps/api/src/modules/chat/events/chat-log.service';
+import { PointsCyclesJob } from '../apps/api/src/modules/points/cycles/points-cycles.job';
+
+/**
+ * A points cycle for N present viewers: the real api on a fresh PostgreSQL database, N viewers
+ * who each chatted in the last minutes on a live connection (seeded in SQL), then `runCycle` timed
+ * (presence read + the one payout transaction). Not part of `npm test`: see bench/README.md.
+ */
+
+const SIZES = (process.env['BENCH_POINTS_SIZES'] ?? '10000,100000')
+  .split(',')
+  .map((s) => Number.parseInt(s.trim(), 10))
+  .filter((n) => Number.isInteger(n) && n > 0);
+const REPEATS = Math.max(1, Number(process.env['BENCH_REPEATS'] ?? 3));
+const RESULTS_FILE = process.env['BENCH_RESULTS_FILE'] ?? join(__dirname, 'results', 'points-cycle.md');
+const CYCLE_MINUTES = 10;
+const WINDOW_MINUTES = 60;
+const WINDOW_MS = WINDOW_MINUTES * 60_000;
+
+interface Run {
+  presenceMs: number;
+  totalMs: number;
+  paid: number;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+async function seed(db: TestDatabase, workspaceId: string, n: number): Promise<void> {
+  const [connection] = await db.query<{ id: string }>(
+    `INSERT INTO platform_connections (workspace_id, platform, account_id, status)
+     VALUES ($1, 'owncast', 'bench', 'disconnected') RETURNING id`,
+    [workspaceId],
+  );
+  if (!connection) throw new Error('no connection seeded');
+  const connectionId = connection.id;
+  await db.query(
+    `INSERT INTO chat_events (workspace_id, connection_id, platform, external_id, kind, payload, occurred_at, received_at, processed_at)
+     VALUES ($1, $2, 'owncast', 'online', 'stream_online', '{}'::jsonb, now(), now(), now())`,
+    [workspaceId, connectionId],
+  );
+  await db.query(
+    `INSERT INTO viewers (workspace_id, platform, platform_user_id, display_name)
+     SELECT $1, 'owncast', 'bench-' || n, 'viewer ' || n FROM generate_series(1, $2) n`,
+    [workspaceId, n],
+  );
+  // One message each, a minute or two ago (inside every cycle the bench runs).
+  await db.query(
+    `INSERT INTO chat_events (workspace_id, connection_id, platform, external_id, kind, viewer_id, payload, occurred_at, received_at, processed_at)
+     SELECT $1, $2, 'owncast', 'm-' || v.id, 'message', v.id, '{"kind":"message","text":"hi"}'::jsonb,
+            now() - interval '90 seconds', now() - interval '90 seconds', now()
+     FROM viewers v WHERE v.workspace_id = $1`,
+    [workspaceId, connectionId],
+  );
+  await db.query(`ANALYZE`);
+}
+
+async function measure(n: number): Promise<{ runs: Run[]; ledgerRows: number }> {
+  const db = await TestDatabase.create();
+  // The scheduled tick would pay the real current cycle on its own: keep it out of the way.
+  const app = await startTestApp({
+    databaseUrl: db.url,
+    env: { POINTS_CYCLE_TICK_MS: String(24 * 3_600_000) },
+  });
+  try {
+    const owner = await newOwner(app.baseUrl);
+    await seed(db, owner.workspaceId, n);
+    await owner.client.put(`/api/workspaces/${owner.workspaceId}/points/settings`, {
+      cycleMinutes: CYCLE_MINUTES,
+      presenceWindowMinutes: WINDOW_MINUTES,
+    });
+    const job = app.podium.app.get(PointsCyclesJob);
+    const chatLog = app.podium.app.get(ChatLogService);
+    const runs: Run[] = [];
+    const base = Date.now();
+    for (let i = 0; i < REPEATS; i += 1) {
+      // Each run is the next cycle (a fresh key); the 60-minute window still holds the seeded messages.
+      const at = new Date(base + i * CYCLE_MINUTES * 60_000);
+      const presenceStart = performance.now();
+      const present = await chatLog.presentViewerIds(
+        owner.workspaceId,
+        new Date(at.getTime() - WINDOW_MS),
+        null,
+      );
+      const presenceMs = performance.now() - presenceStart;
+      const start = performance.now();
+      const outcome = await job.runCycle(owner.workspaceId, at);
+      const totalMs = performance.now() - start;
+      if (outcome.kind !== 'paid') throw new Error(`cycle ${i} not paid: ${JSON.stringify(outcome)}`);
+      if (outcome.viewers !== n || present.length !== n) throw new Error(`paid ${outcome.viewers} of ${n}`);
+      runs.push({ presenceMs, totalMs, paid: outcome.viewers });
+      console.log(
+        `N=${n} run ${i + 1}: presence read ${presenceMs.toFixed(0)} ms, whole cycle ${totalMs.toFixed(0)} ms`,
+      );
+    }
+    const [count] = await db.query<{ count: string }>(`SELECT count(*)::text AS count FROM points_ledger`);
+    return { runs, ledgerRows: Number(count?.count ?? 0) };
+  } finally {
+    await app.close();
+    await db.drop();
+  }
+}
+
+describe('points cycle benchmark', () => {
+  it('pays N present viewers in one cycle', async () => {
+    const loadBefore = loadavg();
+    const results: { n: number; runs: Run[]; ledgerRows: number }[] = [];
+    for (const n of SIZES) results.push({ n, ...(await measure(n)) });
+    const loadAfter = loadavg();
+    const pgVersion = execFileSync('psql', [
+      '-h',
+      '127.0.0.1',
+      '-U',
+      'postgres',
+      '-Atc',
+      'SHOW server_version',
+    ])
+      .toString()
+      .trim();
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD']).toString().trim();
+    const rows = results.map(({ n, runs, ledgerRows }) => {
+      const totals = runs.map((r) => r.totalMs);
+      const presence = runs.map((r) => r.presenceMs);
+      const med = median(totals);
+      return `| ${n} | ${median(presence).toFixed(0)} | ${med.toFixed(0)} | ${totals.map((t) => t.toFixed(0)).join(', ')} | ${Math.round((n / med) * 1000)} | ${ledgerRows} |`;
+    });
+    const cpu = cpus();
+    const markdown = [
+      '# Points cycle benchmark: results',
+      '',
+      'Written by `bench/points-cycle.bench.ts` (see `bench/README.md`); run it again to replace this file.',
+      '',
+      `- Date: ${new Date().toISOString()}`,
+      `- Machine: ${cpu.length} × ${cpu[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB; load average before ${loadBefore.map((l) => l.toFixed(2)).join(' / ')}, after ${loadAfter.map((l) => l.toFixed(2)).join(' / ')} (1 / 5 / 15 min)`,
+      `- Node ${process.version}, PostgreSQL ${pgVersion}`,
+      `- Commit: ${commit} (with uncommitted changes)`,
+      `- Api: one process on a fresh database; ${REPEATS} cycles per size, each a new cycle key paying every viewer`,
+      '',
+      '| present viewers | presence read, median (ms) | whole cycle, median (ms) | every cycle (ms) | viewers paid/s | ledger rows after |',
+      '| --------------- | -------------------------- | ------------------------ | ---------------- | -------------- | ----------------- |',
+      ...rows,
+      '',
+      'A whole cycle is `PointsCyclesJob.runCycle`: settings, live check, the presence read (viewers who',
+      'chatted in the window, resolved to merge targets), then one transaction: the cycle key insert, one',
+      'set-based statement upserting every balance and appending every ledger row, and the cycle row update.',
+      'The presence read is timed again separately beside it.',
+      '',
+    ].join('\n');
+    writeFileSync(RESULTS_FILE, markdown);
+    console.log(markdown);
+  });
+});

@@ -1,0 +1,352 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type {
+  LedgerReason,
+  ModeratorRedeemRequestSchema,
+  RedeemRefusal,
+  RedeemRequestSchema,
+  RedeemResultDto,
+  RedeemSource,
+  RedemptionDto,
+  ViewerRole,
+} from '@podium/contracts';
+import {
+  cooldownSecondsLeft,
+  initialStatus,
+  isEligible,
+  isRewardActive,
+  redeemCost,
+  streamKey,
+} from '@podium/redeems';
+import type { z } from 'zod';
+import { DomainEvents } from '../../common/events/domain-events';
+import { TransactionRunner, type Tx } from '../../database/transaction';
+import type { Actor } from '../auth/auth.service';
+import { ChatLogService } from '../chat/events/chat-log.service';
+import { PointsLedger } from '../points/points-ledger';
+import { PointsService } from '../points/points.service';
+import { PointsSettingsService } from '../points/points-settings.service';
+import { WorkspaceAccess } from '../workspaces/workspace-access.service';
+import { RedeemEligibility } from './redeem-eligibility';
+import { RedeemsErrorCode, RedeemsException } from './redeems.exception';
+import { toRedemptionDto } from './redeems.mapper';
+import { type RedemptionRow, RedemptionsRepository } from './redemptions.repository';
+import { RewardTypeHandlers } from './reward-type-handlers';
+import type { RewardRow } from './rewards.repository';
+import { RewardsService } from './rewards.service';
+
+export type RedeemInput = z.output<typeof RedeemRequestSchema>;
+
+export interface RedeemCall {
+  workspaceId: string;
+  /** Any identity of the viewer: the redemption belongs to the one it was merged into. */
+  viewerId: string;
+  request: RedeemInput;
+  source: RedeemSource;
+  /** Roles on the chat message that asked, if any (eligibility). */
+  roles?: readonly ViewerRole[];
+}
+
+/** Whether a viewer can redeem a reward now (the panel's catalogue). */
+export interface RewardAvailability {
+  rewardId: string;
+  /** null: looks possible; else the refusal a redeem would most likely get. */
+  unavailable: RedeemRefusal | null;
+  /** Seconds left on a running cooldown (global or the viewer's), else null. */
+  cooldownSeconds: number | null;
+}
+
+/** A refusal decided inside the transaction: thrown to roll it back, turned into a result. */
+class Refusal extends Error {
+  constructor(
+    readonly reason: RedeemRefusal,
+    message: string,
+    readonly cooldownSeconds?: number,
+  ) {
+    super(message);
+  }
+}
+
+/** The same request id was redeemed before: answer with what it did then. */
+class Replayed extends Error {}
+
+const LEDGER_REASON: Record<string, LedgerReason> = { goal: 'goal', vote: 'vote' };
+
+/**
+ * Redeeming, for REST, chat and the viewer panel alike. Reads that need other pooled connections
+ * (settings, eligibility, the stream start) happen first; then ONE transaction records the
+ * redemption (unique request id), claims cooldowns and limits with conditional upserts, debits the
+ * ledger with one conditional update and runs the type's handler. Nothing global is locked.
+ */
+@Injectable()
+export class RedeemService {
+  private readonly logger = new Logger(RedeemService.name);
+
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly rewards: RewardsService,
+    private readonly redemptions: RedemptionsRepository,
+    private readonly handlers: RewardTypeHandlers,
+    private readonly ledger: PointsLedger,
+    private readonly points: PointsService,
+    private readonly settings: PointsSettingsService,
+    private readonly eligibility: RedeemEligibility,
+    private readonly chatLog: ChatLogService,
+    private readonly events: DomainEvents,
+    private readonly access: WorkspaceAccess,
+  ) {}
+
+  /** A moderator redeems on a viewer's behalf (POST /redeems). */
+  async redeemFor(
+    actor: Actor,
+    workspaceId: string,
+    body: z.output<typeof ModeratorRedeemRequestSchema>,
+  ): Promise<RedeemResultDto> {
+    await this.access.require(actor, workspaceId, 'moderator');
+    const { viewerId, ...request } = body;
+    return this.redeem({ workspaceId, viewerId, request, source: 'api' });
+  }
+
+  async redeem(call: RedeemCall): Promise<RedeemResultDto> {
+    const { workspaceId, request } = call;
+    const viewer = await this.points.resolveViewer(workspaceId, call.viewerId);
+    if (!viewer)
+      throw new RedeemsException(RedeemsErrorCode.ViewerNotFound, 'No such viewer in this workspace');
+    const earlier = await this.redemptions.findByRequest(this.tx.none, workspaceId, request.requestId);
+    if (earlier) return this.replay(earlier, viewer.id, request.rewardId);
+
+    const reward = await this.rewards.row(workspaceId, request.rewardId);
+    if (!reward)
+      throw new RedeemsException(RedeemsErrorCode.RewardNotFound, 'No such reward in this workspace');
+    const precheck = await this.precheck(call, reward, viewer.id);
+    if (precheck instanceof Refusal) return this.refused(precheck, workspaceId, viewer.id);
+    const { spent, stream } = precheck;
+
+    let outcome: { id: string; balance: number } | null;
+    try {
+      outcome = await this.ledger.run(async (tx) => {
+        const id = await this.redemptions.insert(tx, {
+          workspaceId,
+          rewardId: reward.id,
+          rewardName: reward.name,
+          rewardType: reward.type,
+          viewerId: viewer.id,
+          requestId: request.requestId,
+          spent,
+          note: request.note ?? null,
+          optionId: request.optionId ?? null,
+          source: call.source,
+        });
+        if (!id) throw new Replayed();
+        await this.claim(tx, reward, viewer.id, stream);
+        const debit = await this.ledger.debit(tx, {
+          workspaceId,
+          viewerId: viewer.id,
+          amount: spent,
+          reason: LEDGER_REASON[reward.type] ?? 'redeem',
+          sourceKey: `redeem:${id}`,
+          note: reward.name,
+        });
+        if (!debit.applied) throw new Refusal('insufficient', `Not enough points for ${reward.name}`);
+        let handled;
+        try {
+          handled = await this.handlers.get(reward.type).onRedeem(tx, {
+            workspaceId,
+            rewardId: reward.id,
+            redemptionId: id,
+            viewerId: viewer.id,
+            spent,
+            note: request.note ?? null,
+            optionId: request.optionId ?? null,
+          });
+        } catch (error) {
+          if (error instanceof RedeemsException && error.code === RedeemsErrorCode.Refused) {
+            throw new Refusal('invalid', error.message);
+          }
+          throw error;
+        }
+        if (initialStatus(handled, reward.auto_fulfil) === 'fulfilled')
+          await this.redemptions.fulfilNow(tx, id);
+        return { id, balance: debit.balance };
+      });
+    } catch (error) {
+      if (error instanceof Refusal) return this.refused(error, workspaceId, viewer.id);
+      if (error instanceof Replayed) {
+        const twin = await this.redemptions.findByRequest(this.tx.none, workspaceId, request.requestId);
+        if (twin) return this.replay(twin, viewer.id, request.rewardId);
+      }
+      throw error;
+    }
+    const row = await this.redemptions.find(this.tx.none, workspaceId, outcome.id);
+    if (!row) throw new RedeemsException(RedeemsErrorCode.RedemptionNotFound, 'The redemption vanished');
+    const redemption = toRedemptionDto(row);
+    this.events.publish('redeem.created', { redemption });
+    return { outcome: outcomeOf(redemption), redemption, balance: outcome.balance };
+  }
+
+  /**
+   * For the viewer panel's catalogue: why this viewer cannot redeem each reward now, as far as can be
+   * told without claiming anything (passive, inactive, eligibility, a running cooldown, the price);
+   * null when it looks possible. Limits and type rules are only known when redeeming.
+   */
+  async availabilityFor(workspaceId: string, viewerId: string): Promise<RewardAvailability[]> {
+    const viewer = await this.points.resolveViewer(workspaceId, viewerId);
+    if (!viewer)
+      throw new RedeemsException(RedeemsErrorCode.ViewerNotFound, 'No such viewer in this workspace');
+    const [rows, passive, balance, cooldowns] = [
+      await this.rewards.rowsOf(workspaceId),
+      await this.settings.isPassive(workspaceId),
+      await this.ledger.balance(this.tx.none, workspaceId, viewer.id),
+      await this.redemptions.runningCooldowns(this.tx.none, workspaceId, viewer.id),
+    ];
+    const needsFacts = rows.some((row) => row.eligibility !== 'everyone');
+    const facts = needsFacts ? await this.eligibility.facts(workspaceId, viewer.id) : null;
+    const cooling = new Map(cooldowns.map((c) => [c.reward_id, c]));
+    return rows.map((row): RewardAvailability => {
+      const cooldown = cooling.get(row.id);
+      const seconds = cooldown ? cooldownSecondsLeft(cooldown.until.getTime(), cooldown.now.getTime()) : 0;
+      const cost = redeemCost(priced(row), row.type === 'goal' ? Math.max(1, Number(row.price)) : undefined);
+      let unavailable: RedeemRefusal | null = null;
+      if (passive) unavailable = 'passive';
+      else if (!isRewardActive({ enabled: row.enabled, categories: row.categories }))
+        unavailable = 'inactive';
+      else if (facts && !isEligible(row.eligibility, facts)) unavailable = 'not_eligible';
+      else if (seconds > 0) unavailable = 'cooldown';
+      else if (cost !== null && balance < cost) unavailable = 'insufficient';
+      return { rewardId: row.id, unavailable, cooldownSeconds: seconds > 0 ? seconds : null };
+    });
+  }
+
+  /**
+   * Why a viewer cannot redeem one reward now, as far as can be told without claiming; null: go ahead.
+   * (The panel calls it per reward; `availabilityFor` answers for every reward at once.)
+   */
+  async unavailable(
+    workspaceId: string,
+    viewerId: string,
+    reward: RewardRow,
+    balance: number,
+  ): Promise<RedeemRefusal | null> {
+    if (await this.settings.isPassive(workspaceId)) return 'passive';
+    if (!isRewardActive({ enabled: reward.enabled, categories: reward.categories })) return 'inactive';
+    if (!(await this.eligibility.allows(reward.eligibility, workspaceId, viewerId))) return 'not_eligible';
+    const cooldowns = await this.redemptions.runningCooldowns(this.tx.none, workspaceId, viewerId);
+    if (cooldowns.some((c) => c.reward_id === reward.id)) return 'cooldown';
+    const cost = redeemCost(
+      priced(reward),
+      reward.type === 'goal' ? Math.max(1, Number(reward.price)) : undefined,
+    );
+    if (cost !== null && balance < cost) return 'insufficient';
+    return null;
+  }
+
+  /** The checks that need no transaction, in the order a viewer understands them. */
+  private async precheck(
+    call: RedeemCall,
+    reward: RewardRow,
+    viewerId: string,
+  ): Promise<Refusal | { spent: number; stream: string }> {
+    const { workspaceId, request } = call;
+    if (await this.settings.isPassive(workspaceId)) {
+      return new Refusal('passive', 'Redeems are paused (passive mode)');
+    }
+    if (!isRewardActive({ enabled: reward.enabled, categories: reward.categories })) {
+      return new Refusal('inactive', `${reward.name} is not available right now`);
+    }
+    if ((reward.requires_note || reward.type === 'note') && !request.note) {
+      return new Refusal('note_required', `${reward.name} needs a note`);
+    }
+    if (reward.type === 'vote' && !request.optionId) {
+      return new Refusal('invalid', `Choose an option for ${reward.name}`);
+    }
+    const spent = redeemCost(priced(reward), request.amount);
+    if (spent === null) {
+      return new Refusal(
+        'invalid',
+        reward.type === 'goal'
+          ? `Give an amount of at least ${Math.max(1, Number(reward.price))} for ${reward.name}`
+          : `That amount does not fit ${reward.name}`,
+      );
+    }
+    if (!(await this.eligibility.allows(reward.eligibility, workspaceId, viewerId, call.roles))) {
+      return new Refusal('not_eligible', `${reward.name} is not for you`);
+    }
+    const limited = reward.max_per_stream !== null || reward.max_per_viewer !== null;
+    const stream = limited ? streamKey(await this.chatLog.latestStreamStart(workspaceId)) : 'none';
+    return { spent, stream };
+  }
+
+  /** Cooldowns, then limits: each one conditional upsert that only wins while allowed. */
+  private async claim(tx: Tx, reward: RewardRow, viewerId: string, stream: string): Promise<void> {
+    const cooldowns = [
+      { scope: 'global', seconds: reward.global_cooldown_seconds },
+      { scope: `viewer:${viewerId}`, seconds: reward.viewer_cooldown_seconds },
+    ];
+    for (const { scope, seconds } of cooldowns) {
+      if (seconds <= 0) continue;
+      const running = await this.redemptions.claimCooldown(tx, {
+        workspaceId: reward.workspace_id,
+        rewardId: reward.id,
+        scope,
+        seconds,
+      });
+      if (running) {
+        const left = cooldownSecondsLeft(running.until.getTime(), running.now.getTime());
+        throw new Refusal('cooldown', `${reward.name} is on cooldown for ${left}s`, Math.max(1, left));
+      }
+    }
+    const limits = [
+      { scope: 'stream', max: reward.max_per_stream },
+      { scope: `viewer:${viewerId}`, max: reward.max_per_viewer },
+    ];
+    for (const { scope, max } of limits) {
+      if (max === null) continue;
+      const ok = await this.redemptions.claimLimit(tx, {
+        workspaceId: reward.workspace_id,
+        rewardId: reward.id,
+        scope,
+        streamKey: stream,
+        max,
+      });
+      if (!ok) throw new Refusal('limit', `${reward.name} has reached its limit for this stream`);
+    }
+  }
+
+  private async replay(row: RedemptionRow, viewerId: string, rewardId: string): Promise<RedeemResultDto> {
+    if (row.viewer_id !== viewerId || row.reward_id !== rewardId) {
+      throw new RedeemsException(
+        RedeemsErrorCode.RequestIdReused,
+        'This request id was used for another redeem',
+        {
+          field: 'requestId',
+        },
+      );
+    }
+    const redemption = toRedemptionDto(row);
+    const balance = await this.ledger.balance(this.tx.none, row.workspace_id, viewerId);
+    return { outcome: outcomeOf(redemption), redemption, balance };
+  }
+
+  private async refused(refusal: Refusal, workspaceId: string, viewerId: string): Promise<RedeemResultDto> {
+    this.logger.debug({ workspaceId, viewerId, reason: refusal.reason }, 'redeem refused');
+    return {
+      outcome: 'refused',
+      reason: refusal.reason,
+      ...(refusal.cooldownSeconds !== undefined ? { cooldownSeconds: refusal.cooldownSeconds } : {}),
+      message: refusal.message,
+      balance: await this.ledger.balance(this.tx.none, workspaceId, viewerId),
+    };
+  }
+}
+
+function outcomeOf(redemption: RedemptionDto): 'done' | 'queued' {
+  return redemption.status === 'pending' ? 'queued' : 'done';
+}
+
+function priced(reward: RewardRow): { type: string; price: number; pricePerVote?: number } {
+  const vote = reward.config.vote as { pricePerVote?: number } | undefined;
+  return {
+    type: reward.type,
+    price: Number(reward.price),
+    ...(vote?.pricePerVote !== undefined ? { pricePerVote: vote.pricePerVote } : {}),
+  };
+}

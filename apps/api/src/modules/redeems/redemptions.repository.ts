@@ -1,0 +1,243 @@
+import { Injectable } from '@nestjs/common';
+import type {
+  RedeemSource,
+  RedemptionQueueQuerySchema,
+  RedemptionStatus,
+  RewardType,
+} from '@podium/contracts';
+import type { z } from 'zod';
+import type { Tx } from '../../database/transaction';
+
+export interface RedemptionRow {
+  id: string;
+  workspace_id: string;
+  reward_id: string | null;
+  reward_name: string;
+  reward_type: RewardType;
+  viewer_id: string;
+  request_id: string;
+  spent: string;
+  note: string | null;
+  option_id: string | null;
+  status: RedemptionStatus;
+  source: RedeemSource;
+  created_at: Date;
+  decided_at: Date | null;
+  decided_by_user_id: string | null;
+  viewer_name: string;
+  viewer_platform: string;
+  decided_by_name: string | null;
+}
+
+export interface NewRedemption {
+  workspaceId: string;
+  rewardId: string;
+  rewardName: string;
+  rewardType: RewardType;
+  viewerId: string;
+  requestId: string;
+  spent: number;
+  note: string | null;
+  optionId: string | null;
+  source: RedeemSource;
+}
+
+const SELECT_REDEMPTION = `
+  SELECT d.*, v."display_name" AS "viewer_name", v."platform" AS "viewer_platform",
+    u."display_name" AS "decided_by_name"
+  FROM "redemptions" d
+  JOIN "viewers" v ON v."id" = d."viewer_id"
+  LEFT JOIN "users" u ON u."id" = d."decided_by_user_id"`;
+
+/** Redemptions (the queue), and the claims that make cooldowns and per-stream limits exact. */
+@Injectable()
+export class RedemptionsRepository {
+  /** Inserts it pending; null when this request id was already used (a double click). */
+  async insert(tx: Tx, redemption: NewRedemption): Promise<string | null> {
+    const rows = (await tx.query(
+      `INSERT INTO "redemptions" ("workspace_id", "reward_id", "reward_name", "reward_type", "viewer_id",
+         "request_id", "spent", "note", "option_id", "source")
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       ON CONFLICT ON CONSTRAINT "uq_redemptions_request" DO NOTHING
+       RETURNING "id"`,
+      [
+        redemption.workspaceId,
+        redemption.rewardId,
+        redemption.rewardName,
+        redemption.rewardType,
+        redemption.viewerId,
+        redemption.requestId,
+        redemption.spent,
+        redemption.note,
+        redemption.optionId,
+        redemption.source,
+      ],
+    )) as { id: string }[];
+    return rows[0]?.id ?? null;
+  }
+
+  async find(tx: Tx, workspaceId: string, id: string): Promise<RedemptionRow | null> {
+    const [row] = (await tx.query(`${SELECT_REDEMPTION} WHERE d."workspace_id" = $1 AND d."id" = $2`, [
+      workspaceId,
+      id,
+    ])) as RedemptionRow[];
+    return row ?? null;
+  }
+
+  async findByRequest(tx: Tx, workspaceId: string, requestId: string): Promise<RedemptionRow | null> {
+    const [row] = (await tx.query(
+      `${SELECT_REDEMPTION} WHERE d."workspace_id" = $1 AND d."request_id" = $2`,
+      [workspaceId, requestId],
+    )) as RedemptionRow[];
+    return row ?? null;
+  }
+
+  async findMany(tx: Tx, workspaceId: string, ids: readonly string[]): Promise<RedemptionRow[]> {
+    if (ids.length === 0) return [];
+    return (await tx.query(
+      `${SELECT_REDEMPTION} WHERE d."workspace_id" = $1 AND d."id" = ANY($2::uuid[]) ORDER BY d."created_at", d."id"`,
+      [workspaceId, ids],
+    )) as RedemptionRow[];
+  }
+
+  /** Fulfilled at creation (counters, auto-fulfil): no one decided. */
+  async fulfilNow(tx: Tx, id: string): Promise<void> {
+    await tx.query(`UPDATE "redemptions" SET "status" = 'fulfilled', "decided_at" = now() WHERE "id" = $1`, [
+      id,
+    ]);
+  }
+
+  /**
+   * pending → `to`, once: a conditional update, so of two racing decisions exactly one wins.
+   * Returns the row as it was decided, or null when it was not pending (or not there).
+   */
+  async decide(
+    tx: Tx,
+    workspaceId: string,
+    id: string,
+    to: Exclude<RedemptionStatus, 'pending'>,
+    userId: string | null,
+  ): Promise<{ id: string; viewer_id: string; spent: string; reward_name: string } | null> {
+    const [rows] = (await tx.query(
+      `UPDATE "redemptions" SET "status" = $3, "decided_at" = now(), "decided_by_user_id" = $4
+       WHERE "workspace_id" = $1 AND "id" = $2 AND "status" = 'pending'
+       RETURNING "id", "viewer_id", "spent", "reward_name"`,
+      [workspaceId, id, to, userId],
+    )) as [{ id: string; viewer_id: string; spent: string; reward_name: string }[], number];
+    return rows[0] ?? null;
+  }
+
+  /** Every pending redemption (of one reward, or all) → `to`, in one statement. */
+  async decideAllPending(
+    tx: Tx,
+    workspaceId: string,
+    rewardId: string | null,
+    to: 'refunded' | 'rejected',
+    userId: string | null,
+  ): Promise<{ id: string; viewer_id: string; spent: string; reward_name: string }[]> {
+    const [rows] = (await tx.query(
+      `UPDATE "redemptions" SET "status" = $3, "decided_at" = now(), "decided_by_user_id" = $4
+       WHERE "workspace_id" = $1 AND "status" = 'pending' AND ($2::uuid IS NULL OR "reward_id" = $2)
+       RETURNING "id", "viewer_id", "spent", "reward_name"`,
+      [workspaceId, rewardId, to, userId],
+    )) as [{ id: string; viewer_id: string; spent: string; reward_name: string }[], number];
+    return rows;
+  }
+
+  /** Pending: oldest first; other filters: newest first. One extra row tells whether a next page exists. */
+  async page(
+    tx: Tx,
+    workspaceId: string,
+    query: z.output<typeof RedemptionQueueQuerySchema>,
+  ): Promise<RedemptionRow[]> {
+    const ascending = query.status === 'pending';
+    const cmp = ascending ? '>' : '<';
+    const order = ascending ? 'ASC' : 'DESC';
+    return (await tx.query(
+      `${SELECT_REDEMPTION}
+       WHERE d."workspace_id" = $1
+         AND ($2::text = 'all' OR d."status" = $2)
+         AND ($3::uuid IS NULL OR d."reward_id" = $3)
+         AND ($4::uuid IS NULL OR d."viewer_id" = $4)
+         AND ($5::uuid IS NULL OR (d."created_at", d."id") ${cmp}
+              (SELECT c."created_at", c."id" FROM "redemptions" c WHERE c."id" = $5))
+       ORDER BY d."created_at" ${order}, d."id" ${order}
+       LIMIT $6`,
+      [
+        workspaceId,
+        query.status,
+        query.rewardId ?? null,
+        query.viewerId ?? null,
+        query.before ?? null,
+        query.limit + 1,
+      ],
+    )) as RedemptionRow[];
+  }
+
+  /* ---------- claims ---------- */
+
+  /**
+   * Starts a cooldown of `seconds` on (reward, scope) if the previous one ended. Null when claimed;
+   * otherwise the end of the running cooldown and the database's now. The row stays locked until the
+   * transaction ends, so a racing claim waits and then sees the new end.
+   */
+  async claimCooldown(
+    tx: Tx,
+    claim: { workspaceId: string; rewardId: string; scope: string; seconds: number },
+  ): Promise<{ until: Date; now: Date } | null> {
+    const rows = (await tx.query(
+      `INSERT INTO "reward_cooldowns" ("reward_id", "scope", "workspace_id", "until")
+       VALUES ($1, $2, $3, clock_timestamp() + make_interval(secs => $4))
+       ON CONFLICT ("reward_id", "scope") DO UPDATE SET "until" = EXCLUDED."until"
+         WHERE "reward_cooldowns"."until" <= clock_timestamp()
+       RETURNING 1`,
+      [claim.rewardId, claim.scope, claim.workspaceId, claim.seconds],
+    )) as unknown[];
+    if (rows.length === 1) return null;
+    const [row] = (await tx.query(
+      `SELECT "until", clock_timestamp() AS "now" FROM "reward_cooldowns" WHERE "reward_id" = $1 AND "scope" = $2`,
+      [claim.rewardId, claim.scope],
+    )) as { until: Date; now: Date }[];
+    return row ?? { until: new Date(), now: new Date() };
+  }
+
+  /** Counts one more redeem in (reward, scope, stream) if fewer than `max` were counted. False at the limit. */
+  async claimLimit(
+    tx: Tx,
+    claim: { workspaceId: string; rewardId: string; scope: string; streamKey: string; max: number },
+  ): Promise<boolean> {
+    const rows = (await tx.query(
+      `INSERT INTO "reward_limit_counts" ("reward_id", "scope", "stream_key", "workspace_id", "count")
+       VALUES ($1, $2, $3, $4, 1)
+       ON CONFLICT ("reward_id", "scope", "stream_key") DO UPDATE
+         SET "count" = "reward_limit_counts"."count" + 1
+         WHERE "reward_limit_counts"."count" < $5
+       RETURNING "count"`,
+      [claim.rewardId, claim.scope, claim.streamKey, claim.workspaceId, claim.max],
+    )) as unknown[];
+    return rows.length === 1;
+  }
+
+  /** Cooldowns running now for a viewer (theirs and the global ones), read without claiming. */
+  async runningCooldowns(
+    tx: Tx,
+    workspaceId: string,
+    viewerId: string,
+  ): Promise<{ reward_id: string; until: Date; now: Date }[]> {
+    return (await tx.query(
+      `SELECT "reward_id", max("until") AS "until", clock_timestamp() AS "now" FROM "reward_cooldowns"
+       WHERE "workspace_id" = $1 AND "scope" IN ('global', $2) AND "until" > clock_timestamp()
+       GROUP BY "reward_id"`,
+      [workspaceId, `viewer:${viewerId}`],
+    )) as { reward_id: string; until: Date; now: Date }[];
+  }
+
+  /** The public queue: pending redemptions, oldest first. */
+  async publicQueue(tx: Tx, workspaceId: string, limit: number): Promise<RedemptionRow[]> {
+    return (await tx.query(
+      `${SELECT_REDEMPTION} WHERE d."workspace_id" = $1 AND d."status" = 'pending'
+       ORDER BY d."created_at", d."id" LIMIT $2`,
+      [workspaceId, limit],
+    )) as RedemptionRow[];
+  }
+}

@@ -1,0 +1,79 @@
+import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  type CreateKofiLinkRequest,
+  CreateKofiLinkRequestSchema,
+  type KofiLinkDto,
+  type KofiLinkResultDto,
+  type KofiPaymentDto,
+  type KofiPaymentsQuery,
+  KofiPaymentsQuerySchema,
+  type KofiSettingsDto,
+  type UpdateKofiSettingsRequest,
+  UpdateKofiSettingsRequestSchema,
+} from '@podium/contracts';
+import { CurrentActor } from '../../../common/http/current-actor.decorator';
+import { UuidParam } from '../../../common/http/params';
+import type { Actor } from '../../auth/auth.service';
+import { KofiService } from './kofi.service';
+
+@ApiTags('kofi')
+@Controller('workspaces/:workspaceId/kofi')
+export class KofiController {
+  constructor(private readonly kofi: KofiService) {}
+
+  /** The webhook URL to paste in Ko-fi and the points rate (owners). */
+  @Get('settings')
+  settings(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+  ): Promise<KofiSettingsDto> {
+    return this.kofi.settings(actor, workspaceId);
+  }
+
+  @Put('settings')
+  updateSettings(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @Body({ schema: UpdateKofiSettingsRequestSchema }) body: UpdateKofiSettingsRequest,
+  ): Promise<KofiSettingsDto> {
+    return this.kofi.updateSettings(actor, workspaceId, body);
+  }
+
+  /** Linked viewers (e-mails shown to owners only). */
+  @Get('links')
+  links(@CurrentActor() actor: Actor, @UuidParam('workspaceId') workspaceId: string): Promise<KofiLinkDto[]> {
+    return this.kofi.links(actor, workspaceId);
+  }
+
+  /** A moderator links a viewer's Ko-fi e-mail by hand; pending payments of it are credited now. */
+  @Post('links')
+  @HttpCode(201)
+  link(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @Body({ schema: CreateKofiLinkRequestSchema }) body: CreateKofiLinkRequest,
+  ): Promise<KofiLinkResultDto> {
+    return this.kofi.linkByModerator(actor, workspaceId, body);
+  }
+
+  @Delete('links/:linkId')
+  @HttpCode(204)
+  unlink(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @UuidParam('linkId') linkId: string,
+  ): Promise<void> {
+    return this.kofi.unlink(actor, workspaceId, linkId);
+  }
+
+  /** Recorded payments, newest first. */
+  @Get('payments')
+  payments(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @Query({ schema: KofiPaymentsQuerySchema }) query: KofiPaymentsQuery,
+  ): Promise<KofiPaymentDto[]> {
+    return this.kofi.payments(actor, workspaceId, query);
+  }
+}

@@ -1,0 +1,60 @@
+import type { GoalProgressDto, RedemptionDto, RewardDto } from '@podium/contracts';
+
+export const redemption = (id: string, overrides: Partial<RedemptionDto> = {}): RedemptionDto => ({
+  id,
+  workspaceId: 'w1',
+  reward: { id: 'r1', name: 'hydrate', type: 'list' },
+  viewer: { id: 'v1', displayName: 'Ann', platform: 'twitch' },
+  spent: 100,
+  note: null,
+  optionId: null,
+  status: 'pending',
+  source: 'chat',
+  createdAt: '2026-11-21T12:00:00.000Z',
+  decidedAt: null,
+  decidedBy: null,
+  ...overrides,
+});
+
+export const reward = (name: string, overrides: Partial<RewardDto> = {}): RewardDto => ({
+  id: `id-${name}`,
+  workspaceId: 'w1',
+  name,
+  type: 'list',
+  price: 100,
+  description: '',
+  categories: [],
+  enabled: true,
+  active: true,
+  globalCooldownSeconds: 0,
+  viewerCooldownSeconds: 0,
+  maxPerStream: null,
+  maxPerViewer: null,
+  requiresNote: false,
+  autoFulfil: false,
+  eligibility: 'everyone',
+  count: 0,
+  createdAt: '2026-11-21T12:00:00.000Z',
+  updatedAt: '2026-11-21T12:00:00.000Z',
+  ...overrides,
+});
+
+export const goal = (
+  rewardId: string,
+  progress: number,
+  version: number,
+  workspaceId = 'w1',
+): GoalProgressDto => ({
+  rewardId,
+  workspaceId,
+  name: rewardId,
+  target: 1000,
+  progress,
+  milestones: [],
+  contributors: 1,
+  completedAt: null,
+  round: 1,
+  version,
+  enabled: true,
+  updatedAt: '2026-11-21T12:00:00.000Z',
+});

@@ -1,0 +1,1 @@
+export * from './kofi-webhook.sender';

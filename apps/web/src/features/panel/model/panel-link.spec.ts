@@ -36,6 +36,6 @@ describe('isEmbedded', () => {
         throw new Error('SecurityError');
       },
     };
-    expect(isEmbedded(win)).toBe(true);
+    expect(isEmbedded(win as unknown as Pick<Window, 'self' | 'top'>)).toBe(true);
   });
 });

@@ -48,7 +48,7 @@ export function PanelPage({ workspaceId }: { workspaceId: string }) {
       <header className="panel__header">
         <div>
           <p className="panel__name">{data.viewer.displayName}</p>
-          <p className="panel__balance" aria-live="polite">
+          <p className="panel__balance" aria-live="polite" data-testid="panel-balance">
             {t('panel.balance', { balance: data.balance, currency: data.currencyName })}
           </p>
           {data.streak ? (

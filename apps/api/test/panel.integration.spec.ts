@@ -255,6 +255,7 @@ describe('viewer panel (PostgreSQL)', () => {
       return response.body;
     };
     const shoutout = await created({ name: 'shoutout', type: 'note', price: 100, categories: ['Fun'] });
+    const hug = await created({ name: 'hug', type: 'list', price: 0, categories: ['Fun'] });
     await created({ name: 'late-snack', type: 'list', price: 10, categories: ['Night'] });
     await created({ name: 'yacht', type: 'list', price: 100_000 });
     expect((await suite.owner.client.put(`${rewards}/categories/active`, { active: ['Fun'] })).status).toBe(
@@ -279,7 +280,13 @@ describe('viewer panel (PostgreSQL)', () => {
     // The inactive category's reward is not offered; the yacht is shown as out of reach.
     expect(byGroup).toEqual([
       [null, [['yacht', 'insufficient']]],
-      ['Fun', [['shoutout', null]]],
+      [
+        'Fun',
+        [
+          ['hug', null],
+          ['shoutout', null],
+        ],
+      ],
     ]);
 
     const noNote = await browser.request<RedeemResultDto>('POST', '/api/panel/redeem', {
@@ -304,22 +311,39 @@ describe('viewer panel (PostgreSQL)', () => {
       requestId: randomUUID(),
     });
     expect(otherRedeem.body).toMatchObject({ outcome: 'queued', balance: 0 });
+    // A free redeem spends nothing (no ledger entry), and is still the redeemer's own in the queue.
+    const free = await browser.request<RedeemResultDto>('POST', '/api/panel/redeem', {
+      rewardId: hug.id,
+      requestId: randomUUID(),
+    });
+    expect(free.body).toMatchObject({ outcome: 'queued', balance: 150 });
 
     // The streamer's queue has it, with the note, from the panel.
     const queue = await suite.owner.client.get<RedemptionPageDto>(`${ws()}/redeems?status=pending`);
-    const mineInQueue = queue.body.redemptions.filter((r) => r.viewer.id === redeemer.viewerId);
+    const mineInQueue = queue.body.redemptions
+      .filter((r) => r.viewer.id === redeemer.viewerId)
+      .sort((a, b) => b.spent - a.spent);
     expect(mineInQueue).toEqual([
       expect.objectContaining({ note: 'say hi to mum', source: 'panel', spent: 100, status: 'pending' }),
+      expect.objectContaining({
+        reward: expect.objectContaining({ name: 'hug' }),
+        spent: 0,
+        status: 'pending',
+      }),
     ]);
 
-    // The public queue: both, oldest first, mine marked, nobody's note.
+    // The public queue: all three, oldest first, mine marked (the free one too), nobody's note.
     const publicQueue = await browser.request<PanelQueueDto>('GET', '/api/panel/queue');
     expect(
       publicQueue.body.items.map((item) => [item.viewerDisplayName, item.rewardName, item.mine]),
     ).toEqual([
       ['Redeemer', 'shoutout', true],
       ['Other Redeemer', 'shoutout', false],
+      ['Redeemer', 'hug', true],
     ]);
+    // The other viewer's panel marks only theirs.
+    const theirs = await otherBrowser.request<PanelQueueDto>('GET', '/api/panel/queue');
+    expect(theirs.body.items.map((item) => item.mine)).toEqual([false, true, false]);
     const raw = JSON.stringify(publicQueue.body);
     expect(raw).not.toContain('a secret wish');
     expect(raw).not.toContain('say hi to mum');

@@ -21,6 +21,7 @@ import { ModerationStage } from './moderation/moderation.stage';
 import { MediaRepository } from './media/media.repository';
 import { MediaService } from './media/media.service';
 import { BotEffectsRepository } from './bot-effects.repository';
+import { BotSilence } from './bot-silence';
 import { ChatStages } from './chat-stages';
 import { BuiltinCommands } from './commands/builtin-commands';
 import { TwitchModule } from '../integrations/twitch/twitch.module';
@@ -88,6 +89,7 @@ import { StreamQuestionAnnouncer } from './stream-answers/stream-question-announ
     AutoResponsesService,
     AutoResponsesStage,
     BotEffectsRepository,
+    BotSilence,
     ChatStages,
     BuiltinCommands,
     RehearsalAdapter,
@@ -123,6 +125,6 @@ import { StreamQuestionAnnouncer } from './stream-answers/stream-question-announ
     ModerationGateway,
     ModerationBroadcaster,
   ],
-  exports: [ChatStages, BuiltinCommands, AlertsService, MediaService, BotSettingsService],
+  exports: [ChatStages, BuiltinCommands, AlertsService, MediaService, BotSettingsService, BotSilence],
 })
 export class BotsModule {}

@@ -26,9 +26,6 @@ import type { PanelViewer } from './panel-auth.service';
 import { groupCatalogue } from './panel-catalogue';
 import { PanelErrorCode, PanelException } from './panel.exception';
 
-/** How far back the viewer's own ledger is read to recognise their pending redemptions. */
-const OWN_REDEEMS_LOOKBACK = 100;
-
 /**
  * What a signed-in viewer sees and does. Every read and write goes through the owning module's
  * service (points, redeems, goals and votes, Ko-fi) for the session's viewer only: no panel route
@@ -128,21 +125,13 @@ export class PanelService {
   }
 
   /**
-   * The public queue (pending, oldest first, no notes). The viewer's own entries are recognised by
-   * the ledger's `redeem:<redemption id>` keys of their recent spends.
+   * The public queue (pending, oldest first, no notes). The viewer's own entries are marked from
+   * the redeems module's list of their pending redemptions (free ones included).
    */
   async queue(session: PanelViewer): Promise<PanelQueueDto> {
     const viewer = await this.viewerOf(session);
     const pending = await this.queueService.publicQueue(session.workspaceId);
-    const recent = await this.points.historyOf(session.workspaceId, viewer.id, {
-      before: undefined,
-      limit: OWN_REDEEMS_LOOKBACK,
-    });
-    const mine = new Set(
-      recent.entries.flatMap((entry) =>
-        entry.sourceKey?.startsWith('redeem:') ? [entry.sourceKey.slice('redeem:'.length)] : [],
-      ),
-    );
+    const mine = new Set(await this.queueService.pendingOf(session.workspaceId, viewer.id));
     return {
       items: pending.map((item) => ({
         id: item.id,

@@ -21,6 +21,7 @@ export class PointsCommand implements OnModuleInit {
       name: 'points',
       permission: 'everyone',
       description: 'Your points balance',
+      speaksWhenSilent: true,
       run: (context) => this.run(context),
     });
   }

@@ -24,6 +24,7 @@ import { PointsMergesListener } from './points-merges.listener';
 import { PointsRepository } from './points.repository';
 import { PointsService } from './points.service';
 import { PointsSettingsService } from './points-settings.service';
+import { PointsSilence } from './points-silence';
 
 /**
  * Points: the ledger (the only way balances move), settings, earning cycles, manual adjustments,
@@ -37,6 +38,7 @@ import { PointsSettingsService } from './points-settings.service';
     PointsRepository,
     PointsService,
     PointsSettingsService,
+    PointsSilence,
     PointsCommand,
     PointsGateway,
     PointsBroadcaster,

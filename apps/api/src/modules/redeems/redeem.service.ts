@@ -138,14 +138,18 @@ export class RedeemService {
         });
         if (!id) throw new Replayed();
         await this.claim(tx, reward, viewer.id, stream);
-        const debit = await this.ledger.debit(tx, {
-          workspaceId,
-          viewerId: viewer.id,
-          amount: spent,
-          reason: LEDGER_REASON[reward.type] ?? 'redeem',
-          sourceKey: `redeem:${id}`,
-          note: reward.name,
-        });
+        // A free reward moves no points: the ledger takes positive amounts only.
+        const debit =
+          spent > 0
+            ? await this.ledger.debit(tx, {
+                workspaceId,
+                viewerId: viewer.id,
+                amount: spent,
+                reason: LEDGER_REASON[reward.type] ?? 'redeem',
+                sourceKey: `redeem:${id}`,
+                note: reward.name,
+              })
+            : { applied: true as const, balance: await this.ledger.balance(tx, workspaceId, viewer.id) };
         if (!debit.applied) throw new Refusal('insufficient', `Not enough points for ${reward.name}`);
         let handled;
         try {

@@ -150,6 +150,15 @@ export class RedemptionQueueService {
     return rows.map((row) => toPublicRedemptionDto(toRedemptionDto(row)));
   }
 
+  /**
+   * Ids of the viewer's own pending redemptions (free ones included; identities merged into the
+   * viewer too), so the viewer panel can mark its entries in the public queue. No access check: for
+   * the api's own use, with a viewer id the caller already trusts.
+   */
+  async pendingOf(workspaceId: string, viewerId: string): Promise<string[]> {
+    return this.redemptions.pendingIdsOf(this.tx.none, workspaceId, viewerId);
+  }
+
   private async refund(
     tx: Tx,
     workspaceId: string,

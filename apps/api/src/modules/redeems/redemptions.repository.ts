@@ -232,6 +232,17 @@ export class RedemptionsRepository {
     )) as { reward_id: string; until: Date; now: Date }[];
   }
 
+  /** Ids of a viewer's pending redemptions (any identity merged into them), oldest first. */
+  async pendingIdsOf(tx: Tx, workspaceId: string, viewerId: string): Promise<string[]> {
+    const rows = (await tx.query(
+      `SELECT d."id" FROM "redemptions" d JOIN "viewers" v ON v."id" = d."viewer_id"
+       WHERE d."workspace_id" = $1 AND d."status" = 'pending' AND COALESCE(v."merged_into_id", v."id") = $2
+       ORDER BY d."created_at", d."id"`,
+      [workspaceId, viewerId],
+    )) as { id: string }[];
+    return rows.map((row) => row.id);
+  }
+
   /** The public queue: pending redemptions, oldest first. */
   async publicQueue(tx: Tx, workspaceId: string, limit: number): Promise<RedemptionRow[]> {
     return (await tx.query(

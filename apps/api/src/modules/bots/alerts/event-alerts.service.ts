@@ -5,6 +5,7 @@ import {
   type ChatEvent,
   type EventAlertKind,
   type EventAlertSettingsDto,
+  type KofiPaymentDto,
   type TestAlertRequest,
   type UpdateEventAlertSettingsRequest,
 } from '@podium/contracts';
@@ -23,6 +24,7 @@ import type { Actor } from '../../auth/auth.service';
 import { OutboxService } from '../../chat/outbox/outbox.service';
 import { WorkspaceAccess } from '../../workspaces/workspace-access.service';
 import { BotEffectsRepository } from '../bot-effects.repository';
+import { BotSilence } from '../bot-silence';
 import { MediaService } from '../media/media.service';
 import { AlertsService } from './alerts.service';
 import { EventAlertSettingsRepository } from './event-alert-settings.repository';
@@ -59,12 +61,18 @@ export class EventAlertsService implements OnModuleInit, OnModuleDestroy {
     private readonly access: WorkspaceAccess,
     private readonly events: DomainEvents,
     private readonly tx: TransactionRunner,
+    private readonly silence: BotSilence,
   ) {}
 
   onModuleInit(): void {
     for (const name of ALERT_EVENTS) {
       this.unsubscribe.push(this.events.on(name, ({ event }) => this.handle(event)));
     }
+    this.unsubscribe.push(
+      this.events.on('kofi.paymentRecorded', ({ workspaceId, payment }) =>
+        this.kofiPayment(workspaceId, payment),
+      ),
+    );
   }
 
   onModuleDestroy(): void {
@@ -153,9 +161,52 @@ export class EventAlertsService implements OnModuleInit, OnModuleDestroy {
     }
 
     const chatText = renderEventAlertTemplate(config.chatTemplate, values);
-    if (chatText && (await this.effects.claim(this.tx.none, event.id, 'alerts.chat'))) {
+    if (
+      chatText &&
+      !(await this.silence.isSilent(event.workspaceId)) &&
+      (await this.effects.claim(this.tx.none, event.id, 'alerts.chat'))
+    ) {
       await this.outbox.enqueue(event.workspaceId, chatText);
       this.logger.debug({ eventId: event.id, kind }, 'event alert said in chat');
+    }
+  }
+
+  /**
+   * A Ko-fi payment raises the `donation` alert and chat line, with the supporter's Ko-fi name,
+   * amount, currency and message. `kofi.paymentRecorded` is published once per payment, only by the
+   * delivery that recorded it (a redelivery finds the transaction id taken and publishes nothing),
+   * so this runs once per payment; a failure is logged, never thrown at the webhook.
+   */
+  async kofiPayment(workspaceId: string, payment: KofiPaymentDto): Promise<void> {
+    try {
+      const config =
+        (await this.settings.find(this.tx.none, workspaceId, 'donation')) ??
+        defaultEventAlertConfig('donation');
+      // Shaped as the donation chat event the rules read: amount and currency, message, name.
+      const asEvent = {
+        amounts: { money: { amount: payment.amount, currency: payment.currency } },
+        ...(payment.message ? { text: payment.message } : {}),
+        detail: { displayName: payment.fromName || 'Someone', source: 'kofi' },
+      };
+      if (!eventAlertFires(config, 'donation', asEvent)) return;
+      const values = eventAlertValues('donation', asEvent);
+      const alertText = renderEventAlertTemplate(config.alertTemplate, values);
+      if (alertText) {
+        await this.alerts.enqueue(workspaceId, {
+          kind: 'donation',
+          text: alertText,
+          mediaId: config.mediaId,
+          soundMediaId: config.soundMediaId,
+          durationMs: config.durationMs,
+        });
+      }
+      const chatText = renderEventAlertTemplate(config.chatTemplate, values);
+      if (chatText && !(await this.silence.isSilent(workspaceId))) {
+        await this.outbox.enqueue(workspaceId, chatText);
+      }
+      this.logger.debug({ workspaceId, paymentId: payment.id }, 'Ko-fi payment alerted');
+    } catch (error) {
+      this.logger.error({ err: error, workspaceId, paymentId: payment.id }, 'Ko-fi payment alert failed');
     }
   }
 }

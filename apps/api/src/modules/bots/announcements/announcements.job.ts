@@ -5,6 +5,7 @@ import { TransactionRunner } from '../../../database/transaction';
 import { ConnectionsService } from '../../chat/connections/connections.service';
 import { ChatLogService } from '../../chat/events/chat-log.service';
 import { OutboxService } from '../../chat/outbox/outbox.service';
+import { BotSilence } from '../bot-silence';
 import { JobScheduler } from '../../scheduler/job-scheduler';
 import { type AnnouncementRow, AnnouncementsRepository } from './announcements.repository';
 
@@ -28,6 +29,7 @@ export class AnnouncementsJob implements OnModuleInit, OnApplicationBootstrap {
     private readonly chatLog: ChatLogService,
     private readonly connections: ConnectionsService,
     private readonly outbox: OutboxService,
+    private readonly silence: BotSilence,
   ) {}
 
   onModuleInit(): void {
@@ -86,6 +88,11 @@ export class AnnouncementsJob implements OnModuleInit, OnApplicationBootstrap {
       return false;
     }
 
+    // A quiet bot posts nothing and claims nothing: the announcement stays due for when it may speak.
+    if (await this.silence.isSilent(workspaceId)) {
+      this.logger.debug({ announcementId: row.id, reason: 'silent' }, 'announcement skipped');
+      return false;
+    }
     const turn = rotateAnnouncement(row.messages, row.next_message_index);
     const claimed = await this.repository.claim(this.tx.none, row.id, minuteMs, turn.nextIndex);
     if (!claimed) return false; // another replica (or tick) posted this period

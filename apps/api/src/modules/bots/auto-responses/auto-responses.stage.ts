@@ -7,6 +7,7 @@ import {
   renderTemplate,
 } from '@podium/bots';
 import { TransactionRunner } from '../../../database/transaction';
+import { BotSilence } from '../bot-silence';
 import { type ChatStage, type ChatStageContext, type ChatStageVerdict, ChatStages } from '../chat-stages';
 import { userScope } from '../commands/bot-cooldowns.repository';
 import { cooledDown } from '../commands/commands.stage';
@@ -30,6 +31,7 @@ export class AutoResponsesStage implements ChatStage, OnModuleInit {
     private readonly autoResponses: AutoResponsesRepository,
     private readonly gate: CooldownGate,
     private readonly tx: TransactionRunner,
+    private readonly silence: BotSilence,
   ) {}
 
   onModuleInit(): void {
@@ -39,6 +41,7 @@ export class AutoResponsesStage implements ChatStage, OnModuleInit {
   async handle(context: ChatStageContext): Promise<ChatStageVerdict> {
     const { event } = context;
     if (parseCommand(event.text, await this.settings.prefix(event.workspaceId))) return 'continue';
+    if (await this.silence.isSilent(event.workspaceId)) return 'continue';
     const candidates = (await this.autoResponses.list(this.tx.none, event.workspaceId, true)).filter(
       (row) =>
         commandRefusal(row, event.platform, event.viewer.roles) === null &&

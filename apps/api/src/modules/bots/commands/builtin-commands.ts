@@ -11,6 +11,8 @@ export interface BuiltinCommand {
   readonly permission: CommandPermission;
   /** One short line for `!help` and the commands page. */
   readonly description: string;
+  /** Answers even while the bot keeps quiet (points' passive mode): only `!points` does. */
+  readonly speaksWhenSilent?: boolean;
   /** `args` is the text after the command name, trimmed. Replies go through `context.reply`. */
   run(context: ChatStageContext, args: string): Promise<void>;
 }

@@ -2,6 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { commandRefusal, mayUse, parseCommand, pickResponse, renderTemplate } from '@podium/bots';
 import { TransactionRunner } from '../../../database/transaction';
 import { BotEffectsRepository } from '../bot-effects.repository';
+import { BotSilence } from '../bot-silence';
 import { type ChatStage, type ChatStageContext, type ChatStageVerdict, ChatStages } from '../chat-stages';
 import { BotSettingsService } from '../settings/bot-settings.service';
 import { userScope } from './bot-cooldowns.repository';
@@ -27,6 +28,7 @@ export class CommandsStage implements ChatStage, OnModuleInit {
     private readonly gate: CooldownGate,
     private readonly effects: BotEffectsRepository,
     private readonly tx: TransactionRunner,
+    private readonly silence: BotSilence,
   ) {}
 
   onModuleInit(): void {
@@ -39,6 +41,8 @@ export class CommandsStage implements ChatStage, OnModuleInit {
     if (!parsed) return 'continue';
     // A built-in wins over a custom command of the same name (saving one is refused anyway).
     const builtin = this.builtins.find(parsed.name);
+    // A quiet bot runs no command at all (no counters, no title changes), except the ones that speak anyway.
+    if (!builtin?.speaksWhenSilent && (await this.silence.isSilent(event.workspaceId))) return 'continue';
     if (builtin) {
       if (mayUse(event.viewer.roles, builtin.permission)) await builtin.run(context, parsed.args);
       return 'continue';

@@ -12,6 +12,7 @@ import {
 import { DomainEvents } from '../../../common/events/domain-events';
 import { TransactionRunner } from '../../../database/transaction';
 import { OutboxService } from '../../chat/outbox/outbox.service';
+import { BotSilence } from '../bot-silence';
 import { AlertsService } from '../alerts/alerts.service';
 import { type ChatStage, type ChatStageContext, type ChatStageVerdict, ChatStages } from '../chat-stages';
 import { type RevolutionRow, RevolutionsRepository } from './revolutions.repository';
@@ -50,6 +51,7 @@ export class RevolutionsStage implements ChatStage, OnModuleInit {
     private readonly alerts: AlertsService,
     private readonly outbox: OutboxService,
     private readonly events: DomainEvents,
+    private readonly silence: BotSilence,
   ) {}
 
   onModuleInit(): void {
@@ -106,7 +108,12 @@ export class RevolutionsStage implements ChatStage, OnModuleInit {
     });
     if (!outcome) return;
     if (outcome.alert) this.alerts.published(outcome.alert);
-    if (outcome.fired && (await context.once(`revolution:${revolutionId}:fired`))) {
+    // The animation plays in passive mode too; only the chat line keeps quiet.
+    if (
+      outcome.fired &&
+      !(await this.silence.isSilent(event.workspaceId)) &&
+      (await context.once(`revolution:${revolutionId}:fired`))
+    ) {
       await this.outbox.enqueue(
         event.workspaceId,
         renderRevolutionMessage(outcome.row.message, outcome.count),

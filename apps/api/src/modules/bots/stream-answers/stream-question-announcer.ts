@@ -4,6 +4,7 @@ import { type DomainEventMap, DomainEvents } from '../../../common/events/domain
 import { TransactionRunner } from '../../../database/transaction';
 import { ConnectionsService } from '../../chat/connections/connections.service';
 import { OutboxService } from '../../chat/outbox/outbox.service';
+import { BotSilence } from '../bot-silence';
 import { ChatParticipantsService } from '../../meetings/live/chat-participants.service';
 import { BotSettingsService } from '../settings/bot-settings.service';
 import { type ChatPostKind, ChatPostsRepository } from './chat-posts.repository';
@@ -26,6 +27,7 @@ export class StreamQuestionAnnouncer implements OnModuleInit, OnModuleDestroy {
     private readonly outbox: OutboxService,
     private readonly posts: ChatPostsRepository,
     private readonly tx: TransactionRunner,
+    private readonly silence: BotSilence,
   ) {}
 
   onModuleInit(): void {
@@ -69,6 +71,7 @@ export class StreamQuestionAnnouncer implements OnModuleInit, OnModuleDestroy {
     );
     // No connectionIds would mean "every connection": with no stream connected there is nobody to tell.
     if (targets.length === 0) return;
+    if (await this.silence.isSilent(workspaceId)) return;
     if (!(await this.posts.claim(this.tx.none, workspaceId, meetingId, version, kind))) return;
     await this.outbox.enqueue(workspaceId, text, {
       connectionIds: targets.map((connection) => connection.id),

@@ -8,6 +8,7 @@ import { JobScheduler } from '../../scheduler/job-scheduler';
 import { PointsLedger } from '../points-ledger';
 import { PointsRepository } from '../points.repository';
 import { PointsSettingsService } from '../points-settings.service';
+import { StreaksService } from '../streaks/streaks.service';
 import { PlatformPresence } from './platform-presence';
 
 export const POINTS_CYCLES_JOB = 'points.cycles';
@@ -39,6 +40,7 @@ export class PointsCyclesJob implements OnModuleInit, OnApplicationBootstrap {
     private readonly presence: PlatformPresence,
     private readonly ledger: PointsLedger,
     private readonly events: DomainEvents,
+    private readonly streaks: StreaksService,
   ) {}
 
   onModuleInit(): void {
@@ -83,7 +85,8 @@ export class PointsCyclesJob implements OnModuleInit, OnApplicationBootstrap {
     const live = settings.onlyWhileLive ? await this.chatLog.liveConnectionIds(workspaceId) : null;
     if (live !== null && live.length === 0) return { kind: 'skipped', reason: 'not_live' };
     const since = presenceSince(now.getTime(), settings.presenceWindowMinutes);
-    const present = new Set(await this.chatLog.presentViewerIds(workspaceId, since, live));
+    const chatted = await this.chatLog.presentViewerIds(workspaceId, since, live);
+    const present = new Set(chatted);
     if (settings.presenceMode === 'listed') {
       for (const id of await this.presence.listedViewerIds(workspaceId, live)) present.add(id);
     }
@@ -109,6 +112,27 @@ export class PointsCyclesJob implements OnModuleInit, OnApplicationBootstrap {
       points: settings.pointsPerCycle,
     });
     this.logger.debug({ workspaceId, cycleStart: start, viewers: paid.length }, 'points cycle paid');
+    await this.attendListed(workspaceId, chatted, paid);
     return { kind: 'paid', cycleStart: start, viewers: paid.length };
+  }
+
+  /**
+   * Viewers paid for being listed by a platform attend the running stream for their streak too;
+   * chatters already did through their own events. After the cycle's commit: a streak failure is
+   * logged and never unpays (or re-pays) the cycle.
+   */
+  private async attendListed(
+    workspaceId: string,
+    chatted: readonly string[],
+    paid: readonly { viewerId: string }[],
+  ): Promise<void> {
+    const wrote = new Set(chatted);
+    const listedOnly = paid.map((p) => p.viewerId).filter((id) => !wrote.has(id));
+    if (listedOnly.length === 0) return;
+    try {
+      await this.streaks.attend(workspaceId, listedOnly);
+    } catch (error) {
+      this.logger.error({ err: error, workspaceId }, 'streak attendance of listed viewers failed');
+    }
   }
 }

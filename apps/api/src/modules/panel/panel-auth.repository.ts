@@ -120,6 +120,8 @@ export class PanelAuthRepository {
   /** Housekeeping: links and sessions past their end. */
   async purgeExpired(tx: Tx, now: Date): Promise<void> {
     await tx.query(`DELETE FROM "panel_sessions" WHERE "expires_at" < $1`, [now]);
-    await tx.query(`DELETE FROM "panel_links" WHERE "expires_at" < $1 - interval '1 day'`, [now]);
+    await tx.query(`DELETE FROM "panel_links" WHERE "expires_at" < $1::timestamptz - interval '1 day'`, [
+      now,
+    ]);
   }
 }

@@ -23,8 +23,17 @@ describe('YouTube: live chat polling (PostgreSQL + Redis)', () => {
   });
   afterAll(() => bed?.close());
 
+  /** Viewers' events: the channel's own lines (the bot answering the fixture's `!points`) are not counted. */
   const count = async () =>
-    Number((await bed.db.query<{ n: string }>('select count(*) as n from chat_events'))[0]!.n);
+    Number(
+      (
+        await bed.db.query<{ n: string }>(
+          `select count(*) as n from chat_events
+           where coalesce(payload->'viewer'->>'platformUserId', '') <> $1`,
+          [YOUTUBE_CHANNEL.id],
+        )
+      )[0]!.n,
+    );
   const listsSince = (index: number) => bed.fake.chatListRequests().slice(index);
   const eventually = (what: string, check: () => Promise<boolean> | boolean, ms = 10_000) =>
     until(what, check, ms);
@@ -96,6 +105,11 @@ describe('YouTube: live chat polling (PostgreSQL + Redis)', () => {
   });
 
   it('sends through liveChatMessages.insert, split to 200 characters, one message per 2 s', async () => {
+    // The bot already answered the fixture's `!points`: look only at what this test sends.
+    const before = bed.fake.insertedTexts().length;
+    const insertsBefore = bed.fake.requests.filter(
+      (request) => request.method === 'POST' && request.path.endsWith('/liveChat/messages'),
+    ).length;
     const long = `${'lighthouse '.repeat(25)}end`;
     const sent = await bed.owner.client.post<SendChatMessageResponse>(`${bed.workspaceUrl}/chat/messages`, {
       text: long,
@@ -103,13 +117,14 @@ describe('YouTube: live chat polling (PostgreSQL + Redis)', () => {
     });
     expect(sent.status).toBe(202);
     expect(sent.body.queued).toHaveLength(2);
-    await eventually('both parts at YouTube', () => bed.fake.insertedTexts().length === 2, 15_000);
-    const inserted = bed.fake.insertedTexts();
+    const parts = sent.body.queued.map((message) => message.id);
+    await eventually('both parts at YouTube', () => bed.fake.insertedTexts().length === before + 2, 15_000);
+    const inserted = bed.fake.insertedTexts().slice(before);
     expect(inserted.every((text) => text.length <= 200)).toBe(true);
     expect(inserted.join(' ')).toBe(long);
-    const inserts = bed.fake.requests.filter(
-      (request) => request.method === 'POST' && request.path.endsWith('/liveChat/messages'),
-    );
+    const inserts = bed.fake.requests
+      .filter((request) => request.method === 'POST' && request.path.endsWith('/liveChat/messages'))
+      .slice(insertsBefore);
     expect(inserts[1]!.at - inserts[0]!.at).toBeGreaterThanOrEqual(1_900);
     expect(JSON.parse(inserts[0]!.rawBody)).toEqual({
       snippet: {
@@ -120,8 +135,8 @@ describe('YouTube: live chat polling (PostgreSQL + Redis)', () => {
     });
     await eventually('both marked sent', async () => {
       const rows = await bed.db.query<{ status: string }>(
-        'select status from chat_outbox where connection_id = $1',
-        [connection.id],
+        'select status from chat_outbox where id = any($1::uuid[])',
+        [parts],
       );
       return rows.length === 2 && rows.every((row) => row.status === 'sent');
     });

@@ -10,6 +10,7 @@ describe('embedded mode: no DATABASE_URL, no REDIS_URL', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'podium-embedded-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
+  // Two starts, each applying every migration on the embedded engine: slow on a loaded machine.
   it('keeps the owner across a restart, with data under DATA_DIR', async () => {
     const first = await startTestApp({ dataDir });
     let owner;
@@ -43,5 +44,5 @@ describe('embedded mode: no DATABASE_URL, no REDIS_URL', () => {
     } finally {
       await second.close();
     }
-  });
+  }, 180_000);
 });

@@ -158,7 +158,8 @@ describe('a Twitch connection over EventSub webhooks: sign-in, sending, subscrip
       (sent) => sent.includes('Welcome to the stream!'),
     );
     expect(fake.chatMessages.at(-1)).toMatchObject({ broadcasterId: BROADCASTER.id, senderId: BOT.id });
-    expect((await outbox('Welcome to the stream!'))[0]).toMatchObject({ status: 'sent' });
+    // Twitch has it before the outbox row is marked: wait for the mark, not just the arrival.
+    expect(await waitForOutbox('Welcome to the stream!', 'sent')).toMatchObject({ status: 'sent' });
 
     fake.dropNextMessages(1);
     await send(connection, 'PixelMoth has 1,250 points');

@@ -32,7 +32,10 @@ export default tseslint.config(
           depConstraints: [
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
             { sourceTag: 'scope:overlay', onlyDependOnLibsWithTags: ['scope:contracts', 'scope:ui'] },
-            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['scope:contracts', 'scope:fakes'] },
+            {
+              sourceTag: 'type:e2e',
+              onlyDependOnLibsWithTags: ['scope:contracts', 'scope:fakes', 'scope:api-client'],
+            },
             // Stand-ins for the platforms serve tests only, never the apps' runtime code.
             { sourceTag: 'scope:fakes', onlyDependOnLibsWithTags: ['scope:contracts'] },
             { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },

@@ -24,6 +24,7 @@ module.exports = {
   ],
   moduleNameMapper: {
     '^@podium/contracts$': path.join(root, 'libs/contracts/src/index.ts'),
+    '^@podium/api-client$': path.join(root, 'libs/api-client/src/index.ts'),
     '^@podium/meetings$': path.join(root, 'libs/meetings/src/index.ts'),
     '^@podium/bots$': path.join(root, 'libs/bots/src/index.ts'),
     '^@podium/points$': path.join(root, 'libs/points/src/index.ts'),

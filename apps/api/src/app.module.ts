@@ -10,6 +10,7 @@ import { DatabaseModule } from './database/database.module';
 import { DatabaseSettings } from './database/database-settings';
 import { AccountModule } from './modules/account/account.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { BackupModule } from './modules/backup/backup.module';
 import { BotsModule } from './modules/bots/bots.module';
 import { ChatModule } from './modules/chat/chat.module';
 import { HealthModule } from './modules/health/health.module';
@@ -22,11 +23,14 @@ import { MeetingsLiveModule } from './modules/meetings/live/meetings-live.module
 import { OverlaysModule } from './modules/overlays/overlays.module';
 import { PanelModule } from './modules/panel/panel.module';
 import { PointsModule } from './modules/points/points.module';
+import { PublicApiModule } from './modules/public-api/public-api.module';
 import { RealtimeModule } from './modules/realtime/realtime.module';
 import { RedeemsModule } from './modules/redeems/redeems.module';
+import { ReportsModule } from './modules/reports/reports.module';
 import { RedisModule } from './modules/redis/redis.module';
 import { SchedulerModule } from './modules/scheduler/scheduler.module';
 import { StaticModule } from './modules/static/static.module';
+import { WebhooksModule } from './modules/webhooks/webhooks.module';
 import { WorkspacesModule } from './modules/workspaces/workspaces.module';
 
 export interface AppModuleOptions {
@@ -85,8 +89,12 @@ export class AppModule {
         BotsModule,
         PointsModule,
         RedeemsModule,
+        ReportsModule,
         PanelModule,
         KofiModule,
+        PublicApiModule,
+        WebhooksModule,
+        BackupModule,
         OwncastModule,
         TwitchModule,
         YoutubeModule,

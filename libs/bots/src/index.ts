@@ -16,3 +16,4 @@ export * from './moderation/moderation-patterns.rules';
 export * from './moderation/moderation-links.rules';
 export * from './moderation/moderation-spam.rules';
 export * from './rehearsal/rehearsal-events.rules';
+export * from './outbound';

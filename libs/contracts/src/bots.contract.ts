@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PlatformSchema, VIEWER_ROLES, type Platform } from './chat.contract';
+import { OptionalObsActionSchema, type ObsAction } from './obs.contract';
 
 /** Who may use a command, least to most trusted: each level includes the ones after it. */
 export const COMMAND_PERMISSIONS = ['everyone', 'subscriber', 'vip', 'moderator', 'broadcaster'] as const;
@@ -90,6 +91,8 @@ export interface BotCommandDto {
   enabled: boolean;
   /** Times it has answered; `{count}` in a response. */
   useCount: number;
+  /** What the streamer's OBS does each time it answers (through the `obs` overlay); null: nothing. */
+  obsAction: ObsAction | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -106,6 +109,8 @@ const CommandFields = {
   userCooldownSeconds: CooldownSchema,
   platforms: PlatformsSchema,
   enabled: z.boolean(),
+  /** Switch the OBS scene or save the replay buffer each time it answers; null removes it. */
+  obsAction: OptionalObsActionSchema,
 };
 
 export const CreateBotCommandRequestSchema = z.object({

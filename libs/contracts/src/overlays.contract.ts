@@ -11,6 +11,7 @@ export const OVERLAY_KINDS = [
   'goal',
   'vote',
   'redeems',
+  'obs',
 ] as const;
 export const OverlayKindSchema = z.enum(OVERLAY_KINDS);
 export type OverlayKind = z.infer<typeof OverlayKindSchema>;

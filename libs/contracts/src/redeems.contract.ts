@@ -8,6 +8,7 @@ import {
   type SpecialConfigDto,
   type VoteConfig,
 } from './goals-votes.contract';
+import { OptionalObsActionSchema, type ObsAction } from './obs.contract';
 
 /* ---------- enums ---------- */
 
@@ -118,6 +119,8 @@ export interface RewardDto {
   vote?: VoteConfig;
   /** Type `special` only (the secret is never returned). */
   special?: SpecialConfigDto;
+  /** What the streamer's OBS does on each redeem (through the `obs` overlay); absent: nothing. */
+  obsAction?: ObsAction;
   createdAt: string;
   updatedAt: string;
 }
@@ -155,6 +158,8 @@ const RewardFields = {
   goal: GoalConfigSchema.optional(),
   vote: VoteConfigSchema.optional(),
   special: SpecialConfigSchema.optional(),
+  /** Switch the OBS scene or save the replay buffer on each redeem; null removes it. */
+  obsAction: OptionalObsActionSchema,
 };
 
 /** The type's config object is required for goal/vote/special and refused for the others. */
@@ -208,6 +213,7 @@ export const UpdateRewardRequestSchema = z.object({
   goal: GoalConfigSchema.optional(),
   vote: VoteConfigSchema.optional(),
   special: SpecialConfigSchema.optional(),
+  obsAction: OptionalObsActionSchema,
 });
 export type UpdateRewardRequest = z.input<typeof UpdateRewardRequestSchema>;
 

@@ -28,9 +28,11 @@ import type {
   ScoreboardDto,
 } from './meetings.contract';
 import type { InroomHiddenPayload, ModerationLogEntryDto } from './moderation.contract';
+import type { ObsActionPayload } from './obs.contract';
 import type { AnswerInput, MyAnswerDto, QaAsk, QaModerate, QuestionResultsDto } from './questions.contract';
 import type { Role } from './roles.contract';
 import type { WorkspaceDto } from './workspaces.contract';
+import type { WebhookDeliveryChangedPayload, WebhookSubscriptionChangedPayload } from './webhooks.contract';
 
 /**
  * What a client sends in the Socket.IO handshake `auth` field. Organizers use their session cookie;
@@ -119,6 +121,12 @@ export interface ServerToClientEvents {
   'redeem.public': (payload: RedeemPublicPayload) => void;
   /** Organizers of the workspace: rewards, a counter or the categories changed; refetch. */
   'reward.changed': (payload: RewardChangedPayload) => void;
+  /** Overlays of the workspace: a reward or command asks OBS to switch scene or save the replay (the `obs` overlay acts). */
+  'obs.action': (payload: ObsActionPayload) => void;
+  /** Organizers of the workspace: a webhook subscription changed (e.g. disabled after failures). */
+  'webhooks.subscriptionChanged': (payload: WebhookSubscriptionChangedPayload) => void;
+  /** Organizers of the workspace: a webhook delivery attempt finished. */
+  'webhooks.deliveryChanged': (payload: WebhookDeliveryChangedPayload) => void;
 }
 
 export interface ClientToServerEvents {

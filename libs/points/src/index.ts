@@ -4,3 +4,4 @@ export * from './action-points.rules';
 export * from './cycles.rules';
 export * from './ledger.rules';
 export * from './streak.rules';
+export * from './reports';

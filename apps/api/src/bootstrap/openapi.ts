@@ -11,6 +11,8 @@ export function setUpOpenApi(app: INestApplication): void {
       .setDescription('Live audience interaction: meetings, chat platforms, bots and points.')
       .setVersion(PODIUM_VERSION)
       .addCookieAuth('podium_session')
+      // The public API (/api/v1): `Authorization: Bearer pod_…`, a workspace API token.
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'A workspace API token (pod_…)' })
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });

@@ -53,4 +53,15 @@ describe('parseCliArgs', () => {
       expect(() => parseCliArgs(argv)).toThrow(CliUsageError);
     }
   });
+  it('reads export and import with their file', () => {
+    expect(parseCliArgs(['export', 'backup.json', '--workspace', 'Main'])).toEqual({
+      name: 'export',
+      workspace: 'Main',
+      file: 'backup.json',
+    });
+    expect(parseCliArgs(['import', '-'])).toEqual({ name: 'import', workspace: null, file: '-' });
+    for (const argv of [['export'], ['import', 'a.json', 'b.json'], ['export', 'a.json', '--hard']]) {
+      expect(() => parseCliArgs(argv)).toThrow(CliUsageError);
+    }
+  });
 });

@@ -4,6 +4,8 @@ export type CliCommand =
   | { name: 'counters:reset'; workspace: string | null; reward: string | null }
   | { name: 'milestone:reset'; workspace: string | null; reward: string; hard: boolean }
   | { name: 'points:grant'; workspace: string | null; viewer: string; amount: number; note: string | null }
+  | { name: 'export'; workspace: string | null; file: string }
+  | { name: 'import'; workspace: string | null; file: string }
   | { name: 'help' };
 
 export const CLI_USAGE = `Usage: npx podium <command> [--workspace <id|name>]
@@ -12,6 +14,9 @@ export const CLI_USAGE = `Usage: npx podium <command> [--workspace <id|name>]
   counters:reset [--reward <name>]              set reward counters back to 0
   milestone:reset <name> [--hard]               reset a goal (only when completed, or --hard)
   points:grant <viewer> <n> [--note <text>]     give n points to a viewer (id, login or name)
+  export <file>                                 write the workspace as one JSON document (- for stdout)
+  import <file>                                 import an export as a new workspace (or, with
+                                                --workspace, into that empty workspace)
 
 --workspace is needed when the database holds more than one workspace.
 Run it with the server's settings: DATABASE_URL, or the embedded database under DATA_DIR
@@ -82,6 +87,11 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       }
       return { name, workspace, viewer: rest[0] ?? '', amount, note: text('note') };
     }
+    case 'export':
+    case 'import':
+      allow();
+      args(1);
+      return { name, workspace, file: rest[0] ?? '' };
     default:
       throw new CliUsageError(`unknown command ${name}`);
   }

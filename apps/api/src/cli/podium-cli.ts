@@ -7,6 +7,8 @@ import { PointsLedger } from '../modules/points/points-ledger';
 import { GoalsService } from '../modules/redeems/goals/goals.service';
 import { RedemptionQueueService } from '../modules/redeems/redemption-queue.service';
 import { RewardsService } from '../modules/redeems/rewards.service';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { WorkspaceExportService } from '../modules/backup/workspace-export.service';
 import { type CliCommand, CLI_USAGE, CliUsageError, parseCliArgs } from './cli-args';
 import { CliLookupRepository } from './cli-lookup.repository';
 
@@ -53,6 +55,7 @@ async function execute(podium: PodiumApp, command: Exclude<CliCommand, { name: '
   const { app } = podium;
   const none = app.get(TransactionRunner).none;
   const lookup = new CliLookupRepository();
+  if (command.name === 'import' && !command.workspace) return importWorkspace(podium, command.file, null);
   const workspaces = await lookup.workspaces(none, command.workspace);
   if (workspaces.length === 0) {
     throw new CliUsageError(command.workspace ? `no workspace ${command.workspace}` : 'no workspace yet');
@@ -87,6 +90,16 @@ async function execute(podium: PodiumApp, command: Exclude<CliCommand, { name: '
       const goal = await app.get(GoalsService).reset(workspace.id, command.reward, { hard: command.hard });
       return `${workspace.name}: ${goal.name} reset${command.hard ? ' (hard)' : ''}, round ${goal.round}`;
     }
+    case 'export': {
+      const document = await app.get(WorkspaceExportService).export(workspace.id, { includeKofi: true });
+      const text = JSON.stringify(document);
+      if (command.file === '-') return text;
+      writeFileSync(command.file, text, { mode: 0o600 });
+      const rows = Object.values(document.tables).reduce((sum, rows) => sum + rows.length, 0);
+      return `${workspace.name}: exported ${rows} row(s) to ${command.file}`;
+    }
+    case 'import':
+      return importWorkspace(podium, command.file, workspace.id);
     case 'points:grant': {
       const viewers = await lookup.viewers(none, workspace.id, command.viewer);
       const [viewer] = viewers;
@@ -110,4 +123,27 @@ async function execute(podium: PodiumApp, command: Exclude<CliCommand, { name: '
       return `${workspace.name}: ${viewer.display_name} +${command.amount}, balance ${balance}`;
     }
   }
+}
+
+/** `import <file>`: as a new workspace (owned by members found by e-mail, else the installation's owner). */
+async function importWorkspace(podium: PodiumApp, file: string, into: string | null): Promise<string> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file === '-' ? 0 : file, 'utf8'));
+  } catch (error) {
+    throw new CliUsageError(`cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const exporter = podium.app.get(WorkspaceExportService);
+  const result = await exporter.import(
+    exporter.parse(parsed),
+    into ? { kind: 'existing', workspaceId: into, importerUserId: null } : { kind: 'new', ownerUserId: null },
+  );
+  const rows = Object.values(result.rows).reduce((sum, n) => sum + n, 0);
+  const unknown = result.members.filter((m) => m.status === 'unknown').map((m) => m.email);
+  return [
+    `${result.name} = ${result.workspaceId}: imported ${rows} row(s)${result.idsKept ? '' : ' with new ids (a copy)'}`,
+    ...(unknown.length > 0
+      ? [`members without an account here (invite them again): ${unknown.join(', ')}`]
+      : []),
+  ].join('\n');
 }

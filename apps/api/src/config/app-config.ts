@@ -68,6 +68,19 @@ const EnvSchema = z.object({
   BOTS_ANNOUNCEMENT_MINUTE_MS: z.coerce.number().int().min(100).default(60_000),
   /** How often the points cycle job looks for due cycles (tests shorten it). */
   POINTS_CYCLE_TICK_MS: z.coerce.number().int().min(100).default(60_000),
+  /** Waits between automatic webhook attempts, in ms, comma-separated (tests shorten them). */
+  WEBHOOK_RETRY_DELAYS_MS: z
+    .string()
+    .regex(/^\d{1,9}(,\d{1,9}){0,19}$/, { message: 'must be comma-separated milliseconds' })
+    .default('10000,30000,120000,600000,3600000'),
+  /** Failed deliveries in a row that disable a webhook subscription (0: never). */
+  WEBHOOK_DISABLE_AFTER: z.coerce.number().int().min(0).default(5),
+  /** How long a webhook receiver has to answer. */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /** Public API (v1) requests allowed per token, and per client IP, in each rate-limit window. */
+  API_RATE_LIMIT_PER_TOKEN: z.coerce.number().int().min(1).default(120),
+  API_RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(300),
+  API_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
 });
 
 export type AppEnv = z.infer<typeof EnvSchema>;
@@ -94,6 +107,8 @@ export class AppConfig {
   readonly loginAttemptsPer15Min: number;
   readonly bots: { announcementTickMs: number; announcementMinuteMs: number };
   readonly points: { cycleTickMs: number };
+  readonly webhooks: { retryDelaysMs: number[]; disableAfter: number; timeoutMs: number };
+  readonly apiRateLimit: { perToken: number; perIp: number; windowSeconds: number };
   readonly twitch: {
     clientId?: string;
     clientSecret?: string;
@@ -134,6 +149,16 @@ export class AppConfig {
       announcementMinuteMs: env.BOTS_ANNOUNCEMENT_MINUTE_MS,
     };
     this.points = { cycleTickMs: env.POINTS_CYCLE_TICK_MS };
+    this.webhooks = {
+      retryDelaysMs: env.WEBHOOK_RETRY_DELAYS_MS.split(',').map(Number),
+      disableAfter: env.WEBHOOK_DISABLE_AFTER,
+      timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+    };
+    this.apiRateLimit = {
+      perToken: env.API_RATE_LIMIT_PER_TOKEN,
+      perIp: env.API_RATE_LIMIT_PER_IP,
+      windowSeconds: env.API_RATE_LIMIT_WINDOW_SECONDS,
+    };
     this.twitch = {
       clientId: env.TWITCH_CLIENT_ID,
       clientSecret: env.TWITCH_CLIENT_SECRET,

@@ -2,6 +2,7 @@ import type { OverlayKind } from '@podium/contracts';
 import type { ComponentType } from 'react';
 import { AlertsOverlay } from './alerts-overlay';
 import { GoalOverlay } from './goal-overlay';
+import { ObsOverlay } from './obs-overlay';
 import type { OverlayViewProps } from './overlay-view';
 import { QuestionOverlay } from './question-overlay';
 import { RedeemsOverlay } from './redeems-overlay';
@@ -26,6 +27,7 @@ export const OVERLAY_VIEWS: Record<OverlayKind, ComponentType<OverlayViewProps>>
   goal: GoalOverlay,
   vote: VoteOverlay,
   redeems: RedeemsOverlay,
+  obs: ObsOverlay,
 };
 
 export const OVERLAY_VIEW_KINDS = Object.keys(OVERLAY_VIEWS) as OverlayKind[];
@@ -41,6 +43,7 @@ export function followsMeeting(kind: OverlayKind): boolean {
     kind !== 'revolution' &&
     kind !== 'goal' &&
     kind !== 'vote' &&
-    kind !== 'redeems'
+    kind !== 'redeems' &&
+    kind !== 'obs'
   );
 }

@@ -8,12 +8,15 @@ import { MeetingEditorRoute } from './routes/dashboard/meeting-editor.route';
 import { MeetingsRoute } from './routes/dashboard/meetings.route';
 import { MembersRoute } from './routes/dashboard/members.route';
 import { OverlaysRoute } from './routes/dashboard/overlays.route';
+import { ApiTokensRoute } from './routes/dashboard/api-tokens.route';
 import { OverviewRoute } from './routes/dashboard/overview.route';
 import { PointsRoute } from './routes/dashboard/points.route';
 import { RehearsalRoute } from './routes/dashboard/rehearsal.route';
+import { ReportsRoute } from './routes/dashboard/reports.route';
 import { RewardsRoute } from './routes/dashboard/rewards.route';
 import { SettingsRoute } from './routes/dashboard/settings.route';
 import { ViewersRoute } from './routes/dashboard/viewers.route';
+import { WebhooksRoute } from './routes/dashboard/webhooks.route';
 import { AttendeeMeetingRoute } from './routes/attendee-meeting.route';
 import { InviteRoute } from './routes/invite.route';
 import { LiveRoute } from './routes/live/live.route';
@@ -65,6 +68,10 @@ export const router = createBrowserRouter([
           { path: 'rewards', element: <RewardsRoute /> },
           { path: 'rewards/:tab', element: <RewardsRoute /> },
           { path: 'rehearsal', element: <RehearsalRoute /> },
+          { path: 'reports', element: <ReportsRoute /> },
+          { path: 'reports/:reportId', element: <ReportsRoute /> },
+          { path: 'webhooks', element: <WebhooksRoute /> },
+          { path: 'api-tokens', element: <ApiTokensRoute /> },
           { path: 'settings', element: <SettingsRoute /> },
         ],
       },

@@ -35,6 +35,8 @@ const SEND_PATHS = [
   '/api/integrations/chat/action',
 ];
 const CLIENTS_PATH = '/api/integrations/clients';
+/** Public status (no token): `online` and `viewerCount` among others (webserver/handlers/status.go). */
+const STATUS_PATH = '/api/status';
 /** Hide or show messages: `{"idArray": [...], "visible": bool}` (scope HAS_ADMIN_ACCESS). */
 const VISIBILITY_PATH = '/api/integrations/chat/messagevisibility';
 const TEXT = 'text/plain; charset=utf-8';
@@ -48,6 +50,8 @@ const JSON_TYPE = 'application/json';
 export class FakeOwncast {
   readonly requests: FakeOwncastRequest[] = [];
   clients: unknown[];
+  /** What GET /api/status says: the viewer count while online, null while offline. */
+  viewerCount: number | null = null;
   /** The one token accepted; change it to play a token revoked in Owncast's admin. */
   accessToken: string;
   private readonly failures: number[] = [];
@@ -145,6 +149,14 @@ export class FakeOwncast {
   private answer(recorded: FakeOwncastRequest): [status: number, contentType: string, body: string] {
     const { path } = recorded;
 
+    if (recorded.method === 'GET' && path === STATUS_PATH) {
+      const online = this.viewerCount !== null;
+      return [
+        200,
+        JSON_TYPE,
+        JSON.stringify({ online, viewerCount: this.viewerCount ?? 0, versionNumber: '0.3.0' }),
+      ];
+    }
     const known =
       (recorded.method === 'POST' && (SEND_PATHS.includes(path) || path === VISIBILITY_PATH)) ||
       (recorded.method === 'GET' && path === CLIENTS_PATH);

@@ -11,11 +11,14 @@ import type {
   LiveStateDto,
   MeetingPhase,
   ModerationLogEntryDto,
+  ObsActionPayload,
   OutboxMessageDto,
   RedemptionDto,
   Role,
   RevolutionProgressDto,
   TimerDto,
+  WebhookDeliveryDto,
+  WebhookSubscriptionDto,
   WorkspaceDto,
 } from '@podium/contracts';
 
@@ -102,6 +105,12 @@ export interface DomainEventMap {
   'points.changed': { workspaceId: string; viewerId: string; balance: number };
   /** A watch-points cycle paid its present viewers (one event, however many were paid). */
   'points.cyclePaid': { workspaceId: string; cycleStart: string; viewers: number; points: number };
+  /** A reward was redeemed or a command answered with an OBS action: the `obs` overlays carry it out. */
+  'obs.actionRequested': ObsActionPayload;
+  /** A webhook subscription changed (created, edited, disabled after failures, re-enabled, deleted). */
+  'webhook.subscriptionChanged': { subscription: WebhookSubscriptionDto };
+  /** A webhook delivery attempt finished (or a delivery was queued). */
+  'webhook.deliveryChanged': { workspaceId: string; delivery: WebhookDeliveryDto };
 }
 
 export interface ChatEventPayload {

@@ -15,6 +15,11 @@ import { Redeems1764115300000 } from './1764115300000-redeems';
 import { GoalsVotes1764115400000 } from './1764115400000-goals-votes';
 import { PointsActions1764115250000 } from './1764115250000-points-actions';
 import { Kofi1764115500000 } from './1764115500000-kofi';
+import { ApiTokens1764201600000 } from './1764201600000-api-tokens';
+import { Webhooks1764201700000 } from './1764201700000-webhooks';
+import { Reports1764201800000 } from './1764201800000-reports';
+import { Backup1764201900000 } from './1764201900000-backup';
+import { ObsActions1764202000000 } from './1764202000000-obs-actions';
 
 /** Every migration, oldest first. Listed by hand so the bundled api needs no file globbing. */
 export const migrations = [
@@ -35,4 +40,9 @@ export const migrations = [
   GoalsVotes1764115400000,
   PointsActions1764115250000,
   Kofi1764115500000,
+  ApiTokens1764201600000,
+  Webhooks1764201700000,
+  Reports1764201800000,
+  Backup1764201900000,
+  ObsActions1764202000000,
 ];

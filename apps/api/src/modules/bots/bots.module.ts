@@ -56,6 +56,8 @@ import { RehearsalService } from './rehearsal/rehearsal.service';
 import { ChatPostsRepository } from './stream-answers/chat-posts.repository';
 import { StreamAnswersStage } from './stream-answers/stream-answers.stage';
 import { StreamQuestionAnnouncer } from './stream-answers/stream-question-announcer';
+import { ObsActionsBroadcaster } from './obs/obs-actions.broadcaster';
+import { ObsGateway } from './obs/obs.gateway';
 
 /**
  * Bots: what Podium does with chat. The rules live in @podium/bots; this module wires them to
@@ -74,6 +76,9 @@ import { StreamQuestionAnnouncer } from './stream-answers/stream-question-announ
     ModerationController,
   ],
   providers: [
+    // OBS actions (rewards and commands → the `obs` overlay)
+    ObsGateway,
+    ObsActionsBroadcaster,
     // commands, auto-responses and settings
     BotSettingsRepository,
     BotSettingsService,
@@ -125,6 +130,18 @@ import { StreamQuestionAnnouncer } from './stream-answers/stream-question-announ
     ModerationGateway,
     ModerationBroadcaster,
   ],
-  exports: [ChatStages, BuiltinCommands, AlertsService, MediaService, BotSettingsService, BotSilence],
+  exports: [
+    ChatStages,
+    BuiltinCommands,
+    AlertsService,
+    MediaService,
+    BotSettingsService,
+    BotSilence,
+    // the public API switches these and triggers announcements
+    BotCommandsService,
+    AutoResponsesService,
+    AnnouncementsService,
+    RevolutionsService,
+  ],
 })
 export class BotsModule {}

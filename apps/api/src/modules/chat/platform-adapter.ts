@@ -100,4 +100,9 @@ export interface PlatformAdapter {
    * points presence. Throws when the platform refuses or is unreachable. Absent: not supported.
    */
   listViewers?(connection: ConnectionRecord): Promise<ChatViewerIdentity[]>;
+  /**
+   * How many watch the stream now, as the platform counts them (Twitch viewer_count, Owncast
+   * viewerCount), for stream reports; null when it is not live. Throws when unreachable. Absent: not given.
+   */
+  viewerCount?(connection: ConnectionRecord): Promise<number | null>;
 }

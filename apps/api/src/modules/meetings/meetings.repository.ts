@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { MeetingChatSettings, MeetingKind } from '@podium/contracts';
+import type { MeetingChatSettings, MeetingKind, QuestionType } from '@podium/contracts';
 import { In, Not, type Repository } from 'typeorm';
 import type { Tx } from '../../database/transaction';
 import { AttendeeEntity } from './attendees/attendee.entity';
@@ -47,6 +47,66 @@ export class MeetingsRepository {
       .setLock('pessimistic_write')
       .where('m.id = :id AND m.workspace_id = :workspaceId', { id, workspaceId })
       .getOne();
+  }
+
+  /**
+   * A meeting's numbers for its report: times, attendees, attendees who answered anything, and per
+   * question (slides left out) how many attendees answered (Q&A: posted) and how many were correct.
+   */
+  async reportCounts(
+    workspaceId: string,
+    meetingId: string,
+    tx: Tx = this.none,
+  ): Promise<MeetingReportCounts | null> {
+    const [meeting] = (await tx.query(
+      `SELECT m."title", m."started_at", m."ended_at",
+         (SELECT count(*)::int FROM "attendees" a WHERE a."meeting_id" = m."id") AS "attendees",
+         (SELECT count(DISTINCT p."attendee_id")::int FROM (
+            SELECT "attendee_id" FROM "answers" WHERE "meeting_id" = m."id"
+            UNION SELECT "attendee_id" FROM "qa_entries" WHERE "meeting_id" = m."id") p) AS "participants"
+       FROM "meetings" m WHERE m."id" = $1 AND m."workspace_id" = $2`,
+      [meetingId, workspaceId],
+    )) as {
+      title: string;
+      started_at: Date | null;
+      ended_at: Date | null;
+      attendees: number;
+      participants: number;
+    }[];
+    if (!meeting) return null;
+    const questions = (await tx.query(
+      `SELECT q."id", q."position", q."type", q."title",
+         CASE WHEN q."type" = 'qa'
+           THEN (SELECT count(DISTINCT e."attendee_id")::int FROM "qa_entries" e WHERE e."question_id" = q."id")
+           ELSE (SELECT count(*)::int FROM "answers" a WHERE a."question_id" = q."id") END AS "answers",
+         (SELECT count(*)::int FROM "answers" a WHERE a."question_id" = q."id" AND a."correct") AS "correct"
+       FROM "meeting_questions" q WHERE q."meeting_id" = $1 AND q."type" <> 'slide'
+       ORDER BY q."position"`,
+      [meetingId],
+    )) as {
+      id: string;
+      position: number;
+      type: QuestionType;
+      title: string;
+      answers: number;
+      correct: number;
+    }[];
+    return {
+      title: meeting.title,
+      startedAt: meeting.started_at,
+      endedAt: meeting.ended_at,
+      attendees: meeting.attendees,
+      participants: meeting.participants,
+      questions: questions.map((q) => ({
+        questionId: q.id,
+        position: q.position,
+        type: q.type,
+        title: q.title,
+        answers: q.answers,
+        correct: q.correct,
+        scored: q.type === 'quiz',
+      })),
+    };
   }
 
   /** Meetings between start and end: the ones whose attendees are in the room now. */
@@ -109,4 +169,23 @@ export class MeetingsRepository {
       .where('id = :id', { id })
       .execute();
   }
+}
+
+/** What a meeting report is computed from (see MeetingsRepository.reportCounts). */
+export interface MeetingReportCounts {
+  title: string;
+  startedAt: Date | null;
+  endedAt: Date | null;
+  attendees: number;
+  participants: number;
+  questions: {
+    questionId: string;
+    position: number;
+    type: QuestionType;
+    title: string;
+    answers: number;
+    correct: number;
+    /** Quizzes: the question has a right answer. */
+    scored: boolean;
+  }[];
 }

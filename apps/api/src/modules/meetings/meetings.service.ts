@@ -13,7 +13,7 @@ import type { Actor } from '../auth/auth.service';
 import { withFreshJoinCode } from './join-codes';
 import { MeetingAccess } from './meeting-access.service';
 import { questionConfigOf, toMeetingDto, toMeetingSummaryDto } from './meetings.mapper';
-import { MeetingsRepository } from './meetings.repository';
+import { type MeetingReportCounts, MeetingsRepository } from './meetings.repository';
 import { QuestionsRepository } from './questions.repository';
 
 type CreateMeeting = z.output<typeof CreateMeetingRequestSchema>;
@@ -35,6 +35,11 @@ export class MeetingsService {
 
   async list(actor: Actor, workspaceId: string): Promise<MeetingSummaryDto[]> {
     await this.access.requireRole(actor, workspaceId, 'viewer');
+    return this.listAsApi(workspaceId);
+  }
+
+  /** For the public API, whose guard checked the token's workspace and scope. */
+  async listAsApi(workspaceId: string): Promise<MeetingSummaryDto[]> {
     const meetings = await this.meetings.listByWorkspace(workspaceId);
     const counts = await this.questions.countByMeetings(meetings.map((m) => m.id));
     return meetings.map((meeting) => toMeetingSummaryDto(meeting, counts.get(meeting.id) ?? 0));
@@ -42,6 +47,11 @@ export class MeetingsService {
 
   async create(actor: Actor, workspaceId: string, input: CreateMeeting): Promise<MeetingDto> {
     await this.access.requireRole(actor, workspaceId, 'moderator');
+    return this.createAsApi(workspaceId, input);
+  }
+
+  /** For the public API, whose guard checked the token's workspace and scope. */
+  async createAsApi(workspaceId: string, input: CreateMeeting): Promise<MeetingDto> {
     const { chat, ...fields } = input;
     const chatSettings = { ...DEFAULT_MEETING_CHAT_SETTINGS, ...chat };
     const meeting = await withFreshJoinCode((joinCode) =>
@@ -64,6 +74,11 @@ export class MeetingsService {
     patch: UpdateMeeting,
   ): Promise<MeetingDto> {
     await this.access.requireRole(actor, workspaceId, 'moderator');
+    return this.updateAsApi(workspaceId, meetingId, patch);
+  }
+
+  /** For the public API, whose guard checked the token's workspace and scope. */
+  async updateAsApi(workspaceId: string, meetingId: string, patch: UpdateMeeting): Promise<MeetingDto> {
     await this.transactions.run(async (tx) => {
       const meeting = await this.access.lock(tx, workspaceId, meetingId);
       const { chat, ...fields } = patch;
@@ -79,6 +94,12 @@ export class MeetingsService {
 
   async remove(actor: Actor, workspaceId: string, meetingId: string): Promise<void> {
     await this.access.require(actor, workspaceId, meetingId, 'moderator');
+    await this.removeAsApi(workspaceId, meetingId);
+  }
+
+  /** For the public API, whose guard checked the token's workspace and scope; 404 when absent. */
+  async removeAsApi(workspaceId: string, meetingId: string): Promise<void> {
+    await this.access.mustFind(workspaceId, meetingId);
     if (await this.meetings.delete(workspaceId, meetingId)) {
       this.changed({ workspaceId, meetingId, reason: 'deleted' });
     }
@@ -131,6 +152,11 @@ export class MeetingsService {
   }
 
   /** The meeting with its questions in order, read in `tx` when given. */
+  /** A meeting's attendance and per-question counts, without an access check (reports). */
+  reportCountsOf(workspaceId: string, meetingId: string): Promise<MeetingReportCounts | null> {
+    return this.meetings.reportCounts(workspaceId, meetingId);
+  }
+
   async load(workspaceId: string, meetingId: string, tx?: Tx): Promise<MeetingDto> {
     const meeting = await this.access.mustFind(workspaceId, meetingId, tx);
     return toMeetingDto(meeting, await this.questions.listByMeeting(meetingId, tx));

@@ -46,7 +46,13 @@ export class QuestionsService {
     meetingId: string,
     input: QuestionInputValue,
   ): Promise<QuestionDto> {
-    const [created] = await this.append(actor, workspaceId, meetingId, [input]);
+    await this.access.requireRole(actor, workspaceId, 'moderator');
+    return this.createAsApi(workspaceId, meetingId, input);
+  }
+
+  /** For the public API, whose guard checked the token's workspace and scope. */
+  async createAsApi(workspaceId: string, meetingId: string, input: QuestionInputValue): Promise<QuestionDto> {
+    const [created] = await this.append(workspaceId, meetingId, [input]);
     if (!created) throw new Error('append returned no question');
     return created;
   }
@@ -58,7 +64,18 @@ export class QuestionsService {
     questionId: string,
     input: QuestionInputValue,
   ): Promise<QuestionDto> {
-    const question = await this.edit(actor, workspaceId, meetingId, questionId, async (tx, current) => {
+    await this.access.requireRole(actor, workspaceId, 'moderator');
+    return this.replaceAsApi(workspaceId, meetingId, questionId, input);
+  }
+
+  /** For the public API, whose guard checked the token's workspace and scope. */
+  async replaceAsApi(
+    workspaceId: string,
+    meetingId: string,
+    questionId: string,
+    input: QuestionInputValue,
+  ): Promise<QuestionDto> {
+    const question = await this.edit(workspaceId, meetingId, questionId, async (tx, current) => {
       await this.questions.replace(tx, current.id, fillChoiceIds(input, newChoiceId));
       return this.mustFind(meetingId, questionId, tx);
     });
@@ -67,7 +84,13 @@ export class QuestionsService {
 
   /** Also refused for the question a live run shows (closed or results): the screens point at it. */
   async remove(actor: Actor, workspaceId: string, meetingId: string, questionId: string): Promise<void> {
-    await this.edit(actor, workspaceId, meetingId, questionId, async (tx, current, meeting) => {
+    await this.access.requireRole(actor, workspaceId, 'moderator');
+    await this.removeAsApi(workspaceId, meetingId, questionId);
+  }
+
+  /** For the public API, whose guard checked the token's workspace and scope. */
+  async removeAsApi(workspaceId: string, meetingId: string, questionId: string): Promise<void> {
+    await this.edit(workspaceId, meetingId, questionId, async (tx, current, meeting) => {
       if (meeting.currentQuestionId === current.id && meeting.phase !== 'after') {
         throw new MeetingException(
           MeetingErrorCode.QuestionOpen,
@@ -108,6 +131,11 @@ export class QuestionsService {
     questionIds: string[],
   ): Promise<QuestionDto[]> {
     await this.access.requireRole(actor, workspaceId, 'moderator');
+    return this.reorderAsApi(workspaceId, meetingId, questionIds);
+  }
+
+  /** For the public API, whose guard checked the token's workspace and scope. */
+  async reorderAsApi(workspaceId: string, meetingId: string, questionIds: string[]): Promise<QuestionDto[]> {
     const ordered = await this.transactions.run(async (tx) => {
       await this.access.lock(tx, workspaceId, meetingId);
       const current = await this.questions.listByMeeting(meetingId, tx);
@@ -138,22 +166,22 @@ export class QuestionsService {
   }
 
   /** Appends the file's questions after the existing ones. */
-  importQuestions(
+  async importQuestions(
     actor: Actor,
     workspaceId: string,
     meetingId: string,
     file: QuestionsExportValue,
   ): Promise<QuestionDto[]> {
-    return this.append(actor, workspaceId, meetingId, file.questions);
+    await this.access.requireRole(actor, workspaceId, 'moderator');
+    return this.append(workspaceId, meetingId, file.questions);
   }
 
+  /** The caller checked the role (or the API token's scope). */
   private async append(
-    actor: Actor,
     workspaceId: string,
     meetingId: string,
     inputs: QuestionInputValue[],
   ): Promise<QuestionDto[]> {
-    await this.access.requireRole(actor, workspaceId, 'moderator');
     const configs: QuestionConfig[] = inputs.map((input) => fillChoiceIds(input, newChoiceId));
     const created = await this.transactions.run(async (tx) => {
       await this.access.lock(tx, workspaceId, meetingId);
@@ -164,15 +192,13 @@ export class QuestionsService {
     return created.map(toQuestionDto);
   }
 
-  /** Runs `work` on one question, refused while that question is open in the live run. */
+  /** Runs `work` on one question, refused while that question is open in the live run; the caller checked the role. */
   private async edit<T>(
-    actor: Actor,
     workspaceId: string,
     meetingId: string,
     questionId: string,
     work: (tx: Tx, question: QuestionEntity, meeting: MeetingEntity) => Promise<T>,
   ): Promise<T> {
-    await this.access.requireRole(actor, workspaceId, 'moderator');
     const result = await this.transactions.run(async (tx) => {
       const meeting = await this.access.lock(tx, workspaceId, meetingId);
       const question = await this.mustFind(meetingId, questionId, tx);

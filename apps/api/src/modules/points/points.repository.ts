@@ -192,6 +192,28 @@ export class PointsRepository {
     return rows.map((row) => ({ viewerId: row.viewer_id, balance: Number(row.balance) }));
   }
 
+  /** Credits and debits per reason recorded between two times (inclusive), for reports. */
+  async ledgerSumsBetween(
+    tx: Tx,
+    workspaceId: string,
+    from: Date,
+    to: Date,
+  ): Promise<{ reason: string; credited: number; debited: number }[]> {
+    const rows = (await tx.query(
+      `SELECT "reason",
+         COALESCE(sum("amount") FILTER (WHERE "amount" > 0), 0)::text AS "credited",
+         COALESCE(-sum("amount") FILTER (WHERE "amount" < 0), 0)::text AS "debited"
+       FROM "points_ledger" WHERE "workspace_id" = $1 AND "created_at" >= $2 AND "created_at" <= $3
+       GROUP BY "reason"`,
+      [workspaceId, from, to],
+    )) as { reason: string; credited: string; debited: string }[];
+    return rows.map((row) => ({
+      reason: row.reason,
+      credited: Number(row.credited),
+      debited: Number(row.debited),
+    }));
+  }
+
   async sumLedger(tx: Tx, workspaceId: string, viewerId: string): Promise<number> {
     const [row] = (await tx.query(
       `SELECT COALESCE(sum("amount"), 0)::text AS "sum" FROM "points_ledger" WHERE "workspace_id" = $1 AND "viewer_id" = $2`,

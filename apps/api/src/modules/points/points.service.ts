@@ -41,6 +41,15 @@ export class PointsService {
     return this.repository.resolveViewer(tx, workspaceId, viewerId);
   }
 
+  /** Credits and debits per ledger reason between two times, without an access check (reports). */
+  ledgerSumsBetween(
+    workspaceId: string,
+    from: Date,
+    to: Date,
+  ): Promise<{ reason: string; credited: number; debited: number }[]> {
+    return this.repository.ledgerSumsBetween(this.tx.none, workspaceId, from, to);
+  }
+
   /** A viewer's balance without an access check (chat commands, the viewer panel). */
   async balanceOf(workspaceId: string, viewerId: string): Promise<BalanceDto> {
     const viewer = await this.requireViewer(workspaceId, viewerId);
@@ -62,6 +71,11 @@ export class PointsService {
 
   async search(actor: Actor, workspaceId: string, query: BalanceSearchQuery): Promise<BalanceListDto> {
     await this.access.require(actor, workspaceId, 'viewer');
+    return this.searchOf(workspaceId, query);
+  }
+
+  /** Viewers with their balances without an access check (the public API, after its scope check). */
+  async searchOf(workspaceId: string, query: BalanceSearchQuery): Promise<BalanceListDto> {
     const { currencyName } = await this.settings.get(workspaceId);
     const rows = await this.repository.search(this.tx.none, workspaceId, query.q, query.limit);
     return { balances: rows.map((row) => toBalanceDto(workspaceId, row, currencyName)) };
@@ -114,6 +128,18 @@ export class PointsService {
   /** A moderator gives (amount > 0) or takes (amount < 0) points with a reason; taking below zero is 409. */
   async adjust(actor: Actor, workspaceId: string, request: AdjustPointsRequest): Promise<BalanceDto> {
     await this.access.require(actor, workspaceId, 'moderator');
+    return this.adjustAs(workspaceId, request, { actorUserId: actor.userId, note: request.reason });
+  }
+
+  /**
+   * The adjustment without an access check (the public API acts for a token, not a user). With a
+   * `sourceKey` a repeat with the same key moves nothing (the ledger's unique key).
+   */
+  async adjustAs(
+    workspaceId: string,
+    request: AdjustPointsRequest,
+    by: { actorUserId: string | null; note: string; sourceKey?: string | null },
+  ): Promise<BalanceDto> {
     const viewer = await this.requireViewer(workspaceId, request.viewerId);
     await this.ledger.run(async (tx) => {
       const entry = {
@@ -121,11 +147,13 @@ export class PointsService {
         viewerId: viewer.id,
         amount: Math.abs(request.amount),
         reason: 'adjust' as const,
-        actorUserId: actor.userId,
-        note: request.reason,
+        actorUserId: by.actorUserId,
+        note: by.note,
+        sourceKey: by.sourceKey ?? null,
       };
       if (request.amount > 0) return this.ledger.credit(tx, entry);
       const result = await this.ledger.debit(tx, entry);
+      if (!result.applied && result.reason === 'duplicate') return result;
       if (!result.applied) {
         throw new PointsException(
           PointsErrorCode.InsufficientBalance,

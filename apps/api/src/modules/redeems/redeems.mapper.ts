@@ -38,6 +38,7 @@ export function toRewardDto(row: RewardRow): RewardDto {
   if (row.type === 'special' && row.config.special) {
     dto.special = { url: row.config.special.url, hasSecret: row.config.special.secretSealed !== null };
   }
+  if (row.config.obsAction) dto.obsAction = row.config.obsAction;
   return dto;
 }
 

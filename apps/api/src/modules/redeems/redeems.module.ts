@@ -34,6 +34,7 @@ import { RewardTypeHandlers } from './reward-type-handlers';
 import { RewardsController } from './rewards.controller';
 import { RewardsRepository } from './rewards.repository';
 import { RewardsService } from './rewards.service';
+import { RewardObsActions } from './reward-obs-actions';
 
 /**
  * Rewards and redeeming: the catalogue with categories, one redeem path for REST, chat and the
@@ -54,6 +55,7 @@ import { RewardsService } from './rewards.service';
     RedemptionQueueService,
     RedeemsGateway,
     RedeemsBroadcaster,
+    RewardObsActions,
     ChatRedeemer,
     RewardChatStage,
     RedeemCommands,

@@ -43,6 +43,14 @@ export class RedemptionQueueService {
     query: z.output<typeof RedemptionQueueQuerySchema>,
   ): Promise<RedemptionPageDto> {
     await this.access.require(actor, workspaceId, 'viewer');
+    return this.listOf(workspaceId, query);
+  }
+
+  /** The queue without an access check (the public API, after its scope check). */
+  async listOf(
+    workspaceId: string,
+    query: z.output<typeof RedemptionQueueQuerySchema>,
+  ): Promise<RedemptionPageDto> {
     const rows = await this.redemptions.page(this.tx.none, workspaceId, query);
     const page = rows.slice(0, query.limit);
     return {
@@ -51,8 +59,18 @@ export class RedemptionQueueService {
     };
   }
 
+  /** Redemptions made between two times, without an access check (reports). */
+  countCreatedBetween(workspaceId: string, from: Date, to: Date): Promise<number> {
+    return this.redemptions.countCreatedBetween(this.tx.none, workspaceId, from, to);
+  }
+
   async get(actor: Actor, workspaceId: string, id: string): Promise<RedemptionDto> {
     await this.access.require(actor, workspaceId, 'viewer');
+    return this.getOf(workspaceId, id);
+  }
+
+  /** One redemption without an access check (the public API, after its scope check). */
+  async getOf(workspaceId: string, id: string): Promise<RedemptionDto> {
     const row = await this.redemptions.find(this.tx.none, workspaceId, id);
     if (!row) throw notFound();
     return toRedemptionDto(row);

@@ -243,6 +243,16 @@ export class RedemptionsRepository {
     return rows.map((row) => row.id);
   }
 
+  /** Redemptions made between two times (inclusive), whatever became of them: reports count these. */
+  async countCreatedBetween(tx: Tx, workspaceId: string, from: Date, to: Date): Promise<number> {
+    const [row] = (await tx.query(
+      `SELECT count(*)::int AS "count" FROM "redemptions"
+       WHERE "workspace_id" = $1 AND "created_at" >= $2 AND "created_at" <= $3`,
+      [workspaceId, from, to],
+    )) as { count: number }[];
+    return row?.count ?? 0;
+  }
+
   /** The public queue: pending redemptions, oldest first. */
   async publicQueue(tx: Tx, workspaceId: string, limit: number): Promise<RedemptionRow[]> {
     return (await tx.query(

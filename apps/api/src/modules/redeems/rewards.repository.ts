@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { RewardEligibility, RewardType } from '@podium/contracts';
+import type { ObsAction, RewardEligibility, RewardType } from '@podium/contracts';
 import type { Tx } from '../../database/transaction';
 
 /** The type's stored settings; the special secret is kept encrypted. */
@@ -7,6 +7,8 @@ export interface RewardConfig {
   goal?: unknown;
   vote?: unknown;
   special?: { url: string; secretSealed: string | null };
+  /** What OBS does on each redeem (any type). */
+  obsAction?: ObsAction;
 }
 
 export interface RewardRow {

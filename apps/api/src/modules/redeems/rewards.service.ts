@@ -22,6 +22,7 @@ import type { Actor } from '../auth/auth.service';
 import { WorkspaceAccess } from '../workspaces/workspace-access.service';
 import { RedeemsErrorCode, RedeemsException } from './redeems.exception';
 import { toCategoryDto, toRewardDto } from './redeems.mapper';
+import { withObsAction } from './reward-obs-actions';
 import { type RewardConfig, type RewardRow, RewardsRepository, type RewardWrite } from './rewards.repository';
 
 type CreateReward = z.output<typeof CreateRewardRequestSchema>;
@@ -52,6 +53,11 @@ export class RewardsService {
 
   async get(actor: Actor, workspaceId: string, rewardId: string): Promise<RewardDto> {
     await this.access.require(actor, workspaceId, 'viewer');
+    return this.getOf(workspaceId, rewardId);
+  }
+
+  /** One reward without an access check (the public API, after its scope check). */
+  async getOf(workspaceId: string, rewardId: string): Promise<RewardDto> {
     return toRewardDto(await this.require(this.tx.none, workspaceId, rewardId));
   }
 
@@ -90,7 +96,7 @@ export class RewardsService {
       requiresNote: body.requiresNote || body.type === 'note',
       autoFulfil: body.autoFulfil || body.type === 'counter',
       eligibility: body.eligibility,
-      config: this.config(body, null),
+      config: withObsAction(this.config(body, null), body.obsAction, undefined),
     };
     const row = await this.tx.run(async (tx) => {
       const id = await this.rewards.insert(tx, workspaceId, write);
@@ -109,6 +115,11 @@ export class RewardsService {
 
   async update(actor: Actor, workspaceId: string, rewardId: string, body: UpdateReward): Promise<RewardDto> {
     await this.access.require(actor, workspaceId, 'moderator');
+    return this.updateOf(workspaceId, rewardId, body);
+  }
+
+  /** The update without an access check (the public API, after its scope check). */
+  async updateOf(workspaceId: string, rewardId: string, body: UpdateReward): Promise<RewardDto> {
     const row = await this.tx
       .run(async (tx) => {
         const current = await this.require(tx, workspaceId, rewardId);
@@ -131,9 +142,10 @@ export class RewardsService {
           requiresNote: (body.requiresNote ?? current.requires_note) || type === 'note',
           autoFulfil: (body.autoFulfil ?? current.auto_fulfil) || type === 'counter',
           eligibility: body.eligibility ?? current.eligibility,
-          config: this.config(
-            { type, goal: body.goal, vote: body.vote, special: body.special },
-            current.config,
+          config: withObsAction(
+            this.config({ type, goal: body.goal, vote: body.vote, special: body.special }, current.config),
+            body.obsAction,
+            current.config.obsAction,
           ),
         };
         if (!(await this.rewards.update(tx, workspaceId, rewardId, write))) throw notFound();

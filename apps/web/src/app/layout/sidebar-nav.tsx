@@ -3,11 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import {
   BotIcon,
+  ChartIcon,
   ChatIcon,
   CoinIcon,
   EyeIcon,
   FlagIcon,
   GiftIcon,
+  GlobeIcon,
   HomeIcon,
   LayersIcon,
   PlugIcon,
@@ -28,6 +30,9 @@ interface NavItem {
     | 'points'
     | 'rewards'
     | 'rehearsal'
+    | 'reports'
+    | 'webhooks'
+    | 'api-tokens'
     | 'connections'
     | 'flags'
     | 'members'
@@ -49,6 +54,9 @@ export function SidebarNav({ workspaceId }: { workspaceId: string }) {
     { section: 'points', label: t('points.title'), icon: <CoinIcon /> },
     { section: 'rewards', label: t('rewards.title'), icon: <GiftIcon /> },
     { section: 'rehearsal', label: t('rehearsal.title'), icon: <SparkIcon /> },
+    { section: 'reports', label: t('reports.title'), icon: <ChartIcon /> },
+    { section: 'webhooks', label: t('webhooks.title'), icon: <GlobeIcon /> },
+    { section: 'api-tokens', label: t('apiTokens.title'), icon: <PlugIcon /> },
     { section: 'connections', label: t('connections.title'), icon: <PlugIcon /> },
     { section: 'flags', label: t('flags.title'), icon: <FlagIcon /> },
     { section: 'members', label: t('nav.members'), icon: <UsersIcon /> },

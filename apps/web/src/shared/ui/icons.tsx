@@ -153,3 +153,9 @@ export const GiftIcon = () => (
     <path d="M5 12v8h14v-8M12 8v12M12 8S10.5 4 8 4a2 2 0 0 0 0 4h4ZM12 8s1.5-4 4-4a2 2 0 0 1 0 4h-4Z" />
   </Icon>
 );
+export const ChartIcon = () => (
+  <Icon>
+    <path d="M4 4v16h16" />
+    <path d="M8 16v-4M12 16V8M16 16v-6" />
+  </Icon>
+);

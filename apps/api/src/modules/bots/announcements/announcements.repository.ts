@@ -125,6 +125,23 @@ export class AnnouncementsRepository {
     return (rows[0]?.length ?? 0) > 0;
   }
 
+  /** The row locked until the transaction ends (a manual trigger rotates it). */
+  async findForUpdate(tx: Tx, workspaceId: string, id: string): Promise<AnnouncementRow | null> {
+    const rows = (await tx.query(
+      `SELECT * FROM "bot_announcements" WHERE "id" = $1 AND "workspace_id" = $2 FOR UPDATE`,
+      [id, workspaceId],
+    )) as AnnouncementRow[];
+    return rows[0] ?? null;
+  }
+
+  /** A post made now (a manual trigger): the rotation moves on and the period starts again. */
+  async markPosted(tx: Tx, id: string, nextIndex: number): Promise<void> {
+    await tx.query(
+      `UPDATE "bot_announcements" SET "last_posted_at" = now(), "next_message_index" = $2 WHERE "id" = $1`,
+      [id, nextIndex],
+    );
+  }
+
   /** Enabled announcements whose period has run out (`minuteMs` is the length of a minute). */
   async due(tx: Tx, minuteMs: number, limit: number): Promise<AnnouncementRow[]> {
     return (await tx.query(

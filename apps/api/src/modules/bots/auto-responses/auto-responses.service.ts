@@ -22,6 +22,11 @@ export class AutoResponsesService {
 
   async list(actor: Actor, workspaceId: string): Promise<AutoResponseDto[]> {
     await this.access.require(actor, workspaceId, 'moderator');
+    return this.listOf(workspaceId);
+  }
+
+  /** The auto-responses without an access check (the public API, after its scope check). */
+  async listOf(workspaceId: string): Promise<AutoResponseDto[]> {
     return (await this.repository.list(this.tx.none, workspaceId)).map(toAutoResponseDto);
   }
 
@@ -48,6 +53,15 @@ export class AutoResponsesService {
     body: z.output<typeof UpdateAutoResponseRequestSchema>,
   ): Promise<AutoResponseDto> {
     await this.access.require(actor, workspaceId, 'moderator');
+    return this.updateOf(workspaceId, id, body);
+  }
+
+  /** The update without an access check (the public API, after its scope check). */
+  async updateOf(
+    workspaceId: string,
+    id: string,
+    body: z.output<typeof UpdateAutoResponseRequestSchema>,
+  ): Promise<AutoResponseDto> {
     const row = await this.repository.update(this.tx.none, workspaceId, id, body);
     if (!row) throw notFound();
     return toAutoResponseDto(row);

@@ -15,6 +15,7 @@ export function toBotCommandDto(row: BotCommandRow): BotCommandDto {
     platforms: row.platforms,
     enabled: row.enabled,
     useCount: row.use_count,
+    obsAction: row.obs_action ?? null,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CommandPermission, Platform } from '@podium/contracts';
+import type { CommandPermission, ObsAction, Platform } from '@podium/contracts';
 import type { Tx } from '../../../database/transaction';
 
 export interface BotCommandRow {
@@ -14,6 +14,8 @@ export interface BotCommandRow {
   platforms: Platform[];
   enabled: boolean;
   use_count: number;
+  /** What OBS does when it answers (jsonb, null: nothing). */
+  obs_action: ObsAction | null;
   created_at: Date;
   updated_at: Date;
 }
@@ -29,6 +31,8 @@ export interface BotCommandFields {
   platforms: Platform[];
   enabled: boolean;
   useCount?: number;
+  /** Undefined keeps the current one; null removes it. */
+  obsAction?: ObsAction | null;
 }
 
 const COLUMNS: Record<keyof BotCommandFields, string> = {
@@ -41,6 +45,7 @@ const COLUMNS: Record<keyof BotCommandFields, string> = {
   platforms: 'platforms',
   enabled: 'enabled',
   useCount: 'use_count',
+  obsAction: 'obs_action',
 };
 
 @Injectable()
@@ -72,8 +77,8 @@ export class BotCommandsRepository {
   async insert(tx: Tx, workspaceId: string, fields: BotCommandFields): Promise<BotCommandRow> {
     const rows = (await tx.query(
       `INSERT INTO "bot_commands" ("workspace_id", "name", "aliases", "responses", "permission",
-         "global_cooldown_seconds", "user_cooldown_seconds", "platforms", "enabled")
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
+         "global_cooldown_seconds", "user_cooldown_seconds", "platforms", "enabled", "obs_action")
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING *`,
       [
         workspaceId,
         fields.name,
@@ -84,6 +89,7 @@ export class BotCommandsRepository {
         fields.userCooldownSeconds,
         fields.platforms,
         fields.enabled,
+        fields.obsAction ? JSON.stringify(fields.obsAction) : null,
       ],
     )) as BotCommandRow[];
     return rows[0] as BotCommandRow;

@@ -35,6 +35,11 @@ export class BotCommandsService {
 
   async list(actor: Actor, workspaceId: string): Promise<BotCommandDto[]> {
     await this.access.require(actor, workspaceId, 'moderator');
+    return this.listOf(workspaceId);
+  }
+
+  /** The commands without an access check (the public API, after its scope check). */
+  async listOf(workspaceId: string): Promise<BotCommandDto[]> {
     return (await this.repository.list(this.tx.none, workspaceId)).map(toBotCommandDto);
   }
 
@@ -58,6 +63,11 @@ export class BotCommandsService {
 
   async update(actor: Actor, workspaceId: string, id: string, body: UpdateBody): Promise<BotCommandDto> {
     await this.access.require(actor, workspaceId, 'moderator');
+    return this.updateOf(workspaceId, id, body);
+  }
+
+  /** The update without an access check (the public API, after its scope check). */
+  async updateOf(workspaceId: string, id: string, body: UpdateBody): Promise<BotCommandDto> {
     const row = await this.tx.run(async (tx) => {
       const current = await this.require(tx, workspaceId, id);
       const name = body.name ?? current.name;

@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { commandRefusal, mayUse, parseCommand, pickResponse, renderTemplate } from '@podium/bots';
+import { DomainEvents } from '../../../common/events/domain-events';
 import { TransactionRunner } from '../../../database/transaction';
 import { BotEffectsRepository } from '../bot-effects.repository';
 import { BotSilence } from '../bot-silence';
@@ -29,6 +30,7 @@ export class CommandsStage implements ChatStage, OnModuleInit {
     private readonly effects: BotEffectsRepository,
     private readonly tx: TransactionRunner,
     private readonly silence: BotSilence,
+    private readonly events: DomainEvents,
   ) {}
 
   onModuleInit(): void {
@@ -64,6 +66,16 @@ export class CommandsStage implements ChatStage, OnModuleInit {
       count,
     });
     if (text) await context.reply(text, `command:${command.id}`);
+    // Once per message across retries: a redelivered line must not switch the scene twice.
+    if (command.obs_action && (await context.once(`command:${command.id}:obs`))) {
+      this.events.publish('obs.actionRequested', {
+        workspaceId: event.workspaceId,
+        id: `command:${command.id}:${event.id}`,
+        action: command.obs_action,
+        source: { kind: 'command', id: command.id, name: command.name },
+        firedAt: new Date().toISOString(),
+      });
+    }
     return 'continue';
   }
 }

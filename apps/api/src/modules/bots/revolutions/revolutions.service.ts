@@ -45,6 +45,11 @@ export class RevolutionsService {
 
   async list(actor: Actor, workspaceId: string): Promise<RevolutionBotDto[]> {
     await this.access.require(actor, workspaceId, 'moderator');
+    return this.listOf(workspaceId);
+  }
+
+  /** The revolution bots without an access check (the public API, after its scope check). */
+  async listOf(workspaceId: string): Promise<RevolutionBotDto[]> {
     return (await this.repository.list(this.tx.none, workspaceId)).map(toRevolutionBotDto);
   }
 
@@ -70,6 +75,15 @@ export class RevolutionsService {
     request: z.output<typeof UpdateRevolutionBotRequestSchema>,
   ): Promise<RevolutionBotDto> {
     await this.access.require(actor, workspaceId, 'moderator');
+    return this.updateOf(workspaceId, id, request);
+  }
+
+  /** The update without an access check (the public API, after its scope check). */
+  async updateOf(
+    workspaceId: string,
+    id: string,
+    request: z.output<typeof UpdateRevolutionBotRequestSchema>,
+  ): Promise<RevolutionBotDto> {
     await this.requireMedia(workspaceId, request);
     const row = await this.repository.update(this.tx.none, workspaceId, id, request);
     if (!row) throw notFound();

@@ -6,7 +6,7 @@ import type { Actor } from '../../auth/auth.service';
 import { MeetingsRepository } from '../../meetings/meetings.repository';
 import { WorkspaceAccess } from '../../workspaces/workspace-access.service';
 import { ConnectionsService } from '../connections/connections.service';
-import { ChatEventsRepository } from './chat-events.repository';
+import { ChatEventsRepository, type StreamEventStats } from './chat-events.repository';
 
 /** The merged chat log an organizer reads: every platform's events of the workspace, in arrival order. */
 @Injectable()
@@ -56,6 +56,18 @@ export class ChatLogService {
     viewerId: string,
   ): Promise<{ roles: string[]; followed: boolean; subscribed: boolean; owncastAuthenticated: boolean }> {
     return this.events.viewerFacts(this.tx.none, workspaceId, viewerId);
+  }
+
+  /** The stream a `stream_offline` event ends (its connection's start and end), or null. Reports read this. */
+  streamEndedBy(
+    offlineEventId: string,
+  ): Promise<{ onlineEventId: string; startedAt: Date; endedAt: Date } | null> {
+    return this.events.streamOpenedBefore(this.tx.none, offlineEventId);
+  }
+
+  /** What happened on one connection between two times: the numbers of a stream report. */
+  streamStats(connectionId: string, from: Date, to: Date): Promise<StreamEventStats> {
+    return this.events.streamStats(this.tx.none, connectionId, from, to);
   }
 
   /**

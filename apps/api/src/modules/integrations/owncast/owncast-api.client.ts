@@ -43,6 +43,11 @@ export class OwncastApiClient {
     });
   }
 
+  /** GET /api/status (public): whether the stream is online and `viewerCount`, for stream reports. */
+  status(instanceUrl: string, accessToken: string): Promise<OwncastCallResult> {
+    return this.call(instanceUrl, accessToken, 'GET', '/api/status');
+  }
+
   private async call(
     instanceUrl: string,
     accessToken: string,

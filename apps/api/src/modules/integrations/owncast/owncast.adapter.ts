@@ -110,6 +110,19 @@ export class OwncastAdapter implements PlatformAdapter, OnModuleInit {
     return (await this.connectedViewers(connection)).map((present) => present.viewer);
   }
 
+  /** Owncast's own count of who watches (`/api/status` viewerCount); null while offline. */
+  async viewerCount(connection: ConnectionRecord): Promise<number | null> {
+    const result = await this.api.status(connection.accountId, credentialsOf(connection).accessToken);
+    if (result.kind !== 'ok') {
+      throw new ChatException(ChatErrorCode.PlatformUnreachable, `Owncast's status: ${result.kind}`);
+    }
+    const body = result.body as { online?: unknown; viewerCount?: unknown } | null;
+    if (body?.online === false) return null;
+    return typeof body?.viewerCount === 'number' && Number.isFinite(body.viewerCount)
+      ? body.viewerCount
+      : null;
+  }
+
   /**
    * Hides the message for everyone (messagevisibility). Owncast's integrations API cannot silence a
    * user: `/api/chat/users/setenabled` takes a moderator's own chat token, not an integration's, so

@@ -112,6 +112,13 @@ export class TwitchAdapter implements PlatformAdapter, OnModuleInit {
     }));
   }
 
+  /** Helix GET /streams `viewer_count` of the channel; null while it is offline. */
+  async viewerCount(connection: ConnectionRecord): Promise<number | null> {
+    this.clients.useTokens(connection);
+    const stream = await this.clients.api.streams.getStreamByUserId(connection.accountId);
+    return stream?.viewers ?? null;
+  }
+
   /** Stops the channel's subscriptions and revokes the tokens this connection holds. */
   async disconnect(connection: ConnectionRecord): Promise<void> {
     await this.eventSub

@@ -80,6 +80,18 @@ export class LiveResultsService {
     return buildResults(dto, answers, entries, true);
   }
 
+  /** Every question of the meeting, in order, with the organizers' results (the public API). */
+  async allForOrganizer(
+    meetingId: string,
+  ): Promise<{ question: QuestionDto; results: QuestionResultsDto }[]> {
+    const questions = await this.questions.listByMeeting(meetingId);
+    const all = [];
+    for (const question of questions) {
+      all.push({ question: toQuestionDto(question), results: await this.forOrganizer(question) });
+    }
+    return all;
+  }
+
   private async inputs(question: QuestionDto): Promise<{ answers: ResultAnswer[]; entries: QaEntryDto[] }> {
     const [answers, entries] = await Promise.all([
       isAnswerable(question.type) ? this.answers.listByQuestion(question.id) : Promise.resolve([]),

@@ -19,6 +19,12 @@ export interface Admission {
   role: Role | null;
 }
 
+/** What the organizers' dashboard shows of a meeting, without the socket's own fields (the public API). */
+export type OrganizerView = Pick<
+  Extract<MeetingSnapshotDto, { audience: 'organizer' }>,
+  'state' | 'results' | 'scoreboard' | 'control'
+>;
+
 /** The full picture a client starts from (and resyncs to) when it sends `meeting.join`. */
 @Injectable()
 export class LiveSnapshotService {
@@ -31,6 +37,19 @@ export class LiveSnapshotService {
     private readonly scoreboard: ScoreboardService,
     private readonly control: LiveControlService,
   ) {}
+
+  /** The organizer snapshot's state, results, scoreboard and control, for a caller that checked access. */
+  async organizerView(meeting: MeetingEntity): Promise<OrganizerView> {
+    const questions = await this.questions.listByMeeting(meeting.id);
+    const current = questions.find((q) => q.id === meeting.currentQuestionId) ?? null;
+    const results = await this.results.of(meeting, current);
+    return {
+      state: toLiveState(meeting, questions),
+      results: results.organizer,
+      scoreboard: await this.scoreboard.top(meeting.id),
+      control: await this.control.control(meeting.id),
+    };
+  }
 
   /** `present`: attendees connected now (counted on the socket server by the caller). */
   async snapshot(

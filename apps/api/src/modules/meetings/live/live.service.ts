@@ -70,12 +70,30 @@ export class LiveService {
           'Another dashboard controls this meeting: take control first',
         );
       }
-      if (expectedVersion !== undefined && expectedVersion !== meeting.liveVersion) {
-        throw new LiveException(
-          LiveErrorCode.VersionConflict,
-          `The meeting moved on (version ${meeting.liveVersion}, you saw ${expectedVersion}): nothing was changed`,
-        );
+      requireVersion(meeting, expectedVersion);
+      return this.transition(tx, meeting, command);
+    });
+    this.publish(meetingId, outcome);
+    return outcome.state;
+  }
+
+  /**
+   * A command through the public API (the guard checked the token's workspace and its
+   * `meetings:control` scope). A token is no dashboard tab: it neither needs nor takes control, so
+   * it acts whoever holds it; `expectedVersion` keeps it from acting on a state it has not seen.
+   */
+  async commandAsApi(
+    workspaceId: string,
+    meetingId: string,
+    command: MeetingCommand,
+    expectedVersion?: number,
+  ): Promise<LiveStateDto> {
+    const outcome = await this.transactions.run(async (tx) => {
+      const meeting = await this.mustLock(tx, meetingId);
+      if (meeting.workspaceId !== workspaceId) {
+        throw new MeetingException(MeetingErrorCode.NotFound, 'No such meeting');
       }
+      requireVersion(meeting, expectedVersion);
       return this.transition(tx, meeting, command);
     });
     this.publish(meetingId, outcome);
@@ -171,6 +189,15 @@ export class LiveService {
     // The new current question (or the closed one, now visible to attendees) has new results.
     this.events.publish('meeting.resultsChanged', { meetingId });
     if (outcome.scored) this.events.publish('meeting.scoreboardChanged', { meetingId });
+  }
+}
+
+function requireVersion(meeting: MeetingEntity, expectedVersion: number | undefined): void {
+  if (expectedVersion !== undefined && expectedVersion !== meeting.liveVersion) {
+    throw new LiveException(
+      LiveErrorCode.VersionConflict,
+      `The meeting moved on (version ${meeting.liveVersion}, you saw ${expectedVersion}): nothing was changed`,
+    );
   }
 }
 

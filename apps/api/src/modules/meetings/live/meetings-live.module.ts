@@ -52,7 +52,8 @@ import { ScoreboardTicker } from './scoreboard-ticker';
     ResultsTicker,
     ScoreboardTicker,
   ],
-  // Bots answer open questions from stream chat and announce them through it.
-  exports: [ChatParticipantsService],
+  // Bots answer open questions from stream chat and announce them through it; the public API
+  // drives and reads the live run.
+  exports: [ChatParticipantsService, LiveService, LiveSnapshotService, LiveResultsService, ScoreboardService],
 })
 export class MeetingsLiveModule {}

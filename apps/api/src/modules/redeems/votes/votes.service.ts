@@ -63,6 +63,11 @@ export class VotesService {
     return this.change(actor, workspaceId, rewardId, (tx) => this.votes.reset(tx, rewardId));
   }
 
+  /** Close (`closed` true) or reopen without an access check (the public API, after its scope check). */
+  setClosedAs(workspaceId: string, rewardId: string, closed: boolean): Promise<VoteTallyDto> {
+    return this.changeOf(workspaceId, rewardId, (tx) => this.votes.setClosed(tx, rewardId, closed));
+  }
+
   private async change(
     actor: Actor,
     workspaceId: string,
@@ -70,6 +75,14 @@ export class VotesService {
     work: (tx: Tx) => Promise<VoteRoundRow | null>,
   ): Promise<VoteTallyDto> {
     await this.access.require(actor, workspaceId, 'moderator');
+    return this.changeOf(workspaceId, rewardId, work);
+  }
+
+  private async changeOf(
+    workspaceId: string,
+    rewardId: string,
+    work: (tx: Tx) => Promise<VoteRoundRow | null>,
+  ): Promise<VoteTallyDto> {
     const tally = await this.tx.run(async (tx) => {
       const reward = await this.rewards.find(tx, workspaceId, rewardId);
       if (!reward || reward.type !== 'vote') return null;

@@ -1,5 +1,6 @@
 import { roleAtLeast } from '@podium/contracts';
 import { useTranslation } from 'react-i18next';
+import { BackupCard } from '@/features/backup/components/backup-card';
 import { useWorkspace } from '@/features/workspaces/api/workspaces.api';
 import { RenameWorkspaceForm } from '@/features/workspaces/components/rename-workspace-form';
 import { formatDate } from '@/shared/i18n/i18n';
@@ -36,6 +37,7 @@ export function SettingsRoute() {
           </>
         )}
       </Card>
+      {roleAtLeast(membership.role, 'owner') ? <BackupCard workspaceId={membership.workspaceId} /> : null}
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { COMMAND_PERMISSIONS, type BotCommandDto, type CommandPermission } from '@podium/contracts';
 import { useTranslation } from 'react-i18next';
 import { SelectField, TextField } from '@/shared/ui/field';
+import { ObsActionField } from '@/shared/ui/obs-action-field';
 import { TextAreaField } from '@/shared/ui/text-area-field';
 import { commandsApi } from '../api/commands.api';
 import { splitLines } from '../model/bots-shell.form';
@@ -124,6 +125,12 @@ function CommandForm({ workspaceId, command, prefix, onClose }: Omit<CommandsFor
         selected={values.platforms}
         onChange={(platforms) => set('platforms', platforms)}
         error={errors['platforms']}
+      />
+      <ObsActionField
+        value={values.obsAction}
+        onChange={(obsAction) => set('obsAction', obsAction)}
+        error={errors['obsAction']}
+        testId="command-obs-action"
       />
     </BotForm>
   );

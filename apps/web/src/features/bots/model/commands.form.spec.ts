@@ -20,6 +20,7 @@ describe('the command form', () => {
       userCooldownSeconds: 0,
       platforms: [],
       enabled: true,
+      obsAction: null,
     });
   });
 
@@ -40,6 +41,7 @@ describe('the command form', () => {
       userCooldownSeconds: 30,
       platforms: ['twitch', 'youtube'],
       enabled: false,
+      obsAction: null,
     });
   });
 

@@ -6,6 +6,12 @@ import {
   type CreateBotCommandRequest,
   type Platform,
 } from '@podium/contracts';
+import {
+  NO_OBS_ACTION,
+  obsActionValues,
+  type ObsActionValues,
+  toObsAction,
+} from '@/shared/ui/obs-action-field';
 import { type FieldIssue, issuesOfParse, parseWholeNumber, splitLines, splitWords } from './bots-shell.form';
 
 /** The command form's fields, by their contract names (the api's 400 names the same ones). */
@@ -18,6 +24,7 @@ export const COMMAND_FIELDS = [
   'userCooldownSeconds',
   'platforms',
   'enabled',
+  'obsAction',
 ] as const;
 
 /** What the form holds while the organizer types: boxes are text, choices are typed. */
@@ -33,6 +40,8 @@ export interface CommandFormValues {
   /** None ticked: every platform. */
   platforms: Platform[];
   enabled: boolean;
+  /** What OBS does each time it answers. */
+  obsAction: ObsActionValues;
 }
 
 export function commandFormValues(command: BotCommandDto | null): CommandFormValues {
@@ -45,6 +54,7 @@ export function commandFormValues(command: BotCommandDto | null): CommandFormVal
     userCooldownSeconds: String(command?.userCooldownSeconds ?? 0),
     platforms: command?.platforms ?? [],
     enabled: command?.enabled ?? true,
+    obsAction: command ? obsActionValues(command.obsAction) : NO_OBS_ACTION,
   };
 }
 
@@ -70,6 +80,7 @@ export function buildCommandRequest(
     userCooldownSeconds: parseWholeNumber(values.userCooldownSeconds, 0),
     platforms: values.platforms,
     enabled: values.enabled,
+    obsAction: toObsAction(values.obsAction),
   };
 }
 

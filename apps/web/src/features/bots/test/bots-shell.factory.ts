@@ -22,6 +22,7 @@ export function newCommand(overrides: Partial<BotCommandDto> = {}): BotCommandDt
     platforms: [],
     enabled: true,
     useCount: 4,
+    obsAction: null,
     createdAt: AT,
     updatedAt: AT,
     ...overrides,

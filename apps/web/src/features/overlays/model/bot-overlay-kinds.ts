@@ -10,4 +10,6 @@ export const BOT_OVERLAY_KINDS = [
   { kind: 'vote', width: 600, height: 400 },
   // The latest five redeems, newest on top.
   { kind: 'redeems', width: 500, height: 400 },
+  // Invisible: carries out rewards' and commands' OBS actions (switch scene, save replay).
+  { kind: 'obs', width: 100, height: 100 },
 ] as const;

@@ -7,6 +7,7 @@ import { Checkbox } from '@/shared/ui/checkbox';
 import { Dialog } from '@/shared/ui/dialog';
 import { SelectField, TextField } from '@/shared/ui/field';
 import { FormError } from '@/shared/ui/form-error';
+import { ObsActionField } from '@/shared/ui/obs-action-field';
 import { TextAreaField } from '@/shared/ui/text-area-field';
 import { rewardsApi } from '../api/rewards.api';
 import {
@@ -216,6 +217,12 @@ function RewardForm({
           onChange={(on) => set('autoFulfil', on)}
         />
       ) : null}
+      <ObsActionField
+        value={values.obsAction}
+        onChange={(obsAction) => set('obsAction', obsAction)}
+        error={errors['obsAction']}
+        testId="reward-obs-action"
+      />
       <Checkbox
         label={t('rewards.list.enabled')}
         checked={values.enabled}

@@ -8,6 +8,12 @@ import {
   type UpdateRewardRequest,
 } from '@podium/contracts';
 import { type FieldIssue, issuesOfParse, parseWholeNumber } from '@/shared/forms/field-issues';
+import {
+  NO_OBS_ACTION,
+  obsActionValues,
+  type ObsActionValues,
+  toObsAction,
+} from '@/shared/ui/obs-action-field';
 
 export interface MilestoneValues {
   at: string;
@@ -43,6 +49,8 @@ export interface RewardValues {
   specialUrl: string;
   /** Empty on an edit keeps the stored secret. */
   specialSecret: string;
+  /** What OBS does on each redeem. */
+  obsAction: ObsActionValues;
 }
 
 /** The fields the form shows, by contract name (goal/vote/special issues land on their blocks). */
@@ -60,6 +68,7 @@ export const REWARD_FIELDS = [
   'goal',
   'vote',
   'special',
+  'obsAction',
 ] as const;
 
 export function emptyReward(type: RewardType = 'list'): RewardValues {
@@ -86,6 +95,7 @@ export function emptyReward(type: RewardType = 'list'): RewardValues {
     pricePerVote: '10',
     specialUrl: '',
     specialSecret: '',
+    obsAction: NO_OBS_ACTION,
   };
 }
 
@@ -111,6 +121,7 @@ export function rewardValues(reward: RewardDto): RewardValues {
       : emptyReward().options,
     pricePerVote: reward.vote ? String(reward.vote.pricePerVote) : '10',
     specialUrl: reward.special?.url ?? '',
+    obsAction: obsActionValues(reward.obsAction),
   };
 }
 
@@ -162,6 +173,7 @@ export function buildCreateReward(values: RewardValues): CreateRewardRequest {
     requiresNote: values.type === 'note' ? true : values.requiresNote,
     autoFulfil: values.autoFulfil,
     eligibility: values.eligibility,
+    obsAction: toObsAction(values.obsAction),
     ...(values.type === 'goal'
       ? {
           goal: {

@@ -183,6 +183,7 @@ export const botAlerts = {
         goal: 'Goal progress with milestones',
         vote: 'Vote tally',
         redeems: 'Recent redeems',
+        obs: 'OBS actions (invisible; page permission “Advanced access to OBS”)',
       },
     },
   },

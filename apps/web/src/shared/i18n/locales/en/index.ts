@@ -10,6 +10,11 @@ import { rehearsal } from './rehearsal';
 import { panel } from './panel';
 import { points } from './points';
 import { rewards } from './rewards';
+import { reports } from './reports';
+import { webhooks } from './webhooks';
+import { obs } from './obs';
+import { backup } from './backup';
+import { apiTokens } from './api-tokens';
 
 /**
  * English strings: the reference locale, one file per part of the app. Every other locale has
@@ -28,6 +33,11 @@ export const en = {
   ...panel,
   ...points,
   ...rewards,
+  ...reports,
+  ...webhooks,
+  ...obs,
+  ...backup,
+  ...apiTokens,
 } as const;
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -188,6 +188,7 @@ export const botAlerts: Pick<Translation, 'botAlerts'> = {
         goal: 'Progression des objectifs et paliers',
         vote: 'Résultats des votes',
         redeems: 'Derniers échanges de points',
+        obs: 'Actions OBS (invisible ; permission de page « Accès avancé à OBS »)',
       },
     },
   },

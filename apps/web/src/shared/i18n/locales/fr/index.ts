@@ -11,6 +11,11 @@ import { rehearsal } from './rehearsal';
 import { panel } from './panel';
 import { points } from './points';
 import { rewards } from './rewards';
+import { reports } from './reports';
+import { webhooks } from './webhooks';
+import { obs } from './obs';
+import { backup } from './backup';
+import { apiTokens } from './api-tokens';
 
 /** Chaînes françaises : mêmes clés que `en` (vérifié par le typage et par i18n.spec.ts). */
 export const fr: Translation = {
@@ -26,4 +31,9 @@ export const fr: Translation = {
   ...panel,
   ...points,
   ...rewards,
+  ...reports,
+  ...webhooks,
+  ...obs,
+  ...backup,
+  ...apiTokens,
 };

@@ -1,0 +1,63 @@
+import type { Translation } from '../en';
+
+/** Chaînes françaises de la page Rapports (rapports de stream et de réunion). */
+export const reports: Pick<Translation, 'reports'> = {
+  reports: {
+    title: 'Rapports',
+    description:
+      'Un rapport est créé après chaque stream (en ligne → hors ligne, répétitions comprises) et chaque réunion. Téléchargez-le en CSV ou JSON, ou lisez-le par l’API.',
+    loadFailed: 'Les rapports n’ont pas pu être chargés.',
+    empty:
+      'Aucun rapport pour l’instant : il en apparaît un quand un stream se termine ou qu’une réunion finit.',
+    filter: { label: 'Afficher', all: 'Tous', stream: 'Streams', meeting: 'Réunions' },
+    kind: { stream: 'Stream', meeting: 'Réunion' },
+    listMeta: '{{date}} · {{duration}}',
+    headline: { stream: '{{count}} messages', meeting: '{{count}} participants' },
+    open: 'Ouvrir',
+    back: 'Tous les rapports',
+    downloadCsv: 'Télécharger en CSV',
+    downloadJson: 'Télécharger en JSON',
+    recompute: 'Recalculer',
+    recomputed: 'Recalculé à partir de ce qui est enregistré maintenant.',
+    recomputeFailed: 'Le rapport n’a pas pu être recalculé : {{message}}',
+    notFound: 'Ce rapport n’existe pas (ou plus).',
+    computedAt: 'Calculé le {{date}}',
+    span: '{{start}} → {{end}} ({{duration}})',
+    stream: {
+      totals: 'Ce qui s’est passé',
+      chatMessages: 'Messages du chat',
+      uniqueChatters: 'Personnes ayant écrit',
+      follows: 'Follows',
+      subscriptions: 'Abonnements',
+      giftedSubscriptions: 'Abonnements offerts',
+      bits: 'Bits',
+      raids: 'Raids',
+      raidViewers: 'Raiders',
+      donations: 'Dons',
+      redemptions: 'Récompenses échangées',
+      pointsGiven: 'Points donnés',
+      pointsSpent: 'Points dépensés',
+      viewers: 'Spectateurs au fil du temps',
+      peak: 'Pic {{peak}} · moyenne {{average}}',
+      noViewers: 'Pas de courbe de spectateurs : {{note}}',
+      activity: 'Messages par minute',
+      noActivity: 'Personne n’a écrit pendant ce stream.',
+    },
+    meeting: {
+      attendance: 'Présence',
+      attendees: 'Participants',
+      participants: 'Ont répondu au moins une fois',
+      questions: 'Questions',
+      noQuestions: 'Cette réunion n’avait aucune question à laquelle répondre.',
+      question: 'Question',
+      answers: 'Réponses',
+      participation: 'Participation',
+      correct: 'Justes',
+      notScored: '—',
+    },
+    chart: {
+      viewersLabel: 'Spectateurs de {{start}} à {{end}}, pic {{peak}}',
+      activityLabel: 'Messages par minute de {{start}} à {{end}}, {{total}} en tout',
+    },
+  },
+};

@@ -1,0 +1,115 @@
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  type CreateWebhookSubscriptionRequest,
+  CreateWebhookSubscriptionRequestSchema,
+  type UpdateWebhookSubscriptionRequest,
+  UpdateWebhookSubscriptionRequestSchema,
+  type WebhookDeliveriesQuery,
+  WebhookDeliveriesQuerySchema,
+  type WebhookDeliveryDto,
+  type WebhookSubscriptionDto,
+  type WebhookSubscriptionWithSecretDto,
+} from '@podium/contracts';
+import { CurrentActor } from '../../common/http/current-actor.decorator';
+import { UuidParam } from '../../common/http/params';
+import type { Actor } from '../auth/auth.service';
+import { WebhooksService } from './webhooks.service';
+
+/** The admin's webhooks page (moderators and owners). Delivery routes come first: `deliveries` is no id. */
+@ApiTags('webhooks')
+@Controller('workspaces/:workspaceId/webhooks')
+export class WebhooksController {
+  constructor(private readonly webhooks: WebhooksService) {}
+
+  /** The delivery log, newest first. */
+  @Get('deliveries')
+  deliveries(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @Query({ schema: WebhookDeliveriesQuerySchema }) query: WebhookDeliveriesQuery,
+  ): Promise<WebhookDeliveryDto[]> {
+    return this.webhooks.deliveriesOf(actor, workspaceId, query);
+  }
+
+  @Get('deliveries/:deliveryId')
+  delivery(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @UuidParam('deliveryId') deliveryId: string,
+  ): Promise<WebhookDeliveryDto> {
+    return this.webhooks.delivery(actor, workspaceId, deliveryId);
+  }
+
+  /** Sends a finished delivery again, same body and event id (202: the attempt runs in a job). */
+  @Post('deliveries/:deliveryId/replay')
+  @HttpCode(202)
+  replay(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @UuidParam('deliveryId') deliveryId: string,
+  ): Promise<WebhookDeliveryDto> {
+    return this.webhooks.replay(actor, workspaceId, deliveryId);
+  }
+
+  @Get()
+  list(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+  ): Promise<WebhookSubscriptionDto[]> {
+    return this.webhooks.list(actor, workspaceId);
+  }
+
+  /** The answer carries the secret: the only time it is shown. */
+  @Post()
+  @HttpCode(201)
+  create(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @Body({ schema: CreateWebhookSubscriptionRequestSchema }) body: CreateWebhookSubscriptionRequest,
+  ): Promise<WebhookSubscriptionWithSecretDto> {
+    return this.webhooks.create(actor, workspaceId, body);
+  }
+
+  @Patch(':subscriptionId')
+  update(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @UuidParam('subscriptionId') subscriptionId: string,
+    @Body({ schema: UpdateWebhookSubscriptionRequestSchema }) body: UpdateWebhookSubscriptionRequest,
+  ): Promise<WebhookSubscriptionDto> {
+    return this.webhooks.update(actor, workspaceId, subscriptionId, body);
+  }
+
+  @Delete(':subscriptionId')
+  @HttpCode(204)
+  remove(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @UuidParam('subscriptionId') subscriptionId: string,
+  ): Promise<void> {
+    return this.webhooks.remove(actor, workspaceId, subscriptionId);
+  }
+
+  /** A new secret, shown once; the old one stops signing at once. */
+  @Post(':subscriptionId/secret')
+  @HttpCode(200)
+  rotateSecret(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @UuidParam('subscriptionId') subscriptionId: string,
+  ): Promise<WebhookSubscriptionWithSecretDto> {
+    return this.webhooks.rotateSecret(actor, workspaceId, subscriptionId);
+  }
+
+  /** Queues a `webhook.test` delivery to this subscription (enabled or not). */
+  @Post(':subscriptionId/test')
+  @HttpCode(202)
+  test(
+    @CurrentActor() actor: Actor,
+    @UuidParam('workspaceId') workspaceId: string,
+    @UuidParam('subscriptionId') subscriptionId: string,
+  ): Promise<WebhookDeliveryDto> {
+    return this.webhooks.sendTest(actor, workspaceId, subscriptionId);
+  }
+}

@@ -12,6 +12,9 @@ export class PodiumIoAdapter extends IoAdapter {
 
   override createIOServer(port: number, options?: ServerOptions): Server {
     const server = super.createIOServer(port, options) as Server;
+    // Nest binds one connection listener per gateway (one per domain module): more than Node's
+    // default warning threshold of ten, and expected.
+    server.of('/').setMaxListeners(50);
     const redis = this.context.get(RedisService);
     if (redis.enabled) {
       server.adapter(

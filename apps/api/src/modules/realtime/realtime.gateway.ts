@@ -33,6 +33,8 @@ export class RealtimeGateway implements OnGatewayInit {
 
   afterInit(server: PodiumServer): void {
     server.use((socket, next) => {
+      // Each gateway (one per domain module) listens to the socket's disconnect: expected, not a leak.
+      socket.setMaxListeners(50);
       this.admit(socket).then(
         (admitted) => next(admitted ? undefined : new Error('unauthenticated')),
         (error: unknown) => {

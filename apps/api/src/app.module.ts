@@ -1,6 +1,7 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
+import { redactRequestUrl } from './common/http/log-redaction';
 import { ApiExceptionFilter } from './common/errors/exception.filter';
 import { DomainEvents } from './common/events/domain-events';
 import { SchemaValidationPipe } from './common/http/validation.pipe';
@@ -69,7 +70,17 @@ export class AppModule {
           pinoHttp: {
             level: config.logLevel,
             autoLogging: { ignore: (request) => request.url === '/api/health' },
-            redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+            redact: [
+              'req.headers.cookie',
+              'req.headers.authorization',
+              'req.query',
+              'req.params',
+              'res.headers["set-cookie"]',
+            ],
+            // Addresses can hold credentials: webhook keys in the path, OAuth codes in the query.
+            serializers: {
+              req: (request: { url?: string }) => ({ ...request, url: redactRequestUrl(request.url) }),
+            },
             transport:
               config.nodeEnv === 'development'
                 ? { target: 'pino-pretty', options: { singleLine: true } }

@@ -5,6 +5,7 @@ import { SecretBox } from '../../../common/crypto/secret-box';
 import { DomainEvents } from '../../../common/events/domain-events';
 import { TransactionRunner } from '../../../database/transaction';
 import { PointsLedger } from '../../points/points-ledger';
+import { storableText } from '../webhook-text';
 import { KofiErrorCode, KofiException } from './kofi.exception';
 import { toKofiPaymentDto } from './kofi.mappers';
 import { KofiRepository } from './kofi.repository';
@@ -65,7 +66,8 @@ export class KofiWebhookService {
         field: 'data',
       });
     }
-    const { payment } = parsed;
+    // PostgreSQL text holds no U+0000 (nor lone surrogates): dropped before anything is stored.
+    const payment = storableText(parsed.payment);
     const workspaceId = settings.workspaceId;
     const points = kofiPoints(payment.amount, settings.pointsPerUnit);
     const paymentId = await this.ledger.run(async (tx) => {

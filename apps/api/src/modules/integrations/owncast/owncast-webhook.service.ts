@@ -3,6 +3,7 @@ import { normalizeOwncastWebhook, verifyOwncastSignature } from '@podium/chat';
 import { ChatErrorCode, ChatException } from '../../chat/chat.exception';
 import { ConnectionsService } from '../../chat/connections/connections.service';
 import { ChatPipeline } from '../../chat/events/chat-pipeline';
+import { storableText } from '../webhook-text';
 import type { OwncastCredentials } from './owncast-credentials';
 
 export interface OwncastDelivery {
@@ -60,7 +61,7 @@ export class OwncastWebhookService {
         throw new ChatException(ChatErrorCode.WebhookRejected, `Owncast webhook refused: ${check.message}`);
       }
     }
-    const result = normalizeOwncastWebhook(delivery.body, new Date());
+    const result = normalizeOwncastWebhook(storableText(delivery.body), new Date());
     switch (result.status) {
       case 'invalid':
         throw new ChatException(ChatErrorCode.WebhookMalformed, `Not an Owncast webhook: ${result.message}`);

@@ -43,16 +43,19 @@ export function eventSubDeliveryGuard(maxBodyBytes: number): RequestHandler {
 }
 
 /**
- * After twurple: a body that is not JSON (twurple's JSON.parse throws into `next`) is a 400, and
- * nothing else under the EventSub path reaches the rest of the app.
+ * After twurple: a body that is not JSON (twurple's JSON.parse throws into `next`) is a 400, and so
+ * is JSON that is not an object (`null`, `42`: twurple's reads of it throw TypeErrors into `next`;
+ * Podium's own work reports through the held answer, never here). Nothing else under the EventSub
+ * path reaches the rest of the app.
  */
 export function eventSubErrorHandler(): ErrorRequestHandler {
   return (error: unknown, _request, response, _next) => {
-    if (error instanceof SyntaxError) {
+    if (error instanceof SyntaxError || error instanceof TypeError) {
       return sendError(response, {
         statusCode: 400,
         code: ChatErrorCode.WebhookMalformed,
-        message: 'the body is not valid JSON',
+        message:
+          error instanceof SyntaxError ? 'the body is not valid JSON' : 'the body is not an EventSub message',
       });
     }
     sendError(response, toApiError(error).body);
@@ -98,6 +101,8 @@ function holdAnswerUntilRecorded(response: ServerResponse, delivery: EventSubDel
 
   async function answer(endArgs: unknown[]): Promise<void> {
     const failed = (await Promise.allSettled(delivery.work)).find((r) => r.status === 'rejected');
+    // The error handler answered already (twurple threw after its own "202").
+    if (response.headersSent) return;
     if (!failed) {
       if (head) (writeHead as (...a: unknown[]) => ServerResponse).apply(response, head);
       (end as (...a: unknown[]) => ServerResponse).apply(response, endArgs);

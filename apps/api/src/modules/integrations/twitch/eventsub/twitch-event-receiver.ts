@@ -3,6 +3,7 @@ import { isTwitchEventType, normalizeTwitchEvent, type TwitchDeliveryMeta } from
 import { ChatErrorCode, ChatException } from '../../../chat/chat.exception';
 import { ConnectionsService } from '../../../chat/connections/connections.service';
 import { ChatPipeline } from '../../../chat/events/chat-pipeline';
+import { storableText } from '../../webhook-text';
 
 /**
  * One EventSub notification into the pipeline: normalized once, recorded for every connection of
@@ -17,7 +18,11 @@ export class TwitchEventReceiver {
 
   async receive(type: string, event: Record<string, unknown>, meta: TwitchDeliveryMeta): Promise<number> {
     if (!isTwitchEventType(type)) return 0;
-    const result = normalizeTwitchEvent(type, event, meta);
+    // A signed body need not hold an event object (`[]`, `{}`): malformed, not a server error.
+    if (typeof event !== 'object' || event === null || Array.isArray(event)) {
+      throw new ChatException(ChatErrorCode.WebhookMalformed, 'the notification has no event');
+    }
+    const result = normalizeTwitchEvent(type, storableText(event), meta);
     if (result.status === 'invalid') throw new ChatException(ChatErrorCode.WebhookMalformed, result.message);
     let recorded = 0;
     for (const connection of await this.connections.byAccount('twitch', result.channelId)) {

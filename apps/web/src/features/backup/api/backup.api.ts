@@ -6,7 +6,7 @@ import type {
   UpdateBackupScheduleRequest,
 } from '@podium/contracts';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, CLIENT_ERROR_CODES, isApiErrorDto, parseRetryAfter } from '@/shared/api/api-error';
+import { uploadFile } from '@/shared/api/upload-file';
 import { http, segment } from '@/shared/api/http-client';
 
 const workspacePath = (workspaceId: string) => `/workspaces/${segment(workspaceId)}`;
@@ -47,49 +47,13 @@ export function useBackupNow(workspaceId: string) {
   });
 }
 
-/**
- * Uploads an export (multipart field `file`) as a new workspace. The JSON client cannot send
- * multipart; failures become the same ApiError it throws.
- */
-export async function importWorkspace(
+/** Uploads an export (multipart field `file`) as a new workspace. */
+export function importWorkspace(
   file: Blob,
   fileName: string,
   fetchImpl: typeof fetch = fetch,
 ): Promise<ImportResultDto> {
-  const body = new FormData();
-  body.append('file', file, fileName);
-  let response: Response;
-  try {
-    response = await fetchImpl('/api/workspaces/import', {
-      method: 'POST',
-      headers: { Accept: 'application/json' },
-      credentials: 'same-origin',
-      body,
-    });
-  } catch (cause) {
-    throw new ApiError(
-      { statusCode: 0, code: CLIENT_ERROR_CODES.network, message: 'The server could not be reached.' },
-      { cause },
-    );
-  }
-  const text = await response.text();
-  let payload: unknown;
-  try {
-    payload = text ? (JSON.parse(text) as unknown) : undefined;
-  } catch {
-    payload = undefined;
-  }
-  if (response.ok && payload !== undefined) return payload as ImportResultDto;
-  const retryAfterSeconds = parseRetryAfter(response.headers.get('Retry-After'));
-  if (isApiErrorDto(payload)) throw new ApiError(payload, { retryAfterSeconds });
-  throw new ApiError(
-    {
-      statusCode: response.status,
-      code: CLIENT_ERROR_CODES.badResponse,
-      message: response.statusText || `Import failed with status ${response.status}.`,
-    },
-    { retryAfterSeconds },
-  );
+  return uploadFile<ImportResultDto>('/api/workspaces/import', file, fileName, fetchImpl);
 }
 
 export function useImportWorkspace() {

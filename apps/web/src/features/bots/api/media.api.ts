@@ -1,6 +1,6 @@
 import type { MediaDto } from '@podium/contracts';
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, CLIENT_ERROR_CODES, isApiErrorDto, parseRetryAfter } from '@/shared/api/api-error';
+import { uploadFile } from '@/shared/api/upload-file';
 import { http, segment } from '@/shared/api/http-client';
 
 const mediaPath = (workspaceId: string) => `/workspaces/${segment(workspaceId)}/media`;
@@ -21,51 +21,14 @@ export function useMediaLibrary(workspaceId: string) {
   return useQuery(mediaQueryOptions(workspaceId));
 }
 
-/**
- * Sends one file as `multipart/form-data` (field `file`): the JSON client cannot, and the browser
- * must set the boundary itself, so no Content-Type header here. Failures become the same
- * `ApiError` the JSON client throws.
- */
-export async function uploadMedia(
+/** Uploads one file to the workspace's media library (multipart field `file`). */
+export function uploadMedia(
   workspaceId: string,
   file: Blob,
   fileName: string,
   fetchImpl: typeof fetch = fetch,
 ): Promise<MediaDto> {
-  const body = new FormData();
-  body.append('file', file, fileName);
-  let response: Response;
-  try {
-    response = await fetchImpl(`/api${mediaPath(workspaceId)}`, {
-      method: 'POST',
-      headers: { Accept: 'application/json' },
-      credentials: 'same-origin',
-      body,
-    });
-  } catch (cause) {
-    throw new ApiError(
-      { statusCode: 0, code: CLIENT_ERROR_CODES.network, message: 'The server could not be reached.' },
-      { cause },
-    );
-  }
-  const text = await response.text();
-  let payload: unknown;
-  try {
-    payload = text ? (JSON.parse(text) as unknown) : undefined;
-  } catch {
-    payload = undefined;
-  }
-  if (response.ok && payload !== undefined) return payload as MediaDto;
-  const retryAfterSeconds = parseRetryAfter(response.headers.get('Retry-After'));
-  if (isApiErrorDto(payload)) throw new ApiError(payload, { retryAfterSeconds });
-  throw new ApiError(
-    {
-      statusCode: response.status,
-      code: CLIENT_ERROR_CODES.badResponse,
-      message: response.statusText || `Upload failed with status ${response.status}.`,
-    },
-    { retryAfterSeconds },
-  );
+  return uploadFile<MediaDto>(`/api${mediaPath(workspaceId)}`, file, fileName, fetchImpl);
 }
 
 export function useUploadMedia(workspaceId: string) {

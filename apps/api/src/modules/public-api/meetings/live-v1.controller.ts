@@ -1,4 +1,13 @@
-import { Body, Controller, Get, HttpCode, Post, Query, UseInterceptors } from '@nestjs/common';
+import {
+  applyDecorators,
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Post,
+  Query,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { LiveStateDto, MeetingCommand, ScoreboardDto } from '@podium/contracts';
 import { UuidParam } from '../../../common/http/params';
@@ -61,30 +70,47 @@ const Command = (summary: string, what: string, refusal: string): Decorator =>
     Refused(refusal),
   );
 
+/**
+ * Everything a live command route declares: the POST, the scope, idempotency, and its OpenAPI
+ * operation with the new state it answers.
+ */
+const LiveCommand = (
+  command: MeetingCommand,
+  summary: string,
+  what: string,
+  refusal: string,
+  answered: LiveStateDto,
+): MethodDecorator =>
+  applyDecorators(
+    Post(`live/${command}`),
+    HttpCode(200),
+    ApiTokenAuth('meetings:control'),
+    UseInterceptors(IdempotencyInterceptor),
+    Command(summary, what, refusal),
+    ApiIdempotent(),
+    ApiZodBody(LiveCommandRequestSchema, COMMAND_EXAMPLE),
+    ApiZodResponse(200, LiveStateDtoSchema, answered),
+  );
+
 @ApiTags('v1: live meetings')
 @Controller('v1/workspaces/:workspaceId/meetings/:meetingId')
 export class LiveV1Controller {
   constructor(private readonly meetings: MeetingsV1Service) {}
 
-  @Post('live/start')
-  @HttpCode(200)
-  @ApiTokenAuth('meetings:control')
-  @UseInterceptors(IdempotencyInterceptor)
-  @Command(
+  @LiveCommand(
+    'start',
     'Start the meeting',
     '`before` → `waiting`: the room opens, attendees see the waiting screen. Refused without questions.',
     'The meeting has no questions: add one first',
+    {
+      ...LIVE_STATE_EXAMPLE,
+      phase: 'waiting',
+      question: null,
+      questionIndex: null,
+      openedAt: null,
+      closesAt: null,
+    },
   )
-  @ApiIdempotent()
-  @ApiZodBody(LiveCommandRequestSchema, COMMAND_EXAMPLE)
-  @ApiZodResponse(200, LiveStateDtoSchema, {
-    ...LIVE_STATE_EXAMPLE,
-    phase: 'waiting',
-    question: null,
-    questionIndex: null,
-    openedAt: null,
-    closesAt: null,
-  })
   start(
     @CurrentApiActor() actor: ApiActor,
     @UuidParam('workspaceId') workspaceId: string,
@@ -94,20 +120,15 @@ export class LiveV1Controller {
     return this.run(actor, workspaceId, meetingId, 'start', body);
   }
 
-  @Post('live/next')
-  @HttpCode(200)
-  @ApiTokenAuth('meetings:control')
-  @UseInterceptors(IdempotencyInterceptor)
-  @Command(
+  @LiveCommand(
+    'next',
     'Next question',
     'Shows the next question, open for answers (`question_open`; already closed questions come back ' +
       'closed). From `waiting`, `question_closed`, `results` or `scoreboard`; from `question_open` only ' +
       'on a slide (an open question must be closed first).',
     'Close the question first',
+    LIVE_STATE_EXAMPLE,
   )
-  @ApiIdempotent()
-  @ApiZodBody(LiveCommandRequestSchema, COMMAND_EXAMPLE)
-  @ApiZodResponse(200, LiveStateDtoSchema, LIVE_STATE_EXAMPLE)
   next(
     @CurrentApiActor() actor: ApiActor,
     @UuidParam('workspaceId') workspaceId: string,
@@ -117,22 +138,17 @@ export class LiveV1Controller {
     return this.run(actor, workspaceId, meetingId, 'next', body);
   }
 
-  @Post('live/back')
-  @HttpCode(200)
-  @ApiTokenAuth('meetings:control')
-  @UseInterceptors(IdempotencyInterceptor)
-  @Command(
+  @LiveCommand(
+    'back',
     'Previous question',
     'Shows the previous question again, closed (`question_closed`; a slide shows as `question_open`).',
     'There is no previous question',
+    {
+      ...LIVE_STATE_EXAMPLE,
+      phase: 'question_closed',
+      closesAt: null,
+    },
   )
-  @ApiIdempotent()
-  @ApiZodBody(LiveCommandRequestSchema, COMMAND_EXAMPLE)
-  @ApiZodResponse(200, LiveStateDtoSchema, {
-    ...LIVE_STATE_EXAMPLE,
-    phase: 'question_closed',
-    closesAt: null,
-  })
   back(
     @CurrentApiActor() actor: ApiActor,
     @UuidParam('workspaceId') workspaceId: string,
@@ -142,22 +158,17 @@ export class LiveV1Controller {
     return this.run(actor, workspaceId, meetingId, 'back', body);
   }
 
-  @Post('live/close')
-  @HttpCode(200)
-  @ApiTokenAuth('meetings:control')
-  @UseInterceptors(IdempotencyInterceptor)
-  @Command(
+  @LiveCommand(
+    'close',
     'Close the question',
     '`question_open` → `question_closed`: answers are locked and a quiz is scored (the scoreboard moves).',
     'No question is open',
+    {
+      ...LIVE_STATE_EXAMPLE,
+      phase: 'question_closed',
+      closesAt: null,
+    },
   )
-  @ApiIdempotent()
-  @ApiZodBody(LiveCommandRequestSchema, COMMAND_EXAMPLE)
-  @ApiZodResponse(200, LiveStateDtoSchema, {
-    ...LIVE_STATE_EXAMPLE,
-    phase: 'question_closed',
-    closesAt: null,
-  })
   close(
     @CurrentApiActor() actor: ApiActor,
     @UuidParam('workspaceId') workspaceId: string,
@@ -167,19 +178,14 @@ export class LiveV1Controller {
     return this.run(actor, workspaceId, meetingId, 'close', body);
   }
 
-  @Post('live/results')
-  @HttpCode(200)
-  @ApiTokenAuth('meetings:control')
-  @UseInterceptors(IdempotencyInterceptor)
-  @Command(
+  @LiveCommand(
+    'results',
     'Show the results',
     "`question_closed` → `results`: every screen shows the closed question's results (a quiz reveals " +
       'its correct answer). Not for slides. Read the numbers with `GET …/live` or `GET …/results`.',
     'Close the question first',
+    { ...LIVE_STATE_EXAMPLE, phase: 'results', closesAt: null },
   )
-  @ApiIdempotent()
-  @ApiZodBody(LiveCommandRequestSchema, COMMAND_EXAMPLE)
-  @ApiZodResponse(200, LiveStateDtoSchema, { ...LIVE_STATE_EXAMPLE, phase: 'results', closesAt: null })
   results(
     @CurrentApiActor() actor: ApiActor,
     @UuidParam('workspaceId') workspaceId: string,
@@ -189,18 +195,13 @@ export class LiveV1Controller {
     return this.run(actor, workspaceId, meetingId, 'results', body);
   }
 
-  @Post('live/scoreboard')
-  @HttpCode(200)
-  @ApiTokenAuth('meetings:control')
-  @UseInterceptors(IdempotencyInterceptor)
-  @Command(
+  @LiveCommand(
+    'scoreboard',
     'Show the scoreboard',
     'From `waiting`, `question_closed` or `results` → `scoreboard`: every screen shows the ranking.',
     'Close the question first',
+    { ...LIVE_STATE_EXAMPLE, phase: 'scoreboard', closesAt: null },
   )
-  @ApiIdempotent()
-  @ApiZodBody(LiveCommandRequestSchema, COMMAND_EXAMPLE)
-  @ApiZodResponse(200, LiveStateDtoSchema, { ...LIVE_STATE_EXAMPLE, phase: 'scoreboard', closesAt: null })
   scoreboard(
     @CurrentApiActor() actor: ApiActor,
     @UuidParam('workspaceId') workspaceId: string,
@@ -210,26 +211,21 @@ export class LiveV1Controller {
     return this.run(actor, workspaceId, meetingId, 'scoreboard', body);
   }
 
-  @Post('live/end')
-  @HttpCode(200)
-  @ApiTokenAuth('meetings:control')
-  @UseInterceptors(IdempotencyInterceptor)
-  @Command(
+  @LiveCommand(
+    'end',
     'End the meeting',
     'Any running phase → `after` (an open question is closed and scored first). Attendees can no longer ' +
       'join; results and scoreboard stay readable.',
     'The meeting has not started or has already ended',
+    {
+      ...LIVE_STATE_EXAMPLE,
+      phase: 'after',
+      question: null,
+      questionIndex: null,
+      openedAt: null,
+      closesAt: null,
+    },
   )
-  @ApiIdempotent()
-  @ApiZodBody(LiveCommandRequestSchema, COMMAND_EXAMPLE)
-  @ApiZodResponse(200, LiveStateDtoSchema, {
-    ...LIVE_STATE_EXAMPLE,
-    phase: 'after',
-    question: null,
-    questionIndex: null,
-    openedAt: null,
-    closesAt: null,
-  })
   end(
     @CurrentApiActor() actor: ApiActor,
     @UuidParam('workspaceId') workspaceId: string,

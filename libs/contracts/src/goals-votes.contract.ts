@@ -271,7 +271,7 @@ export interface RecentRedeemDto {
   redemptionId: string;
   workspaceId: string;
   rewardName: string;
-  /** `RewardType` of redeems.contract. */
+  /** `RewardType` of rewards.contract. */
   rewardType: string;
   viewerName: string;
   spent: number;

@@ -3,7 +3,8 @@ import type { Platform } from './chat.contract';
 import type { GoalProgressDto, VoteTallyDto } from './goals-votes.contract';
 import { KofiEmailSchema } from './kofi.contract';
 import type { LedgerReason } from './points.contract';
-import type { RedeemRefusal, RewardDto } from './redeems.contract';
+import type { RedeemRefusal } from './redemptions.contract';
+import type { RewardDto } from './rewards.contract';
 
 /**
  * The viewer panel: a page a stream viewer opens from the personal link the bot sends on `!panel`.
@@ -127,7 +128,7 @@ export interface PanelRewardsDto {
 }
 
 /**
- * `POST /api/panel/redeem`: body `RedeemRequest` of redeems.contract (the viewer is the session's),
+ * `POST /api/panel/redeem`: body `RedeemRequest` of redemptions.contract (the viewer is the session's),
  * answer `RedeemResultDto`: the same rules and result shape as chat and the queue manager.
  */
 

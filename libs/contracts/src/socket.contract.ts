@@ -16,7 +16,8 @@ import type {
   VoteTallyPayload,
 } from './goals-votes.contract';
 import type { PointsChangedDto } from './points.contract';
-import type { RedeemPublicPayload, RedeemQueuePayload, RewardChangedPayload } from './redeems.contract';
+import type { RedeemPublicPayload, RedeemQueuePayload } from './redemptions.contract';
+import type { RewardChangedPayload } from './rewards.contract';
 import type { RevolutionProgressDto, RevolutionsSnapshotDto } from './revolutions.contract';
 import type {
   CaptureFlagRequest,

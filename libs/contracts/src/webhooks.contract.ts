@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ChatEvent } from './chat.contract';
 import type { VoteTallyDto } from './goals-votes.contract';
 import type { QuestionDto } from './questions.contract';
-import type { RedemptionDto } from './redeems.contract';
+import type { RedemptionDto } from './redemptions.contract';
 import type { RevolutionProgressDto } from './revolutions.contract';
 
 /**

@@ -9,6 +9,7 @@ import { loadSecrets } from '../config/secrets';
 import { DatabaseSettings } from '../database/database-settings';
 import { EMBEDDED_POOL_SIZE, EmbeddedPostgres } from '../database/embedded-postgres';
 import { migrateDatabase } from '../database/migrate';
+import { securityHeaders } from '../common/http/security-headers';
 import { TwitchEventSub } from '../modules/integrations/twitch/eventsub/twitch-eventsub.service';
 import { PodiumIoAdapter } from '../modules/realtime/redis-io.adapter';
 import { setUpOpenApi } from './openapi';
@@ -47,6 +48,7 @@ export async function createPodiumApp(
       },
     );
     if (!options.silent) app.useLogger(app.get(Logger));
+    app.use(securityHeaders());
     // Twitch EventSub deliveries are verified over their exact bytes: they go before the JSON parser.
     app.use(app.get(TwitchEventSub).router);
     app.useBodyParser('json', { limit: '256kb' });

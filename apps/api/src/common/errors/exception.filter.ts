@@ -2,6 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger 
 import type { ApiErrorDto } from '@podium/contracts';
 import type { Request, Response } from 'express';
 import { DomainException, httpStatusOf } from './domain.exception';
+import { OUTAGE_RETRY_AFTER_SECONDS, OutageErrorCode, outageOf, type OutagePart } from './outage';
 import { ValidationException } from './validation.exception';
 
 /** Errors that body-parser and other Express middleware raise before a route runs. */
@@ -47,6 +48,8 @@ export function toApiError(error: unknown): { body: ApiErrorDto; retryAfterSecon
             : `http.${statusCode}`;
     return { body: { statusCode, code, message: error.message } };
   }
+  const outage = outageOf(error);
+  if (outage) return outageError(outage);
   const status = middlewareStatus(error);
   if (status !== undefined) {
     const code = status === 413 ? 'validation.body_too_large' : 'validation.malformed_body';
@@ -54,6 +57,26 @@ export function toApiError(error: unknown): { body: ApiErrorDto; retryAfterSecon
     return { body: { statusCode: status, code, message } };
   }
   return { body: { statusCode: 500, code: 'internal', message: 'Something went wrong on our side' } };
+}
+
+/** A backing service is down: 503 with a code that names it, never a 500 with the driver's words. */
+function outageError(part: OutagePart): { body: ApiErrorDto; retryAfterSeconds: number } {
+  const retryAfterSeconds = OUTAGE_RETRY_AFTER_SECONDS;
+  const body: ApiErrorDto =
+    part === 'database'
+      ? {
+          statusCode: 503,
+          code: OutageErrorCode.DatabaseUnavailable,
+          message: 'The database is unavailable. Try again in a few seconds.',
+          retryAfterSeconds,
+        }
+      : {
+          statusCode: 503,
+          code: OutageErrorCode.RedisUnavailable,
+          message: 'A background service is unavailable. Try again in a few seconds.',
+          retryAfterSeconds,
+        };
+  return { body, retryAfterSeconds };
 }
 
 @Catch()
@@ -65,8 +88,12 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const request = host.switchToHttp().getRequest<Request>();
     const { body, retryAfterSeconds } = toApiError(error);
-    if (body.statusCode >= 500) {
+    if (body.statusCode === 500) {
       this.logger.error({ err: error, method: request.method, url: request.url }, 'unhandled error');
+    } else if (body.statusCode > 500) {
+      // Expected while a dependency is down: the health endpoint tells the story, one line is enough.
+      const reason = error instanceof Error ? error.message : String(error);
+      this.logger.warn({ code: body.code, method: request.method, url: request.url, reason }, 'unavailable');
     }
     if (retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(retryAfterSeconds));
     if (!response.headersSent) response.status(body.statusCode).json(body);

@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
-import { createAdapter } from '@socket.io/redis-adapter';
 import type { Server, ServerOptions } from 'socket.io';
+import { createOutageTolerantAdapter } from '../redis/outage-tolerant-redis.adapter';
 import { RedisService } from '../redis/redis.service';
 
 /** Socket.IO across replicas: with Redis, a broadcast on one process reaches sockets on all. */
@@ -18,7 +18,9 @@ export class PodiumIoAdapter extends IoAdapter {
     const redis = this.context.get(RedisService);
     if (redis.enabled) {
       server.adapter(
-        createAdapter(redis.connect('io-pub'), redis.connect('io-sub'), { key: `${redis.keyPrefix}:io` }),
+        createOutageTolerantAdapter(redis.connect('io-pub'), redis.connect('io-sub'), {
+          key: `${redis.keyPrefix}:io`,
+        }),
       );
     }
     return server;

@@ -6,6 +6,7 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import { type Job, Queue, Worker } from 'bullmq';
+import { outageOf } from '../../../common/errors/outage';
 import { RedisService } from '../../redis/redis.service';
 import { JobExecutor } from '../job-executor';
 import { type EnqueueOptions, type JobHandler, JobScheduler } from '../job-scheduler';
@@ -25,14 +26,17 @@ export class BullmqScheduler
   private readonly logger = new Logger(BullmqScheduler.name);
   private readonly queue: Queue;
   private worker?: Worker;
+  /** What this process scheduled, to lay it down again if Redis comes back without it. */
+  private readonly schedules = new Map<string, { name: string; everyMs: number; data: unknown }>();
 
   constructor(
     private readonly redis: RedisService,
     private readonly executor: JobExecutor,
   ) {
     super();
+    const connection = redis.connect('jobs-queue');
     this.queue = new Queue(QUEUE_NAME, {
-      connection: redis.connect('jobs-queue'),
+      connection,
       prefix: redis.keyPrefix,
       defaultJobOptions: {
         attempts: 5,
@@ -41,6 +45,8 @@ export class BullmqScheduler
         removeOnFail: { count: 5000 },
       },
     });
+    this.queue.on('error', (error) => this.logUnlessOutage(error));
+    connection.on('ready', () => void this.restoreSchedules());
   }
 
   register<TData>(name: string, handler: JobHandler<TData>): void {
@@ -48,11 +54,29 @@ export class BullmqScheduler
   }
 
   async schedule(schedulerId: string, name: string, everyMs: number, data: unknown = {}): Promise<void> {
+    this.schedules.set(schedulerId, { name, everyMs, data });
     await this.queue.upsertJobScheduler(schedulerId, { every: everyMs }, { name, data });
   }
 
   async unschedule(schedulerId: string): Promise<void> {
+    this.schedules.delete(schedulerId);
     await this.queue.removeJobScheduler(schedulerId);
+  }
+
+  /**
+   * A Redis that restarted without persistence has lost every job scheduler. Upserting is
+   * idempotent, so after each reconnect every replica lays its schedules down again.
+   */
+  private async restoreSchedules(): Promise<void> {
+    for (const [schedulerId, { name, everyMs, data }] of this.schedules) {
+      try {
+        await this.queue.upsertJobScheduler(schedulerId, { every: everyMs }, { name, data });
+      } catch (error) {
+        // Redis went away again: its next 'ready' tries again.
+        this.logger.warn({ schedulerId, err: (error as Error).message }, 'could not restore a job schedule');
+        return;
+      }
+    }
   }
 
   async enqueue(name: string, data: unknown, options: EnqueueOptions = {}): Promise<void> {
@@ -65,10 +89,17 @@ export class BullmqScheduler
       prefix: this.redis.keyPrefix,
       concurrency: 4,
     });
+    // The worker reconnects and resumes by itself.
+    this.worker.on('error', (error) => this.logUnlessOutage(error));
     this.worker.on('failed', (job, error) => {
       const gaveUp = job !== undefined && job.attemptsMade >= (job.opts.attempts ?? 1);
       if (gaveUp) this.logger.error({ job: job.name, id: job.id, err: error.message }, 'job gave up');
     });
+  }
+
+  /** Connection errors repeat on every reconnect attempt; RedisService logs the outage once. */
+  private logUnlessOutage(error: Error): void {
+    if (outageOf(error) === undefined) this.logger.warn({ err: error.message }, 'job queue error');
   }
 
   private process(job: Job): Promise<void> {

@@ -63,11 +63,13 @@ class ChatSeed {
   }
 }
 
+/** A cycle's payees: one compact payout row each (cycles write no ledger rows). */
 async function watchRows(db: TestDatabase, workspaceId: string, cycleStart: Date) {
   return db.query<{ viewer_id: string; amount: string }>(
-    `SELECT viewer_id, amount::text FROM points_ledger
-     WHERE workspace_id = $1 AND reason = 'watch' AND source_key LIKE $2`,
-    [workspaceId, `cycle:${cycleStart.toISOString()}:%`],
+    `SELECT p.viewer_id, c.points::text AS amount FROM points_cycle_payouts p
+     JOIN points_cycles c ON c.workspace_id = p.workspace_id AND c.seq = p.cycle_seq
+     WHERE p.workspace_id = $1 AND c.cycle_start = $2`,
+    [workspaceId, cycleStart],
   );
 }
 
@@ -200,7 +202,7 @@ describe('Points cycles: presence, live-only, a payer killed mid-cycle (PostgreS
       await until('the payout blocked mid-statement', async () => {
         const [row] = await suite.db.query<{ pid: number }>(
           `SELECT pid FROM pg_stat_activity
-           WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%INSERT INTO "points_ledger"%'`,
+           WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%INSERT INTO "points_cycle_payouts"%'`,
         );
         pid = row?.pid;
         return pid !== undefined;

@@ -18,6 +18,12 @@ describe('cycleStart', () => {
     expect(cycleStart(start - 1, 10).getTime()).toBe(start - 600_000);
   });
 
+  it('counts cycle lengths in a shortened minute when told (tests)', () => {
+    const at = Date.parse('2026-11-21T10:17:42.123Z');
+    expect(cycleStart(at, 1, 1_000).toISOString()).toBe('2026-11-21T10:17:42.000Z');
+    expect(cycleStart(at, 5, 1_000).toISOString()).toBe('2026-11-21T10:17:40.000Z');
+  });
+
   it('refuses a cycle shorter than a minute', () => {
     expect(() => cycleStart(0, 0)).toThrow(RangeError);
     expect(() => cycleStart(0, 1.5)).toThrow(RangeError);

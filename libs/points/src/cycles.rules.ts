@@ -2,10 +2,13 @@
 
 const MINUTE_MS = 60_000;
 
-/** Start of the cycle containing `nowMs`: cycles start at whole multiples of their length since the epoch. */
-export function cycleStart(nowMs: number, cycleMinutes: number): Date {
+/**
+ * Start of the cycle containing `nowMs`: cycles start at whole multiples of their length since the epoch.
+ * `minuteMs` is the minute cycle lengths are counted in (tests shorten it).
+ */
+export function cycleStart(nowMs: number, cycleMinutes: number, minuteMs = MINUTE_MS): Date {
   if (!Number.isInteger(cycleMinutes) || cycleMinutes < 1) throw new RangeError('cycleMinutes must be >= 1');
-  const length = cycleMinutes * MINUTE_MS;
+  const length = cycleMinutes * minuteMs;
   return new Date(Math.floor(nowMs / length) * length);
 }
 

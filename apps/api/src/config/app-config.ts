@@ -37,6 +37,8 @@ const EnvSchema = z.object({
     .min(1)
     .default(24 * 14),
   LOGIN_ATTEMPTS_PER_15_MIN: z.coerce.number().int().min(1).default(10),
+  /** On SIGTERM, how long in-flight HTTP requests may take to finish before the app closes anyway. */
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   /** Twitch application (dev.twitch.tv console); without it "Connect with Twitch" is disabled. */
   TWITCH_CLIENT_ID: z.string().min(1).optional(),
   TWITCH_CLIENT_SECRET: z.string().min(1).optional(),
@@ -68,6 +70,8 @@ const EnvSchema = z.object({
   BOTS_ANNOUNCEMENT_MINUTE_MS: z.coerce.number().int().min(100).default(60_000),
   /** How often the points cycle job looks for due cycles (tests shorten it). */
   POINTS_CYCLE_TICK_MS: z.coerce.number().int().min(100).default(60_000),
+  /** Length of the "minute" cycle lengths are counted in (tests shorten it; presence stays in real minutes). */
+  POINTS_CYCLE_MINUTE_MS: z.coerce.number().int().min(100).default(60_000),
   /** Waits between automatic webhook attempts, in ms, comma-separated (tests shorten them). */
   WEBHOOK_RETRY_DELAYS_MS: z
     .string()
@@ -105,8 +109,9 @@ export class AppConfig {
   readonly housekeepingEveryMs: number;
   readonly sessionTtlHours: number;
   readonly loginAttemptsPer15Min: number;
+  readonly shutdownDrainMs: number;
   readonly bots: { announcementTickMs: number; announcementMinuteMs: number };
-  readonly points: { cycleTickMs: number };
+  readonly points: { cycleTickMs: number; cycleMinuteMs: number };
   readonly webhooks: { retryDelaysMs: number[]; disableAfter: number; timeoutMs: number };
   readonly apiRateLimit: { perToken: number; perIp: number; windowSeconds: number };
   readonly twitch: {
@@ -144,11 +149,12 @@ export class AppConfig {
     this.housekeepingEveryMs = env.HOUSEKEEPING_EVERY_MS;
     this.sessionTtlHours = env.SESSION_TTL_HOURS;
     this.loginAttemptsPer15Min = env.LOGIN_ATTEMPTS_PER_15_MIN;
+    this.shutdownDrainMs = env.SHUTDOWN_DRAIN_MS;
     this.bots = {
       announcementTickMs: env.BOTS_ANNOUNCEMENT_TICK_MS,
       announcementMinuteMs: env.BOTS_ANNOUNCEMENT_MINUTE_MS,
     };
-    this.points = { cycleTickMs: env.POINTS_CYCLE_TICK_MS };
+    this.points = { cycleTickMs: env.POINTS_CYCLE_TICK_MS, cycleMinuteMs: env.POINTS_CYCLE_MINUTE_MS };
     this.webhooks = {
       retryDelaysMs: env.WEBHOOK_RETRY_DELAYS_MS.split(',').map(Number),
       disableAfter: env.WEBHOOK_DISABLE_AFTER,

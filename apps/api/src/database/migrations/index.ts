@@ -20,6 +20,7 @@ import { Webhooks1764201700000 } from './1764201700000-webhooks';
 import { Reports1764201800000 } from './1764201800000-reports';
 import { Backup1764201900000 } from './1764201900000-backup';
 import { ObsActions1764202000000 } from './1764202000000-obs-actions';
+import { PointsCyclePayouts1764202100000 } from './1764202100000-points-cycle-payouts';
 
 /** Every migration, oldest first. Listed by hand so the bundled api needs no file globbing. */
 export const migrations = [
@@ -45,4 +46,5 @@ export const migrations = [
   Reports1764201800000,
   Backup1764201900000,
   ObsActions1764202000000,
+  PointsCyclePayouts1764202100000,
 ];

@@ -65,6 +65,7 @@ export const BACKUP_TABLES: readonly BackupTable[] = [
   { name: 'points_balances', scope: ws, order: '"viewer_id"' },
   { name: 'points_ledger', scope: ws, order: '"seq"', userColumns: ['actor_user_id'] },
   { name: 'points_cycles', scope: ws, order: '"cycle_start"' },
+  { name: 'points_cycle_payouts', scope: ws, order: '"cycle_seq", "viewer_id"' },
   { name: 'points_stream_sources', scope: ws, order: '"source"' },
   { name: 'points_streams', scope: ws, order: '"seq"' },
   { name: 'points_stream_attendance', scope: ws, order: '"stream_id", "viewer_id"' },

@@ -245,6 +245,16 @@ export class BackupRepository {
     );
   }
 
+  /** Paid cycles hold positions drawn from the ledger's sequence: it continues above them too. */
+  async bumpLedgerAboveCycles(tx: Tx): Promise<void> {
+    await tx.query(
+      `SELECT setval("ledger", "top")
+       FROM (SELECT pg_get_serial_sequence('"points_ledger"', 'seq')::regclass AS "ledger",
+                    (SELECT max("seq") FROM "points_cycles") AS "top") AS "s"
+       WHERE "top" > COALESCE(pg_sequence_last_value("ledger"), 0)`,
+    );
+  }
+
   async schedule(tx: Tx, workspaceId: string): Promise<ScheduleRow | null> {
     const rows = (await tx.query(`SELECT * FROM "backup_schedules" WHERE "workspace_id" = $1`, [
       workspaceId,

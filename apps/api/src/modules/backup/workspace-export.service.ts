@@ -207,6 +207,7 @@ export class WorkspaceExportService {
       for (const column of table.deferred ?? []) deferred.push({ table: table.name, column, rows: prepared });
       for (const column of tableColumns.identity) await this.repository.bumpIdentity(tx, table.name, column);
     }
+    await this.repository.bumpLedgerAboveCycles(tx);
     // Self and circular references once every row is in (a meeting's current question, merges).
     for (const { table, column, rows: pending } of deferred) {
       await this.repository.applyDeferred(tx, table, column, pending);

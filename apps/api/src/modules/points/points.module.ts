@@ -22,6 +22,7 @@ import { PointsGateway } from './points.gateway';
 import { PointsLedger } from './points-ledger';
 import { PointsMergesListener } from './points-merges.listener';
 import { PointsRepository } from './points.repository';
+import { PointsCyclesRepository } from './cycles/points-cycles.repository';
 import { PointsService } from './points.service';
 import { PointsSettingsService } from './points-settings.service';
 import { PointsSilence } from './points-silence';
@@ -36,6 +37,7 @@ import { PointsSilence } from './points-silence';
   providers: [
     PointsLedger,
     PointsRepository,
+    PointsCyclesRepository,
     PointsService,
     PointsSettingsService,
     PointsSilence,

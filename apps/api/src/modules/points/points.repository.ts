@@ -79,7 +79,11 @@ export class PointsRepository {
       : null;
   }
 
-  /** One viewer's entries, newest first, older than `beforeSeq` when given. */
+  /**
+   * One viewer's entries, newest first, older than `beforeSeq` when given: ledger rows and the
+   * cycles that paid the viewer (one compact payout row each, shown as its `watch` entry with the
+   * cycle's key; its id is derived from that key). Both are ordered by the ledger's sequence.
+   */
   async history(
     tx: Tx,
     workspaceId: string,
@@ -90,8 +94,21 @@ export class PointsRepository {
     return (await tx.query(
       `SELECT "id", "seq"::text AS "seq", "viewer_id", "amount"::text AS "amount", "reason", "source_key",
               "actor_user_id", "note", "balance_after"::text AS "balance_after", "created_at"
-       FROM "points_ledger"
-       WHERE "workspace_id" = $1 AND "viewer_id" = $2 AND ($3::bigint IS NULL OR "seq" < $3::bigint)
+       FROM ((SELECT "id", "seq", "viewer_id", "amount", "reason", "source_key", "actor_user_id", "note",
+                     "balance_after", "created_at"
+              FROM "points_ledger"
+              WHERE "workspace_id" = $1 AND "viewer_id" = $2 AND ($3::bigint IS NULL OR "seq" < $3::bigint)
+              ORDER BY "seq" DESC LIMIT $4)
+             UNION ALL
+             (SELECT md5(k."key")::uuid, c."seq", p."viewer_id", c."points"::bigint, 'watch', k."key", NULL, NULL,
+                     p."balance_after", c."created_at"
+              FROM "points_cycle_payouts" p
+              JOIN "points_cycles" c ON c."workspace_id" = p."workspace_id" AND c."seq" = p."cycle_seq"
+              CROSS JOIN LATERAL (SELECT 'cycle:' || to_char(c."cycle_start" AT TIME ZONE 'UTC',
+                'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || ':' || p."viewer_id" AS "key") k
+              WHERE p."workspace_id" = $1 AND p."viewer_id" = $2
+                AND ($3::bigint IS NULL OR p."cycle_seq" < $3::bigint)
+              ORDER BY p."cycle_seq" DESC LIMIT $4)) AS "entries"
        ORDER BY "seq" DESC LIMIT $4`,
       [workspaceId, viewerId, beforeSeq, limit],
     )) as LedgerRow[];
@@ -136,63 +153,10 @@ export class PointsRepository {
     return row?.rank ?? null;
   }
 
-  /** Whether the cycle was paid already (a cheap look before gathering presence; the claim decides). */
-  async cyclePaid(tx: Tx, workspaceId: string, cycleStart: Date): Promise<boolean> {
-    const rows = (await tx.query(
-      `SELECT 1 FROM "points_cycles" WHERE "workspace_id" = $1 AND "cycle_start" = $2`,
-      [workspaceId, cycleStart],
-    )) as unknown[];
-    return rows.length > 0;
-  }
-
   /**
-   * Claims the cycle (workspace, start): false when another process (or an earlier tick) already
-   * did. In the payout's transaction, so a rolled-back payout leaves the cycle unclaimed.
+   * Credits and debits per reason recorded between two times (inclusive), for reports. Cycles count
+   * as `watch` credits from their own row (payees × points), without reading their payouts.
    */
-  async claimCycle(tx: Tx, workspaceId: string, cycleStart: Date): Promise<boolean> {
-    const rows = (await tx.query(
-      `INSERT INTO "points_cycles" ("workspace_id", "cycle_start") VALUES ($1, $2)
-       ON CONFLICT ON CONSTRAINT "pk_points_cycles" DO NOTHING RETURNING 1`,
-      [workspaceId, cycleStart],
-    )) as unknown[];
-    return rows.length > 0;
-  }
-
-  /**
-   * Pays `points` to every viewer in `viewerIds` (resolved to merge targets, de-duplicated) in one
-   * set-based statement: balances upserted, one ledger row each keyed by the cycle and the viewer.
-   */
-  async payCycle(
-    tx: Tx,
-    workspaceId: string,
-    cycleStart: Date,
-    points: number,
-    viewerIds: readonly string[],
-  ): Promise<{ viewerId: string; balance: number }[]> {
-    const rows = (await tx.query(
-      `WITH "present" AS (
-         SELECT DISTINCT COALESCE(v."merged_into_id", v."id") AS "viewer_id"
-         FROM unnest($4::uuid[]) AS p("id") JOIN "viewers" v ON v."id" = p."id" AND v."workspace_id" = $1
-       ), "moved" AS (
-         INSERT INTO "points_balances" ("workspace_id", "viewer_id", "balance")
-         SELECT $1, "viewer_id", $3 FROM "present"
-         ON CONFLICT ("workspace_id", "viewer_id")
-           DO UPDATE SET "balance" = "points_balances"."balance" + EXCLUDED."balance", "updated_at" = now()
-         RETURNING "viewer_id", "balance"
-       )
-       INSERT INTO "points_ledger" ("workspace_id", "viewer_id", "amount", "reason", "source_key", "balance_after")
-       SELECT $1, "viewer_id", $3, 'watch', 'cycle:' || $2 || ':' || "viewer_id", "balance" FROM "moved"
-       RETURNING "viewer_id", "balance_after"::text AS "balance"`,
-      [workspaceId, cycleStart.toISOString(), points, viewerIds],
-    )) as { viewer_id: string; balance: string }[];
-    await tx.query(
-      `UPDATE "points_cycles" SET "paid_viewers" = $3, "points" = $4 WHERE "workspace_id" = $1 AND "cycle_start" = $2`,
-      [workspaceId, cycleStart, rows.length, points],
-    );
-    return rows.map((row) => ({ viewerId: row.viewer_id, balance: Number(row.balance) }));
-  }
-
-  /** Credits and debits per reason recorded between two times (inclusive), for reports. */
   async ledgerSumsBetween(
     tx: Tx,
     workspaceId: string,
@@ -203,7 +167,12 @@ export class PointsRepository {
       `SELECT "reason",
          COALESCE(sum("amount") FILTER (WHERE "amount" > 0), 0)::text AS "credited",
          COALESCE(-sum("amount") FILTER (WHERE "amount" < 0), 0)::text AS "debited"
-       FROM "points_ledger" WHERE "workspace_id" = $1 AND "created_at" >= $2 AND "created_at" <= $3
+       FROM (SELECT "reason", "amount" FROM "points_ledger"
+             WHERE "workspace_id" = $1 AND "created_at" >= $2 AND "created_at" <= $3
+             UNION ALL
+             SELECT 'watch', "paid_viewers"::bigint * "points" FROM "points_cycles"
+             WHERE "workspace_id" = $1 AND "created_at" >= $2 AND "created_at" <= $3 AND "seq" IS NOT NULL
+               AND "paid_viewers" > 0) AS "moves"
        GROUP BY "reason"`,
       [workspaceId, from, to],
     )) as { reason: string; credited: string; debited: string }[];
@@ -214,9 +183,13 @@ export class PointsRepository {
     }));
   }
 
+  /** What a viewer's history adds up to (ledger rows and cycle payouts): always its balance. */
   async sumLedger(tx: Tx, workspaceId: string, viewerId: string): Promise<number> {
     const [row] = (await tx.query(
-      `SELECT COALESCE(sum("amount"), 0)::text AS "sum" FROM "points_ledger" WHERE "workspace_id" = $1 AND "viewer_id" = $2`,
+      `SELECT ((SELECT COALESCE(sum("amount"), 0) FROM "points_ledger" WHERE "workspace_id" = $1 AND "viewer_id" = $2)
+             + (SELECT COALESCE(sum(c."points"), 0) FROM "points_cycle_payouts" p
+                JOIN "points_cycles" c ON c."workspace_id" = p."workspace_id" AND c."seq" = p."cycle_seq"
+                WHERE p."workspace_id" = $1 AND p."viewer_id" = $2))::text AS "sum"`,
       [workspaceId, viewerId],
     )) as { sum: string }[];
     return Number(row?.sum ?? 0);

@@ -10,6 +10,7 @@ import { PointsRepository } from '../points.repository';
 import { PointsSettingsService } from '../points-settings.service';
 import { StreaksService } from '../streaks/streaks.service';
 import { PlatformPresence } from './platform-presence';
+import { PointsCyclesRepository } from './points-cycles.repository';
 
 export const POINTS_CYCLES_JOB = 'points.cycles';
 /** Above this many payees a cycle publishes one `points.cyclePaid`, not a `points.changed` each. */
@@ -35,6 +36,7 @@ export class PointsCyclesJob implements OnModuleInit, OnApplicationBootstrap {
     private readonly config: AppConfig,
     private readonly tx: TransactionRunner,
     private readonly repository: PointsRepository,
+    private readonly cycles: PointsCyclesRepository,
     private readonly settings: PointsSettingsService,
     private readonly chatLog: ChatLogService,
     private readonly presence: PlatformPresence,
@@ -79,17 +81,17 @@ export class PointsCyclesJob implements OnModuleInit, OnApplicationBootstrap {
     if (!settings.cyclesEnabled || settings.pointsPerCycle <= 0) {
       return { kind: 'skipped', reason: settings.cyclesEnabled ? 'zero_points' : 'disabled' };
     }
-    const start = cycleStart(now.getTime(), settings.cycleMinutes);
-    if (await this.repository.cyclePaid(this.tx.none, workspaceId, start)) return { kind: 'already_paid' };
+    const start = cycleStart(now.getTime(), settings.cycleMinutes, this.config.points.cycleMinuteMs);
+    if (await this.cycles.cyclePaid(this.tx.none, workspaceId, start)) return { kind: 'already_paid' };
 
     const live = settings.onlyWhileLive ? await this.chatLog.liveConnectionIds(workspaceId) : null;
     if (live !== null && live.length === 0) return { kind: 'skipped', reason: 'not_live' };
     const since = presenceSince(now.getTime(), settings.presenceWindowMinutes);
     const chatted = await this.chatLog.presentViewerIds(workspaceId, since, live);
     const present = new Set(chatted);
-    if (settings.presenceMode === 'listed') {
-      for (const id of await this.presence.listedViewerIds(workspaceId, live)) present.add(id);
-    }
+    const listed =
+      settings.presenceMode === 'listed' ? await this.presence.listedViewerIds(workspaceId, live) : [];
+    for (const id of listed) present.add(id);
     const verdict = cycleVerdict(settings, {
       liveConnections: live?.length ?? 1,
       presentViewers: present.size,
@@ -97,23 +99,33 @@ export class PointsCyclesJob implements OnModuleInit, OnApplicationBootstrap {
     if (!verdict.pay) return { kind: 'skipped', reason: verdict.reason };
 
     const paid = await this.tx.run(async (tx) => {
-      if (!(await this.repository.claimCycle(tx, workspaceId, start))) return null;
-      return this.repository.payCycle(tx, workspaceId, start, settings.pointsPerCycle, [...present]);
+      const seq = await this.cycles.claimCycle(tx, workspaceId, start);
+      if (seq === null) return null;
+      return this.cycles.payCycle(
+        tx,
+        workspaceId,
+        seq,
+        settings.pointsPerCycle,
+        [...present],
+        PER_VIEWER_EVENTS_MAX,
+      );
     });
     if (paid === null) return { kind: 'already_paid' };
 
-    if (paid.length <= PER_VIEWER_EVENTS_MAX) {
-      this.ledger.publish(paid.map((p) => ({ workspaceId, viewerId: p.viewerId, balance: p.balance })));
+    if (paid.payees) {
+      this.ledger.publish(
+        paid.payees.map((p) => ({ workspaceId, viewerId: p.viewerId, balance: p.balance })),
+      );
     }
     this.events.publish('points.cyclePaid', {
       workspaceId,
       cycleStart: start.toISOString(),
-      viewers: paid.length,
+      viewers: paid.count,
       points: settings.pointsPerCycle,
     });
-    this.logger.debug({ workspaceId, cycleStart: start, viewers: paid.length }, 'points cycle paid');
-    await this.attendListed(workspaceId, chatted, paid);
-    return { kind: 'paid', cycleStart: start, viewers: paid.length };
+    this.logger.debug({ workspaceId, cycleStart: start, viewers: paid.count }, 'points cycle paid');
+    await this.attendListed(workspaceId, chatted, listed);
+    return { kind: 'paid', cycleStart: start, viewers: paid.count };
   }
 
   /**
@@ -124,10 +136,11 @@ export class PointsCyclesJob implements OnModuleInit, OnApplicationBootstrap {
   private async attendListed(
     workspaceId: string,
     chatted: readonly string[],
-    paid: readonly { viewerId: string }[],
+    listed: readonly string[],
   ): Promise<void> {
+    // Both lists hold merge targets (the viewers the cycle paid), so "listed, never wrote" is a difference.
     const wrote = new Set(chatted);
-    const listedOnly = paid.map((p) => p.viewerId).filter((id) => !wrote.has(id));
+    const listedOnly = listed.filter((id) => !wrote.has(id));
     if (listedOnly.length === 0) return;
     try {
       await this.streaks.attend(workspaceId, listedOnly);

@@ -2,6 +2,9 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config/app-config';
 import { createPodiumApp } from './bootstrap/create-app';
 
+/** Time left for Nest's hooks (jobs, database, Redis) once the drain is over. */
+const SHUTDOWN_HOOKS_MS = 15_000;
+
 async function main(): Promise<void> {
   let config;
   try {
@@ -23,8 +26,15 @@ async function main(): Promise<void> {
       `  database: ${database.mode === 'embedded' ? `embedded, data in ${config.dataDir}` : 'PostgreSQL'}` +
       `; jobs and broadcasts: ${config.redisUrl ? 'Redis' : 'in-process'}\n`,
   );
+  // Signals are handled here rather than by Nest's enableShutdownHooks: close() drains first
+  // (requests in flight, sockets sent to another replica) and stops the embedded database last.
   const stop = (signal: string) => {
-    process.stdout.write(`${signal} received: shutting down\n`);
+    process.stdout.write(`${signal} received: draining, then shutting down\n`);
+    // A close that hangs (a stuck hook) must not keep a replica half-alive: give up after a bound.
+    setTimeout(() => {
+      process.stderr.write('shutdown took too long: exiting\n');
+      process.exit(1);
+    }, config.shutdownDrainMs + SHUTDOWN_HOOKS_MS).unref();
     close().then(
       () => process.exit(0),
       (error: unknown) => {

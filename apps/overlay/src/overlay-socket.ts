@@ -49,6 +49,8 @@ export function connectOverlay(
   let rejoinTimer: ReturnType<typeof setTimeout> | undefined;
   let joinSeq = 0;
   let stopped = false;
+  /** Set by `server.draining`: the next server disconnect is a shutdown, not a kick. */
+  let drainSpreadMs: number | null = null;
 
   const stop = () => {
     stopped = true;
@@ -99,8 +101,14 @@ export function connectOverlay(
 
   const retryLater = () => {
     clearTimeout(retryTimer);
-    retries += 1;
-    const delay = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** (retries - 1));
+    // A replica going away: come back soon, another replica answers (and the join resyncs).
+    const draining = drainSpreadMs;
+    drainSpreadMs = null;
+    if (draining === null) retries += 1;
+    const delay =
+      draining !== null
+        ? Math.random() * draining
+        : Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** (retries - 1));
     retryTimer = setTimeout(() => {
       if (!stopped) socket.connect();
     }, delay);
@@ -125,6 +133,9 @@ export function connectOverlay(
   socket.on('overlay.revoked', () => {
     report({ type: 'revoked' });
     stop();
+  });
+  socket.on('server.draining', ({ reconnectWithinMs }) => {
+    drainSpreadMs = reconnectWithinMs;
   });
   socket.on('disconnect', (reason) => {
     sessionEnded();

@@ -53,6 +53,11 @@ export interface SocketReadyPayload {
   serverTime: string;
 }
 
+export interface ServerDrainingPayload {
+  /** Spread reconnects over this window so replicas left are not hit by every client at once. */
+  reconnectWithinMs: number;
+}
+
 /** Every acknowledgement: the data, or the same error body HTTP uses. */
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: ApiErrorDto };
 export type AckCallback<T> = (result: Ack<T>) => void;
@@ -69,6 +74,11 @@ export interface MeetingResultsPayload {
 /** Every event the server pushes, by name: the single source for server and clients. */
 export interface ServerToClientEvents {
   'session.ready': (payload: SocketReadyPayload) => void;
+  /**
+   * This server is shutting down: the disconnect that follows is not a kick. Reconnect after a
+   * random wait below `reconnectWithinMs` (the proxy sends you to another replica) and resync.
+   */
+  'server.draining': (payload: ServerDrainingPayload) => void;
   'workspace.renamed': (payload: { workspace: WorkspaceDto }) => void;
   'member.changed': (payload: { workspaceId: string; userId: string; role: Role | null }) => void;
   'overlay.revoked': (payload: { workspaceId: string }) => void;

@@ -11,13 +11,21 @@ import { EMBEDDED_POOL_SIZE, EmbeddedPostgres } from '../database/embedded-postg
 import { migrateDatabase } from '../database/migrate';
 import { securityHeaders } from '../common/http/security-headers';
 import { TwitchEventSub } from '../modules/integrations/twitch/eventsub/twitch-eventsub.service';
+import { RealtimeGateway } from '../modules/realtime/realtime.gateway';
 import { PodiumIoAdapter } from '../modules/realtime/redis-io.adapter';
+import { InFlightRequests, stopListening } from './http-drain';
 import { setUpOpenApi } from './openapi';
+
+/** Drained sockets reconnect within this window, so the replicas left are not hit all at once. */
+const SOCKET_RECONNECT_SPREAD_MS = 1_000;
 
 export interface PodiumApp {
   app: NestExpressApplication;
   database: DatabaseSettings;
-  /** Stops the app, then the embedded database if there is one. */
+  /**
+   * Drains (stops listening, sends sockets to another replica, lets requests in flight finish for
+   * up to `SHUTDOWN_DRAIN_MS`), then stops the app, then the embedded database if there is one.
+   */
   close(): Promise<void>;
 }
 
@@ -58,6 +66,7 @@ export async function createPodiumApp(
     app.setGlobalPrefix('api');
     app.useWebSocketAdapter(new PodiumIoAdapter(app));
     setUpOpenApi(app);
+    const inFlight = new InFlightRequests(app.getHttpServer());
     let closed = false;
     return {
       app,
@@ -65,6 +74,7 @@ export async function createPodiumApp(
       close: async () => {
         if (closed) return;
         closed = true;
+        await drain(app, inFlight, config.shutdownDrainMs);
         await app.close();
         await embedded?.stop();
       },
@@ -73,4 +83,20 @@ export async function createPodiumApp(
     await embedded?.stop().catch((stopError: unknown) => new NestLogger('Database').warn(String(stopError)));
     throw error;
   }
+}
+
+/**
+ * Before Nest's own close, which runs the destroy hooks (database, Redis) first and closes the HTTP
+ * server last: requests still running would fail half-way, and sockets would hang until then.
+ */
+async function drain(app: NestExpressApplication, inFlight: InFlightRequests, timeoutMs: number) {
+  const logger = new NestLogger('Shutdown');
+  stopListening(app.getHttpServer());
+  // The socket server exists once the app is initialised; a test may close it before.
+  const gateway = app.get(RealtimeGateway, { strict: false });
+  const sockets = gateway.server ? gateway.drain(SOCKET_RECONNECT_SPREAD_MS) : 0;
+  const requests = inFlight.count;
+  const drained = await inFlight.drain(timeoutMs);
+  if (drained) logger.log({ sockets, requests }, 'drained');
+  else logger.warn({ sockets, requests, left: inFlight.count, timeoutMs }, 'drain timed out; closing anyway');
 }

@@ -8,6 +8,7 @@ import { AttendeesService } from '../meetings/attendees/attendees.service';
 import { OverlaysService } from '../overlays/overlays.service';
 import { WorkspacesService } from '../workspaces/workspaces.service';
 import { rooms } from './rooms';
+import { ServerDrain } from './server-drain';
 import type { PodiumServer, PodiumSocket } from './socket-data';
 
 export type { PodiumServer, PodiumSocket } from './socket-data';
@@ -29,7 +30,23 @@ export class RealtimeGateway implements OnGatewayInit {
     private readonly workspaces: WorkspacesService,
     private readonly overlays: OverlaysService,
     private readonly attendees: AttendeesService,
+    private readonly drainState: ServerDrain,
   ) {}
+
+  /**
+   * Shutdown: tells this process's sockets (not other replicas': `local`) that the server is going,
+   * then disconnects them. Clients reconnect after a random wait below `reconnectWithinMs`, through
+   * the proxy to a replica still listening, and resync there.
+   */
+  drain(reconnectWithinMs: number): number {
+    this.drainState.start();
+    const local = this.server.local;
+    const count = this.server.of('/').sockets.size;
+    local.emit('server.draining', { reconnectWithinMs });
+    // Queued after the notice on each connection, so clients always see the notice first.
+    local.disconnectSockets(true);
+    return count;
+  }
 
   afterInit(server: PodiumServer): void {
     server.use((socket, next) => {

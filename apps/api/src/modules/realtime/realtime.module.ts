@@ -5,9 +5,12 @@ import { OverlaysModule } from '../overlays/overlays.module';
 import { WorkspacesModule } from '../workspaces/workspaces.module';
 import { Broadcaster } from './broadcaster';
 import { RealtimeGateway } from './realtime.gateway';
+import { ServerDrain } from './server-drain';
 
 @Module({
   imports: [AuthModule, WorkspacesModule, OverlaysModule, MeetingsModule],
-  providers: [RealtimeGateway, Broadcaster],
+  providers: [RealtimeGateway, Broadcaster, ServerDrain],
+  // The live gateways read whether a disconnect is the drain's.
+  exports: [ServerDrain],
 })
 export class RealtimeModule {}

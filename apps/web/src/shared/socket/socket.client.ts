@@ -20,6 +20,8 @@ let holders = 0;
 let retryTimer: ReturnType<typeof setTimeout> | undefined;
 let releaseTimer: ReturnType<typeof setTimeout> | undefined;
 let refusedAttempts = 0;
+/** Set by `server.draining`: the next server disconnect is a shutdown, not a kick. */
+let drainSpreadMs: number | null = null;
 
 function myUserId(): string | undefined {
   return queryClient.getQueryData<MeDto | null>(queryKeys.me)?.user.id;
@@ -64,10 +66,21 @@ function createSocket(): PodiumSocket {
     // Whatever changed while we were away was pushed to nobody: refetch what is on screen.
     if (resync) void queryClient.invalidateQueries();
   });
+  created.on('server.draining', ({ reconnectWithinMs }) => {
+    drainSpreadMs = reconnectWithinMs;
+  });
   created.on('disconnect', (reason) => {
     connectionStore.getState().offline(reason);
+    if (reason !== 'io server disconnect') return;
+    if (drainSpreadMs !== null) {
+      // A replica going away: come back soon (another replica answers); session.ready refetches.
+      clearTimeout(retryTimer);
+      retryTimer = setTimeout(() => socket?.connect(), Math.random() * drainSpreadMs);
+      drainSpreadMs = null;
+      return;
+    }
     // The server closed us on purpose; socket.io will not come back by itself.
-    if (reason === 'io server disconnect') scheduleRetry();
+    scheduleRetry();
   });
   created.on('connect_error', (error) => {
     const store = connectionStore.getState();
@@ -126,6 +139,7 @@ export function closeLiveConnection(): void {
   clearTimeout(retryTimer);
   clearTimeout(releaseTimer);
   refusedAttempts = 0;
+  drainSpreadMs = null;
   socket?.disconnect();
   connectionStore.getState().reset();
 }

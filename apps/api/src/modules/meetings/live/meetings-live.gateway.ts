@@ -20,6 +20,7 @@ import { DomainEvents } from '../../../common/events/domain-events';
 import { AuthErrorCode, AuthException } from '../../auth/auth.exception';
 import { type Actor, AuthService, toActor } from '../../auth/auth.service';
 import { rooms } from '../../realtime/rooms';
+import { ServerDrain } from '../../realtime/server-drain';
 import type { PodiumServer, PodiumSocket } from '../../realtime/socket-data';
 import { AnswersService } from './answers.service';
 import { type CapturedFlag, FlagCaptureService } from './flag-capture.service';
@@ -62,6 +63,7 @@ export class MeetingsLiveGateway implements OnGatewayDisconnect, OnModuleDestroy
     private readonly flags: FlagCaptureService,
     private readonly auth: AuthService,
     private readonly events: DomainEvents,
+    private readonly drain: ServerDrain,
   ) {}
 
   @SubscribeMessage('meeting.join')
@@ -213,7 +215,8 @@ export class MeetingsLiveGateway implements OnGatewayDisconnect, OnModuleDestroy
   /** A dashboard tab that goes away frees control, unless another socket of the same tab is still there. */
   async handleDisconnect(socket: PodiumSocket): Promise<void> {
     this.actors.delete(socket.id);
-    if (this.closing) return;
+    // A drain sends sockets to another replica: their tabs are coming back, not leaving.
+    if (this.closing || this.drain.draining) return;
     // socket.data is unset when the handshake refused the socket.
     if (socket.data?.audience === 'attendee') {
       this.events.publish('meeting.presenceChanged', { meetingId: socket.data.meetingId });

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../../auth/auth.module';
+import { RealtimeModule } from '../../realtime/realtime.module';
 import { WorkspacesModule } from '../../workspaces/workspaces.module';
 import { MeetingsModule } from '../meetings.module';
 import { AnswersRepository } from './answers.repository';
@@ -27,7 +28,7 @@ import { ScoreboardTicker } from './scoreboard-ticker';
 
 /** The live run of meetings: transitions, answers, Q&A, flags, results and scores over Socket.IO. */
 @Module({
-  imports: [MeetingsModule, WorkspacesModule, AuthModule],
+  imports: [MeetingsModule, WorkspacesModule, AuthModule, RealtimeModule],
   controllers: [ResultsExportController],
   providers: [
     LiveStateRepository,

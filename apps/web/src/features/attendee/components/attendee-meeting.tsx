@@ -79,7 +79,7 @@ export function AttendeeMeeting({ attendee, onRefused, joinHref }: AttendeeMeeti
   }
 
   return (
-    <div className="attendee" data-testid="attendee-page">
+    <div className="attendee" data-testid="attendee-page" data-link={link}>
       <header className="attendee__bar">
         <div className="attendee__who">
           <h1 className="attendee__meeting">{title}</h1>

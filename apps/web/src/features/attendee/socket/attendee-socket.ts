@@ -83,6 +83,8 @@ export function connectAttendee(
   let joinSeq = 0;
   let retries = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Set by `server.draining`: the next server disconnect is a shutdown, not a kick. */
+  let drainSpreadMs: number | null = null;
 
   const later = (delay: number, action: () => void) => {
     clearTimeout(retryTimer);
@@ -124,11 +126,20 @@ export function connectAttendee(
     on.status('online');
     join();
   });
+  socket.on('server.draining', ({ reconnectWithinMs }) => {
+    drainSpreadMs = reconnectWithinMs;
+  });
   socket.on('disconnect', (reason) => {
     if (stopped) return;
     on.status('offline');
     // The server closed us on purpose; socket.io will not come back by itself.
     if (reason === 'io server disconnect') {
+      if (drainSpreadMs !== null) {
+        // A replica going away: come back soon (another replica answers) and resync on session.ready.
+        later(Math.random() * drainSpreadMs, () => socket.connect());
+        drainSpreadMs = null;
+        return;
+      }
       retries += 1;
       later(Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** (retries - 1)), () => socket.connect());
     }

@@ -29,9 +29,11 @@ import { WorkspaceAccess } from '../workspaces/workspace-access.service';
 import { RedeemEligibility } from './redeem-eligibility';
 import { RedeemsErrorCode, RedeemsException } from './redeems.exception';
 import { toRedemptionDto } from './redeems.mapper';
-import { type RedemptionRow, RedemptionsRepository } from './redemptions.repository';
+import { RedeemContextRepository } from './redeem-context.repository';
+import { type RedemptionRow, RedemptionsRepository, type StoredRedemption } from './redemptions.repository';
+import { RewardObsActions } from './reward-obs-actions';
 import { RewardTypeHandlers } from './reward-type-handlers';
-import type { RewardRow } from './rewards.repository';
+import type { RewardCore } from './rewards.repository';
 import { RewardsService } from './rewards.service';
 
 export type RedeemInput = z.output<typeof RedeemRequestSchema>;
@@ -85,6 +87,8 @@ export class RedeemService {
     private readonly tx: TransactionRunner,
     private readonly rewards: RewardsService,
     private readonly redemptions: RedemptionsRepository,
+    private readonly context: RedeemContextRepository,
+    private readonly obsActions: RewardObsActions,
     private readonly handlers: RewardTypeHandlers,
     private readonly ledger: PointsLedger,
     private readonly points: PointsService,
@@ -108,23 +112,31 @@ export class RedeemService {
 
   async redeem(call: RedeemCall): Promise<RedeemResultDto> {
     const { workspaceId, request } = call;
-    const viewer = await this.points.resolveViewer(workspaceId, call.viewerId);
+    const { viewer, requestSeen, reward } = await this.context.read(this.tx.none, {
+      workspaceId,
+      viewerId: call.viewerId,
+      requestId: request.requestId,
+      rewardId: request.rewardId,
+    });
     if (!viewer)
       throw new RedeemsException(RedeemsErrorCode.ViewerNotFound, 'No such viewer in this workspace');
-    const earlier = await this.redemptions.findByRequest(this.tx.none, workspaceId, request.requestId);
-    if (earlier) return this.replay(earlier, viewer.id, request.rewardId);
-
-    const reward = await this.rewards.row(workspaceId, request.rewardId);
+    if (requestSeen) return this.replayRequest(workspaceId, request, viewer.id);
     if (!reward)
       throw new RedeemsException(RedeemsErrorCode.RewardNotFound, 'No such reward in this workspace');
     const precheck = await this.precheck(call, reward, viewer.id);
-    if (precheck instanceof Refusal) return this.refused(precheck, workspaceId, viewer.id);
+    if (precheck instanceof Refusal) return this.refused(precheck, workspaceId, viewer.id, viewer.balance);
+    // A first look at the balance: a click on a spent balance costs no transaction. The debit below
+    // is still the one that decides (the balance may have moved since this read).
+    if (precheck.spent > viewer.balance) {
+      const refusal = new Refusal('insufficient', `Not enough points for ${reward.name}`);
+      return this.refused(refusal, workspaceId, viewer.id, viewer.balance);
+    }
     const { spent, stream } = precheck;
 
-    let outcome: { id: string; balance: number } | null;
+    let outcome: { stored: StoredRedemption; balance: number };
     try {
       outcome = await this.ledger.run(async (tx) => {
-        const id = await this.redemptions.insert(tx, {
+        const inserted = await this.redemptions.insert(tx, {
           workspaceId,
           rewardId: reward.id,
           rewardName: reward.name,
@@ -136,7 +148,8 @@ export class RedeemService {
           optionId: request.optionId ?? null,
           source: call.source,
         });
-        if (!id) throw new Replayed();
+        if (!inserted) throw new Replayed();
+        const { id } = inserted;
         await this.claim(tx, reward, viewer.id, stream);
         // A free reward moves no points: the ledger takes positive amounts only.
         const debit =
@@ -168,22 +181,30 @@ export class RedeemService {
           }
           throw error;
         }
-        if (initialStatus(handled, reward.auto_fulfil) === 'fulfilled')
-          await this.redemptions.fulfilNow(tx, id);
-        return { id, balance: debit.balance };
+        const stored =
+          initialStatus(handled, reward.auto_fulfil) === 'fulfilled'
+            ? {
+                ...inserted,
+                status: 'fulfilled' as const,
+                decided_at: await this.redemptions.fulfilNow(tx, id),
+              }
+            : inserted;
+        return { stored, balance: debit.balance };
       });
     } catch (error) {
       if (error instanceof Refusal) return this.refused(error, workspaceId, viewer.id);
-      if (error instanceof Replayed) {
-        const twin = await this.redemptions.findByRequest(this.tx.none, workspaceId, request.requestId);
-        if (twin) return this.replay(twin, viewer.id, request.rewardId);
-      }
+      if (error instanceof Replayed) return this.replayRequest(workspaceId, request, viewer.id);
       throw error;
     }
-    const row = await this.redemptions.find(this.tx.none, workspaceId, outcome.id);
-    if (!row) throw new RedeemsException(RedeemsErrorCode.RedemptionNotFound, 'The redemption vanished');
-    const redemption = toRedemptionDto(row);
+    // The row as the queue reads it, built from what is known: no read after the commit.
+    const redemption = toRedemptionDto({
+      ...outcome.stored,
+      viewer_name: viewer.displayName,
+      viewer_platform: viewer.platform,
+      decided_by_name: null,
+    });
     this.events.publish('redeem.created', { redemption });
+    this.obsActions.fire(redemption, reward);
     return { outcome: outcomeOf(redemption), redemption, balance: outcome.balance };
   }
 
@@ -227,7 +248,7 @@ export class RedeemService {
   async unavailable(
     workspaceId: string,
     viewerId: string,
-    reward: RewardRow,
+    reward: RewardCore,
     balance: number,
   ): Promise<RedeemRefusal | null> {
     if (await this.settings.isPassive(workspaceId)) return 'passive';
@@ -246,7 +267,7 @@ export class RedeemService {
   /** The checks that need no transaction, in the order a viewer understands them. */
   private async precheck(
     call: RedeemCall,
-    reward: RewardRow,
+    reward: RewardCore,
     viewerId: string,
   ): Promise<Refusal | { spent: number; stream: string }> {
     const { workspaceId, request } = call;
@@ -280,7 +301,7 @@ export class RedeemService {
   }
 
   /** Cooldowns, then limits: each one conditional upsert that only wins while allowed. */
-  private async claim(tx: Tx, reward: RewardRow, viewerId: string, stream: string): Promise<void> {
+  private async claim(tx: Tx, reward: RewardCore, viewerId: string, stream: string): Promise<void> {
     const cooldowns = [
       { scope: 'global', seconds: reward.global_cooldown_seconds },
       { scope: `viewer:${viewerId}`, seconds: reward.viewer_cooldown_seconds },
@@ -315,6 +336,17 @@ export class RedeemService {
     }
   }
 
+  /** The request id was used before (a double click, a retry): answer with what it did then. */
+  private async replayRequest(
+    workspaceId: string,
+    request: RedeemInput,
+    viewerId: string,
+  ): Promise<RedeemResultDto> {
+    const earlier = await this.redemptions.findByRequest(this.tx.none, workspaceId, request.requestId);
+    if (!earlier) throw new RedeemsException(RedeemsErrorCode.RedemptionNotFound, 'The redemption vanished');
+    return this.replay(earlier, viewerId, request.rewardId);
+  }
+
   private async replay(row: RedemptionRow, viewerId: string, rewardId: string): Promise<RedeemResultDto> {
     if (row.viewer_id !== viewerId || row.reward_id !== rewardId) {
       throw new RedeemsException(
@@ -330,14 +362,20 @@ export class RedeemService {
     return { outcome: outcomeOf(redemption), redemption, balance };
   }
 
-  private async refused(refusal: Refusal, workspaceId: string, viewerId: string): Promise<RedeemResultDto> {
+  /** `balance`: when already known (read before any transaction), else read now. */
+  private async refused(
+    refusal: Refusal,
+    workspaceId: string,
+    viewerId: string,
+    balance?: number,
+  ): Promise<RedeemResultDto> {
     this.logger.debug({ workspaceId, viewerId, reason: refusal.reason }, 'redeem refused');
     return {
       outcome: 'refused',
       reason: refusal.reason,
       ...(refusal.cooldownSeconds !== undefined ? { cooldownSeconds: refusal.cooldownSeconds } : {}),
       message: refusal.message,
-      balance: await this.ledger.balance(this.tx.none, workspaceId, viewerId),
+      balance: balance ?? (await this.ledger.balance(this.tx.none, workspaceId, viewerId)),
     };
   }
 }
@@ -346,7 +384,7 @@ function outcomeOf(redemption: RedemptionDto): 'done' | 'queued' {
   return redemption.status === 'pending' ? 'queued' : 'done';
 }
 
-function priced(reward: RewardRow): { type: string; price: number; pricePerVote?: number } {
+function priced(reward: RewardCore): { type: string; price: number; pricePerVote?: number } {
   const vote = reward.config.vote as { pricePerVote?: number } | undefined;
   return {
     type: reward.type,

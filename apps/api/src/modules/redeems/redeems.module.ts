@@ -29,6 +29,7 @@ import { RedeemsBroadcaster } from './redeems.broadcaster';
 import { RedeemsController } from './redeems.controller';
 import { RedeemsGateway } from './redeems.gateway';
 import { RedemptionQueueService } from './redemption-queue.service';
+import { RedeemContextRepository } from './redeem-context.repository';
 import { RedemptionsRepository } from './redemptions.repository';
 import { RewardTypeHandlers } from './reward-type-handlers';
 import { RewardsController } from './rewards.controller';
@@ -50,6 +51,7 @@ import { RewardObsActions } from './reward-obs-actions';
     RewardsRepository,
     RewardsService,
     RedemptionsRepository,
+    RedeemContextRepository,
     RedeemEligibility,
     RedeemService,
     RedemptionQueueService,

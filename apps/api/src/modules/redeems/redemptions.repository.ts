@@ -49,17 +49,20 @@ const SELECT_REDEMPTION = `
   JOIN "viewers" v ON v."id" = d."viewer_id"
   LEFT JOIN "users" u ON u."id" = d."decided_by_user_id"`;
 
+/** A redemption as its own table holds it (no names joined in). */
+export type StoredRedemption = Omit<RedemptionRow, 'viewer_name' | 'viewer_platform' | 'decided_by_name'>;
+
 /** Redemptions (the queue), and the claims that make cooldowns and per-stream limits exact. */
 @Injectable()
 export class RedemptionsRepository {
   /** Inserts it pending; null when this request id was already used (a double click). */
-  async insert(tx: Tx, redemption: NewRedemption): Promise<string | null> {
+  async insert(tx: Tx, redemption: NewRedemption): Promise<StoredRedemption | null> {
     const rows = (await tx.query(
       `INSERT INTO "redemptions" ("workspace_id", "reward_id", "reward_name", "reward_type", "viewer_id",
          "request_id", "spent", "note", "option_id", "source")
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
        ON CONFLICT ON CONSTRAINT "uq_redemptions_request" DO NOTHING
-       RETURNING "id"`,
+       RETURNING *`,
       [
         redemption.workspaceId,
         redemption.rewardId,
@@ -72,8 +75,8 @@ export class RedemptionsRepository {
         redemption.optionId,
         redemption.source,
       ],
-    )) as { id: string }[];
-    return rows[0]?.id ?? null;
+    )) as StoredRedemption[];
+    return rows[0] ?? null;
   }
 
   async find(tx: Tx, workspaceId: string, id: string): Promise<RedemptionRow | null> {
@@ -100,11 +103,16 @@ export class RedemptionsRepository {
     )) as RedemptionRow[];
   }
 
-  /** Fulfilled at creation (counters, auto-fulfil): no one decided. */
-  async fulfilNow(tx: Tx, id: string): Promise<void> {
-    await tx.query(`UPDATE "redemptions" SET "status" = 'fulfilled', "decided_at" = now() WHERE "id" = $1`, [
-      id,
-    ]);
+  /** Fulfilled at creation (counters, auto-fulfil): no one decided. Returns when it was decided. */
+  async fulfilNow(tx: Tx, id: string): Promise<Date> {
+    const [rows] = (await tx.query(
+      `UPDATE "redemptions" SET "status" = 'fulfilled', "decided_at" = now() WHERE "id" = $1
+       RETURNING "decided_at"`,
+      [id],
+    )) as [{ decided_at: Date }[], number];
+    const decidedAt = rows[0]?.decided_at;
+    if (!decidedAt) throw new Error(`redemption ${id} vanished inside its own transaction`);
+    return decidedAt;
   }
 
   /**

@@ -1,9 +1,7 @@
-import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { ObsAction, RedemptionDto } from '@podium/contracts';
 import { DomainEvents } from '../../common/events/domain-events';
-import { TransactionRunner } from '../../database/transaction';
-import type { RewardConfig } from './rewards.repository';
-import { RewardsRepository } from './rewards.repository';
+import type { RewardConfig, RewardCore } from './rewards.repository';
 
 /**
  * A reward's OBS action lives in its `config` jsonb beside the type's settings. `requested`
@@ -21,32 +19,19 @@ export function withObsAction(
 
 /**
  * Each committed redeem of a reward with an OBS action asks the `obs` overlays to carry it out.
- * `redeem.created` is published once per redemption, after its commit; the push carries the
- * redemption id so an overlay that hears it twice acts once.
+ * The redeem calls `fire` once per redemption, after its commit, with the reward it just read (no
+ * second read per redeem); the push carries the redemption id so an overlay that hears it twice
+ * acts once.
  */
 @Injectable()
-export class RewardObsActions implements OnModuleInit, OnModuleDestroy {
+export class RewardObsActions {
   private readonly logger = new Logger(RewardObsActions.name);
-  private off: (() => void) | null = null;
 
-  constructor(
-    private readonly events: DomainEvents,
-    private readonly rewards: RewardsRepository,
-    private readonly tx: TransactionRunner,
-  ) {}
+  constructor(private readonly events: DomainEvents) {}
 
-  onModuleInit(): void {
-    this.off = this.events.on('redeem.created', ({ redemption }) => this.fire(redemption));
-  }
-
-  onModuleDestroy(): void {
-    this.off?.();
-  }
-
-  async fire(redemption: RedemptionDto): Promise<void> {
-    const reward = await this.rewards.find(this.tx.none, redemption.workspaceId, redemption.reward.id);
-    const action = reward?.config.obsAction;
-    if (!reward || !action) return;
+  fire(redemption: RedemptionDto, reward: Pick<RewardCore, 'id' | 'name' | 'config'>): void {
+    const action = reward.config.obsAction;
+    if (!action) return;
     this.logger.log(
       { workspaceId: redemption.workspaceId, rewardId: reward.id, action: action.action },
       'OBS action',

@@ -60,16 +60,28 @@ export interface RewardWrite {
   config: RewardConfig;
 }
 
-const SELECT_REWARD = `
-  SELECT r.*,
+/** A reward's categories, sorted by name, as JSON (`r` is the reward). */
+const CATEGORIES_OF_R = `
     COALESCE((SELECT json_agg(json_build_object('id', c."id", 'name', c."name", 'active', c."active")
                               ORDER BY lower(c."name"))
               FROM "reward_category_links" l JOIN "reward_categories" c ON c."id" = l."category_id"
-              WHERE l."reward_id" = r."id"), '[]'::json) AS "categories",
+              WHERE l."reward_id" = r."id"), '[]'::json)`;
+
+const SELECT_REWARD = `
+  SELECT r.*, ${CATEGORIES_OF_R} AS "categories",
     (SELECT count(*)::int FROM "redemptions" d
      WHERE d."reward_id" = r."id" AND d."created_at" >= r."counter_reset_at"
        AND d."status" IN ('pending', 'fulfilled')) AS "count"
   FROM "rewards" r`;
+
+/**
+ * A reward as redeeming needs it: everything but the redeem count, whose cost grows with the
+ * reward's history (every redemption since the counter reset), so the hot path never reads it.
+ */
+export type RewardCore = Omit<RewardRow, 'count'>;
+
+/** The select list of a RewardCore from `"rewards" r`, for queries that read more beside it. */
+export const REWARD_CORE_COLUMNS = `r.*, ${CATEGORIES_OF_R} AS "categories"`;
 
 /** Rewards, their categories and the category links. */
 @Injectable()
@@ -85,6 +97,15 @@ export class RewardsRepository {
       workspaceId,
       rewardId,
     ])) as RewardRow[];
+    return row ?? null;
+  }
+
+  /** The reward without its count (see RewardCore). */
+  async findCore(tx: Tx, workspaceId: string, rewardId: string): Promise<RewardCore | null> {
+    const [row] = (await tx.query(
+      `SELECT ${REWARD_CORE_COLUMNS} FROM "rewards" r WHERE r."workspace_id" = $1 AND r."id" = $2`,
+      [workspaceId, rewardId],
+    )) as RewardCore[];
     return row ?? null;
   }
 

@@ -30,6 +30,38 @@ export class AnswersRepository {
     return (lock ? query.setLock('pessimistic_write') : query).getOne();
   }
 
+  /** Several attendees' answers, their rows locked, in attendee order (so two batches lock alike). */
+  findManyMine(tx: Tx, questionId: string, attendeeIds: readonly string[]): Promise<AnswerEntity[]> {
+    if (attendeeIds.length === 0) return Promise.resolve([]);
+    return tx
+      .createQueryBuilder(AnswerEntity, 'a')
+      .where('a.question_id = :questionId AND a.attendee_id IN (:...attendeeIds)', {
+        questionId,
+        attendeeIds,
+      })
+      .orderBy('a.attendee_id')
+      .setLock('pessimistic_write')
+      .getMany();
+  }
+
+  /** The attendees whose row this inserted; one who already had one is left out (uq_answers_question_attendee). */
+  async insertMany(tx: Tx, answers: readonly NewAnswer[]): Promise<Set<string>> {
+    if (answers.length === 0) return new Set();
+    // In attendee order, so two batches inserting the same attendees wait on each other, not deadlock.
+    const sorted = [...answers].sort((a, b) =>
+      a.attendeeId < b.attendeeId ? -1 : a.attendeeId > b.attendeeId ? 1 : 0,
+    );
+    const result = await tx
+      .createQueryBuilder()
+      .insert()
+      .into(AnswerEntity)
+      .values(sorted)
+      .orIgnore()
+      .returning('attendee_id')
+      .execute();
+    return new Set((result.raw as { attendee_id: string }[]).map((row) => row.attendee_id));
+  }
+
   /** False when the attendee already has a row: uq_answers_question_attendee is the real guard. */
   async insert(tx: Tx, answer: NewAnswer): Promise<boolean> {
     const result = await tx

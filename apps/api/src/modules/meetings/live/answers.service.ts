@@ -12,12 +12,19 @@ import { toQuestionDto } from '../meetings.mapper';
 import { MeetingErrorCode, MeetingException } from '../meetings.exception';
 import type { QuestionEntity } from '../question.entity';
 import { QuestionsRepository } from '../questions.repository';
+import { AnswerBatches, type PendingAnswer } from './answer-batches';
 import type { AttendeeViewer } from './live-access.service';
 import { LiveStateRepository } from './live-state.repository';
 import { LiveErrorCode, LiveException } from './live.exception';
 import { AnswersRepository } from './answers.repository';
 
 type AnswerInput = z.output<typeof AnswerInputSchema>;
+
+type BatchOutcome =
+  | { kind: 'ok'; answer: MyAnswerDto }
+  | { kind: 'refused'; error: unknown }
+  /** Another transaction inserted this attendee's answer first. */
+  | { kind: 'lost' };
 
 /** Another submission of the same attendee inserted first: run again, now as a change. */
 class LostInsertRace extends Error {}
@@ -59,6 +66,8 @@ export class AnswersService {
    * order: two connections stay free for the results tick and everything else (see bench/).
    */
   private readonly writes: Semaphore;
+  /** In-room attendees' answers, written together when they arrive together. */
+  private readonly batches: AnswerBatches;
 
   constructor(
     private readonly state: LiveStateRepository,
@@ -69,14 +78,13 @@ export class AnswersService {
     database: DatabaseSettings,
   ) {
     this.writes = new Semaphore(Math.max(1, database.poolSize - 2));
+    this.batches = new AnswerBatches(this.writes, (meetingId, questionId, batch) =>
+      this.writeBatch(meetingId, questionId, batch),
+    );
   }
 
-  async submit(attendee: AttendeeViewer, questionId: string, input: AnswerInput): Promise<MyAnswerDto> {
-    const myAnswer = await this.submitAs(attendee.meetingId, questionId, input, () =>
-      Promise.resolve(attendee.attendeeId),
-    );
-    if (!myAnswer) throw new Error('an attendee resolved to nobody');
-    return myAnswer;
+  submit(attendee: AttendeeViewer, questionId: string, input: AnswerInput): Promise<MyAnswerDto> {
+    return this.batches.submit(attendee.meetingId, questionId, attendee.attendeeId, input);
   }
 
   /** The same answer path for an attendee known only inside the transaction; null when skipped. */
@@ -98,6 +106,88 @@ export class AnswersService {
     });
     if (myAnswer) this.events.publish('meeting.resultsChanged', { meetingId });
     return myAnswer;
+  }
+
+  /** One transaction for a batch; settles every item once it has committed (or failed). */
+  private async writeBatch(meetingId: string, questionId: string, batch: PendingAnswer[]): Promise<void> {
+    let outcomes: BatchOutcome[];
+    try {
+      outcomes = await this.transactions.run((tx) => this.writeMany(tx, meetingId, questionId, batch));
+    } catch (error) {
+      for (const item of batch) item.reject(error);
+      return;
+    }
+    let written = false;
+    for (const [i, item] of batch.entries()) {
+      const outcome = outcomes[i];
+      if (outcome?.kind === 'ok') {
+        written = true;
+        item.resolve(outcome.answer);
+      } else if (outcome?.kind === 'refused') {
+        item.reject(outcome.error);
+      } else {
+        // Another submission of this attendee inserted first: judged again alone, as a change.
+        const attendeeOf = () => Promise.resolve(item.attendeeId);
+        try {
+          const answer = await this.transactions.run((tx) =>
+            this.write(tx, meetingId, attendeeOf, questionId, item.input),
+          );
+          if (!answer) throw new Error('an attendee resolved to nobody');
+          written = true;
+          item.resolve(answer);
+        } catch (error) {
+          item.reject(error);
+        }
+      }
+    }
+    if (written) this.events.publish('meeting.resultsChanged', { meetingId });
+  }
+
+  /** The batch in arrival order: an attendee's second answer in it is a change of the first. */
+  private async writeMany(
+    tx: Tx,
+    meetingId: string,
+    questionId: string,
+    batch: readonly PendingAnswer[],
+  ): Promise<BatchOutcome[]> {
+    const now = new Date();
+    const { question } = await lockOpenQuestion(tx, this.state, this.questions, meetingId, questionId, now);
+    const dto = toQuestionDto(question);
+    const attendeeIds = [...new Set(batch.map((item) => item.attendeeId))];
+    const stored = new Map(
+      (await this.answers.findManyMine(tx, questionId, attendeeIds)).map((a) => [a.attendeeId, a]),
+    );
+    const latest = new Map<string, { payload: MyAnswerDto; correct: boolean | null }>();
+    const outcomes: BatchOutcome[] = batch.map((item) => {
+      const previous = latest.get(item.attendeeId)?.payload ?? stored.get(item.attendeeId)?.payload ?? null;
+      try {
+        const accepted = acceptAnswer(dto, item.input, previous);
+        latest.set(item.attendeeId, { payload: accepted.answer, correct: accepted.correct });
+        return { kind: 'ok', answer: accepted.answer };
+      } catch (error) {
+        return { kind: 'refused', error };
+      }
+    });
+    const fresh = [...latest].filter(([attendeeId]) => !stored.has(attendeeId));
+    const inserted = await this.answers.insertMany(
+      tx,
+      fresh.map(([attendeeId, change]) => ({
+        meetingId,
+        questionId,
+        attendeeId,
+        ...change,
+        answeredAt: now,
+      })),
+    );
+    for (const [attendeeId, change] of latest) {
+      const previous = stored.get(attendeeId);
+      if (previous) await this.answers.update(tx, previous.id, { ...change, answeredAt: now });
+    }
+    return outcomes.map((outcome, i) => {
+      const attendeeId = batch[i]?.attendeeId ?? '';
+      const lost = outcome.kind === 'ok' && !stored.has(attendeeId) && !inserted.has(attendeeId);
+      return lost ? { kind: 'lost' } : outcome;
+    });
   }
 
   private async write(

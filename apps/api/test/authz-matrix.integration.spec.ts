@@ -3,11 +3,13 @@ import { setUpCallers, type AuthzCallers } from './support/authz-callers';
 import { AUTHZ_MATRIX, CALLED_LAST, entryOf } from './support/authz-matrix';
 import {
   CALLERS,
+  INVALID_BODY,
   call,
   inBatches,
   judge,
   keyOf,
   routesOf,
+  takesBody,
   type Observation,
   type RouteKey,
 } from './support/authz-run';
@@ -63,6 +65,52 @@ describe('authorization matrix', () => {
     expect([...missing, ...stale]).toEqual([]);
   });
 
+  /** Write routes that a viewer (a read-only co-host) may not use. */
+  const writesAboveViewer = () =>
+    routes.filter((route) => {
+      const entry = entryOf(keyOf(route));
+      return takesBody(route) && (entry?.requires === 'moderator' || entry?.requires === 'owner');
+    });
+
+  it('checks the role before the body: a viewer or a stranger with an invalid body learns nothing', async () => {
+    const writes = writesAboveViewer();
+    expect(writes.length).toBeGreaterThan(60);
+    const expected = { viewer: 403, otherOwner: 404 } as const;
+    const observations = await inBatches(
+      writes.flatMap((route) =>
+        (['viewer', 'otherOwner'] as const).map(
+          (caller) => () =>
+            call(suite.app.baseUrl, callers, route, entryOf(keyOf(route)), caller, INVALID_BODY),
+        ),
+      ),
+      32,
+    );
+    const problems = observations
+      .filter((seen) => seen.status !== expected[seen.caller as keyof typeof expected])
+      .map(
+        (seen) => `${seen.route} as ${seen.caller} with an invalid body: ${seen.status} ${seen.code ?? ''}`,
+      );
+    expect(problems).toEqual([]);
+  });
+
+  it('sends a body that is really invalid (the check above is not vacuous)', async () => {
+    // Routes that validate a body carry a valid one in their entry: the owner gets 400 for ours.
+    const validating = writesAboveViewer().filter((route) => entryOf(keyOf(route))?.body);
+    expect(validating.length).toBeGreaterThan(30);
+    const observations = await inBatches(
+      validating.map(
+        (route) => () =>
+          call(suite.app.baseUrl, callers, route, entryOf(keyOf(route)), 'owner', INVALID_BODY),
+      ),
+      32,
+    );
+    const accepted = observations
+      .filter((seen) => seen.status !== 400)
+      .map((seen) => `${seen.route}: ${seen.status}`);
+    expect(accepted).toEqual([]);
+  });
+
+  // Last: it calls the sign-out routes, which end the callers' sessions.
   it('refuses every caller below the requirement and lets every caller at or above it through', async () => {
     const dump = process.env['PODIUM_AUTHZ_DUMP'];
     const known = dump ? routes : routes.filter((route) => keyOf(route) in AUTHZ_MATRIX);

@@ -392,6 +392,10 @@ describe('redeems (PostgreSQL)', () => {
     const second = await client().post<ImportRewardsResultDto>(`${ws()}/rewards/import`, file);
     expect(second.body.created).toEqual([]);
     expect(second.body.skipped).toHaveLength(5);
+    const empty = await client().post<{ code: string; message: string }>(`${ws()}/rewards/import`, {});
+    expect(empty.status).toBe(400);
+    expect(empty.body).toMatchObject({ code: 'validation.failed' });
+    expect(empty.body.message).toMatch(/^body must hold at least one reward/);
   });
 
   describe('the ops CLI', () => {

@@ -247,7 +247,12 @@ export type UpdateCategoryRequest = z.input<typeof UpdateCategoryRequestSchema>;
  * POST /rewards/import: Tlapbot's rewards JSON as-is, `{ "<name>": { price | goal, type:
  * list|note|counter|milestone, info, category(ies) } }`; milestone becomes a goal reward.
  */
-export const ImportRewardsRequestSchema = z.record(z.string(), z.unknown());
+export const ImportRewardsRequestSchema = z
+  .record(z.string(), z.unknown())
+  // An empty file imports nothing: say so rather than answer "created none".
+  .refine((rewards) => Object.keys(rewards).length > 0, {
+    message: 'must hold at least one reward ({ "<name>": { "price": 100, "type": "list" } })',
+  });
 export type ImportRewardsRequest = z.input<typeof ImportRewardsRequestSchema>;
 
 export interface ImportRewardsResultDto {

@@ -21,8 +21,9 @@ export type Requirement =
   | 'owner';
 
 /**
- * A route whose body is validated before the service checks the caller (Nest pipes run before the
- * handler): it needs a valid body, or every caller would get 400 and nothing would be proven.
+ * A route's requirement, with a valid body where the route validates one: roles are checked by a
+ * guard before any pipe, so the body is not needed to refuse, but with it an allowed caller gets
+ * past validation into the service, and the matrix proves its invalid body is refused with 400.
  */
 export interface RouteEntry {
   requires: Requirement;
@@ -130,8 +131,9 @@ export const AUTHZ_MATRIX: Record<string, Requirement | RouteEntry> = {
   'POST /api/join': 'public',
   'GET /api/workspaces/:workspaceId/meetings/:meetingId/results.csv': 'viewer',
   'GET /api/workspaces/:workspaceId/meetings/:meetingId/scoreboard.csv': 'viewer',
-  'GET /api/workspaces/:workspaceId/connections': 'viewer',
-  'GET /api/workspaces/:workspaceId/connections/:connectionId': 'viewer',
+  // Moderator+: a connection carries its inbound webhook URL, whose key authenticates deliveries.
+  'GET /api/workspaces/:workspaceId/connections': 'moderator',
+  'GET /api/workspaces/:workspaceId/connections/:connectionId': 'moderator',
   'DELETE /api/workspaces/:workspaceId/connections/:connectionId': 'owner',
   'GET /api/workspaces/:workspaceId/chat/events': 'viewer',
   'POST /api/workspaces/:workspaceId/chat/messages': {
@@ -168,7 +170,7 @@ export const AUTHZ_MATRIX: Record<string, Requirement | RouteEntry> = {
   },
   'GET /api/public/workspaces/:workspaceId/commands': 'public',
   'POST /api/workspaces/:workspaceId/bots/alerts/test': 'moderator',
-  'GET /api/workspaces/:workspaceId/bots/alerts/:kind': { requires: 'viewer', params: { kind: 'follow' } },
+  'GET /api/workspaces/:workspaceId/bots/alerts/:kind': { requires: 'moderator', params: { kind: 'follow' } },
   'PUT /api/workspaces/:workspaceId/bots/alerts/:kind': {
     requires: 'moderator',
     params: { kind: 'follow' },
@@ -217,8 +219,8 @@ export const AUTHZ_MATRIX: Record<string, Requirement | RouteEntry> = {
     body: () => ({ name: 'Authz' }),
   },
   'DELETE /api/workspaces/:workspaceId/bots/revolutions/:id': 'moderator',
-  // As served: a viewer reads the moderation settings (banned terms), but not the moderation log.
-  'GET /api/workspaces/:workspaceId/bots/moderation': 'viewer',
+  // Moderator+ like the rest of the bot's configuration: banned terms and patterns are not for co-hosts.
+  'GET /api/workspaces/:workspaceId/bots/moderation': 'moderator',
   'PUT /api/workspaces/:workspaceId/bots/moderation': { requires: 'moderator', body: 'current' },
   'GET /api/workspaces/:workspaceId/bots/moderation/log': 'moderator',
   'GET /api/workspaces/:workspaceId/points/settings': 'moderator',
@@ -239,8 +241,10 @@ export const AUTHZ_MATRIX: Record<string, Requirement | RouteEntry> = {
     requires: 'moderator',
     body: () => ({ name: 'authz', type: 'list', price: 100 }),
   },
-  // As served: `{}` is accepted (201, an empty import).
-  'POST /api/workspaces/:workspaceId/rewards/import': 'moderator',
+  'POST /api/workspaces/:workspaceId/rewards/import': {
+    requires: 'moderator',
+    body: () => ({ authz_missing_type: { price: 1, type: 'nonsense' } }),
+  },
   'GET /api/workspaces/:workspaceId/rewards/categories': 'viewer',
   'POST /api/workspaces/:workspaceId/rewards/categories': {
     requires: 'moderator',

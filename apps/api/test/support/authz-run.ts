@@ -99,19 +99,31 @@ export interface Observation {
   code?: string;
 }
 
-/** Calls the route once as `caller` with the entry's body, or `{}` (invalid for every write route). */
+/** JSON that no write route takes (every body schema wants an object): a caller past auth gets 400. */
+export const INVALID_BODY = ['authz: not the body this route takes'];
+
+/** Whether the route takes a JSON body (the matrix sends one to these). */
+export const takesBody = (route: RouteKey): boolean => route.method !== 'get' && route.method !== 'delete';
+
+/**
+ * Calls the route once as `caller` with `invalidBody` when given, else the entry's body, else `{}`
+ * (invalid for most write routes).
+ */
 export async function call(
   baseUrl: string,
   callers: AuthzCallers,
   route: RouteKey,
   entry: RouteEntry | undefined,
   caller: Caller,
+  invalidBody?: unknown,
 ): Promise<Observation> {
-  const hasBody = route.method !== 'get' && route.method !== 'delete';
+  const hasBody = takesBody(route);
   const headers = callers.headers(caller, entry ? scopeOf(entry.requires) : undefined);
   const url = `${baseUrl}${urlFor(route.path, callers.workspaceId, entry?.params)}`;
   let body = '{}';
-  if (entry?.body === 'current') {
+  if (invalidBody !== undefined) {
+    body = JSON.stringify(invalidBody);
+  } else if (entry?.body === 'current') {
     const current = await fetch(url, { headers: callers.headers('owner', undefined) });
     body = await current.text();
   } else if (entry?.body) {

@@ -10,6 +10,13 @@ const PUBLIC_ROUTE = 'podium:public';
 /** Marks a route that needs no session (the caller may still be signed in). */
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC_ROUTE, true);
 
+/** Whether the route (or its controller) is marked @Public(). */
+export function isPublicRoute(reflector: Reflector, context: ExecutionContext): boolean {
+  return (
+    reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()]) === true
+  );
+}
+
 export interface AuthenticatedRequest extends Request {
   actor?: Actor;
 }
@@ -27,11 +34,7 @@ export class SessionGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const token = readSessionCookie(request);
     request.actor = token ? ((await this.auth.actorForSessionToken(token)) ?? undefined) : undefined;
-    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
-    if (!isPublic && !request.actor) {
+    if (!isPublicRoute(this.reflector, context) && !request.actor) {
       throw new AuthException(AuthErrorCode.Unauthenticated, 'Sign in first');
     }
     return true;

@@ -26,6 +26,7 @@ import { memoryStorage } from 'multer';
 import { CurrentActor } from '../../common/http/current-actor.decorator';
 import { UuidParam } from '../../common/http/params';
 import type { Actor } from '../auth/auth.service';
+import { RequireRole } from '../auth/workspace-role.guard';
 import { BackupService, type UploadedExport } from './backup.service';
 
 /** An export with its media can be large: multipart, up to 200 MB, held in memory while imported. */
@@ -41,6 +42,7 @@ export class BackupController {
   constructor(private readonly backups: BackupService) {}
 
   /** The whole workspace as one JSON file (owners). */
+  @RequireRole('owner')
   @Get('workspaces/:workspaceId/export')
   @ApiProduces('application/json')
   async export(
@@ -66,6 +68,7 @@ export class BackupController {
   }
 
   /** Imports into an existing, empty workspace of the caller (409 when it is not empty). */
+  @RequireRole('owner')
   @Post('workspaces/:workspaceId/import')
   @HttpCode(201)
   @ApiConsumes('multipart/form-data')
@@ -78,11 +81,13 @@ export class BackupController {
     return this.backups.importInto(actor, workspaceId, file);
   }
 
+  @RequireRole('owner')
   @Get('workspaces/:workspaceId/backups')
   list(@CurrentActor() actor: Actor, @UuidParam('workspaceId') workspaceId: string): Promise<BackupsDto> {
     return this.backups.backups(actor, workspaceId);
   }
 
+  @RequireRole('owner')
   @Put('workspaces/:workspaceId/backups/schedule')
   updateSchedule(
     @CurrentActor() actor: Actor,
@@ -93,6 +98,7 @@ export class BackupController {
   }
 
   /** Writes a backup file now (same place and pruning as the schedule). */
+  @RequireRole('owner')
   @Post('workspaces/:workspaceId/backups')
   @HttpCode(201)
   backupNow(
@@ -102,6 +108,7 @@ export class BackupController {
     return this.backups.backupNow(actor, workspaceId);
   }
 
+  @RequireRole('owner')
   @Get('workspaces/:workspaceId/backups/:name')
   @ApiProduces('application/json')
   async download(

@@ -18,6 +18,7 @@ import type { z } from 'zod';
 import { CurrentActor } from '../../common/http/current-actor.decorator';
 import { UuidParam } from '../../common/http/params';
 import type { Actor } from '../auth/auth.service';
+import { RequireRole } from '../auth/workspace-role.guard';
 import { AutoResponsesService } from './auto-responses/auto-responses.service';
 import { BotCommandsService } from './commands/bot-commands.service';
 import { BotSandboxService } from './commands/bot-sandbox.service';
@@ -34,6 +35,7 @@ export class BotsController {
     private readonly sandbox: BotSandboxService,
   ) {}
 
+  @RequireRole('moderator')
   @Get('settings')
   getSettings(
     @CurrentActor() actor: Actor,
@@ -42,6 +44,7 @@ export class BotsController {
     return this.settings.get(actor, workspaceId);
   }
 
+  @RequireRole('moderator')
   @Put('settings')
   updateSettings(
     @CurrentActor() actor: Actor,
@@ -51,6 +54,7 @@ export class BotsController {
     return this.settings.update(actor, workspaceId, body);
   }
 
+  @RequireRole('moderator')
   @Get('commands')
   listCommands(
     @CurrentActor() actor: Actor,
@@ -59,6 +63,7 @@ export class BotsController {
     return this.commands.list(actor, workspaceId);
   }
 
+  @RequireRole('moderator')
   @Get('builtin-commands')
   listBuiltins(
     @CurrentActor() actor: Actor,
@@ -67,6 +72,7 @@ export class BotsController {
     return this.commands.listBuiltins(actor, workspaceId);
   }
 
+  @RequireRole('moderator')
   @Post('commands')
   createCommand(
     @CurrentActor() actor: Actor,
@@ -76,6 +82,7 @@ export class BotsController {
     return this.commands.create(actor, workspaceId, body);
   }
 
+  @RequireRole('moderator')
   @Get('commands/:commandId')
   getCommand(
     @CurrentActor() actor: Actor,
@@ -85,6 +92,7 @@ export class BotsController {
     return this.commands.get(actor, workspaceId, commandId);
   }
 
+  @RequireRole('moderator')
   @Patch('commands/:commandId')
   updateCommand(
     @CurrentActor() actor: Actor,
@@ -95,6 +103,7 @@ export class BotsController {
     return this.commands.update(actor, workspaceId, commandId, body);
   }
 
+  @RequireRole('moderator')
   @Delete('commands/:commandId')
   @HttpCode(204)
   removeCommand(
@@ -105,6 +114,7 @@ export class BotsController {
     return this.commands.remove(actor, workspaceId, commandId);
   }
 
+  @RequireRole('moderator')
   @Get('auto-responses')
   listAutoResponses(
     @CurrentActor() actor: Actor,
@@ -113,6 +123,7 @@ export class BotsController {
     return this.autoResponses.list(actor, workspaceId);
   }
 
+  @RequireRole('moderator')
   @Post('auto-responses')
   createAutoResponse(
     @CurrentActor() actor: Actor,
@@ -122,6 +133,7 @@ export class BotsController {
     return this.autoResponses.create(actor, workspaceId, body);
   }
 
+  @RequireRole('moderator')
   @Get('auto-responses/:autoResponseId')
   getAutoResponse(
     @CurrentActor() actor: Actor,
@@ -131,6 +143,7 @@ export class BotsController {
     return this.autoResponses.get(actor, workspaceId, autoResponseId);
   }
 
+  @RequireRole('moderator')
   @Patch('auto-responses/:autoResponseId')
   updateAutoResponse(
     @CurrentActor() actor: Actor,
@@ -141,6 +154,7 @@ export class BotsController {
     return this.autoResponses.update(actor, workspaceId, autoResponseId, body);
   }
 
+  @RequireRole('moderator')
   @Delete('auto-responses/:autoResponseId')
   @HttpCode(204)
   removeAutoResponse(
@@ -152,6 +166,7 @@ export class BotsController {
   }
 
   /** What the bots would answer to a line, without posting or using a cooldown. */
+  @RequireRole('moderator')
   @Post('sandbox')
   @HttpCode(200)
   trySandbox(

@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { CurrentActor } from '../../common/http/current-actor.decorator';
 import { UuidParam } from '../../common/http/params';
 import type { Actor } from '../auth/auth.service';
+import { RequireRole } from '../auth/workspace-role.guard';
 import { ChatLogService } from './events/chat-log.service';
 import { ConnectionsService } from './connections/connections.service';
 import { OutboxService } from './outbox/outbox.service';
@@ -32,6 +33,7 @@ export class ChatController {
     private readonly viewers: ViewersService,
   ) {}
 
+  @RequireRole('moderator')
   @Get('connections')
   listConnections(
     @CurrentActor() actor: Actor,
@@ -40,6 +42,7 @@ export class ChatController {
     return this.connections.list(actor, workspaceId);
   }
 
+  @RequireRole('moderator')
   @Get('connections/:connectionId')
   getConnection(
     @CurrentActor() actor: Actor,
@@ -50,6 +53,7 @@ export class ChatController {
   }
 
   /** Disconnects: revokes the platform tokens and subscriptions, then forgets the connection and its events. */
+  @RequireRole('owner')
   @Delete('connections/:connectionId')
   @HttpCode(204)
   disconnect(
@@ -61,6 +65,7 @@ export class ChatController {
   }
 
   /** The merged chat log across platforms, newest last. */
+  @RequireRole('viewer')
   @Get('chat/events')
   events(
     @CurrentActor() actor: Actor,
@@ -71,6 +76,7 @@ export class ChatController {
   }
 
   /** "Send as bot": queued per connection and sent within each platform's rate limit. */
+  @RequireRole('moderator')
   @Post('chat/messages')
   @HttpCode(202)
   send(
@@ -81,6 +87,7 @@ export class ChatController {
     return this.outbox.send(actor, workspaceId, body);
   }
 
+  @RequireRole('viewer')
   @Get('viewers')
   searchViewers(
     @CurrentActor() actor: Actor,
@@ -91,6 +98,7 @@ export class ChatController {
   }
 
   /** Links one person's identities across platforms; the source's history moves to the target. */
+  @RequireRole('moderator')
   @Post('viewers/merge')
   @HttpCode(200)
   merge(

@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import { CurrentActor } from '../../common/http/current-actor.decorator';
 import { UuidParam } from '../../common/http/params';
 import type { Actor } from '../auth/auth.service';
+import { RequireRole } from '../auth/workspace-role.guard';
 import { MeetingsService } from './meetings.service';
 
 @ApiTags('meetings')
@@ -17,6 +18,7 @@ import { MeetingsService } from './meetings.service';
 export class MeetingsController {
   constructor(private readonly meetings: MeetingsService) {}
 
+  @RequireRole('viewer')
   @Get()
   list(
     @CurrentActor() actor: Actor,
@@ -25,6 +27,7 @@ export class MeetingsController {
     return this.meetings.list(actor, workspaceId);
   }
 
+  @RequireRole('moderator')
   @Post()
   @HttpCode(201)
   create(
@@ -35,6 +38,7 @@ export class MeetingsController {
     return this.meetings.create(actor, workspaceId, body);
   }
 
+  @RequireRole('viewer')
   @Get(':meetingId')
   get(
     @CurrentActor() actor: Actor,
@@ -44,6 +48,7 @@ export class MeetingsController {
     return this.meetings.get(actor, workspaceId, meetingId);
   }
 
+  @RequireRole('moderator')
   @Patch(':meetingId')
   update(
     @CurrentActor() actor: Actor,
@@ -54,6 +59,7 @@ export class MeetingsController {
     return this.meetings.update(actor, workspaceId, meetingId, body);
   }
 
+  @RequireRole('moderator')
   @Delete(':meetingId')
   @HttpCode(204)
   remove(
@@ -64,6 +70,7 @@ export class MeetingsController {
     return this.meetings.remove(actor, workspaceId, meetingId);
   }
 
+  @RequireRole('moderator')
   @Post(':meetingId/join-code')
   @HttpCode(200)
   regenerateJoinCode(
@@ -74,6 +81,7 @@ export class MeetingsController {
     return this.meetings.regenerateJoinCode(actor, workspaceId, meetingId);
   }
 
+  @RequireRole('moderator')
   @Post(':meetingId/duplicate')
   @HttpCode(201)
   duplicate(
@@ -84,6 +92,7 @@ export class MeetingsController {
     return this.meetings.duplicate(actor, workspaceId, meetingId);
   }
 
+  @RequireRole('moderator')
   @Post(':meetingId/reset')
   @HttpCode(200)
   reset(

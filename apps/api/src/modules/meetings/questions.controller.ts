@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import { CurrentActor } from '../../common/http/current-actor.decorator';
 import { UuidParam } from '../../common/http/params';
 import type { Actor } from '../auth/auth.service';
+import { RequireRole } from '../auth/workspace-role.guard';
 import { QuestionsService } from './questions.service';
 
 type QuestionBody = z.output<typeof QuestionInputSchema>;
@@ -20,6 +21,7 @@ type QuestionBody = z.output<typeof QuestionInputSchema>;
 export class QuestionsController {
   constructor(private readonly questions: QuestionsService) {}
 
+  @RequireRole('moderator')
   @Post('questions')
   @HttpCode(201)
   create(
@@ -31,6 +33,7 @@ export class QuestionsController {
     return this.questions.create(actor, workspaceId, meetingId, body);
   }
 
+  @RequireRole('viewer')
   @Get('questions/export')
   exportQuestions(
     @CurrentActor() actor: Actor,
@@ -40,6 +43,7 @@ export class QuestionsController {
     return this.questions.exportQuestions(actor, workspaceId, meetingId);
   }
 
+  @RequireRole('moderator')
   @Post('questions/import')
   @HttpCode(201)
   importQuestions(
@@ -51,6 +55,7 @@ export class QuestionsController {
     return this.questions.importQuestions(actor, workspaceId, meetingId, body);
   }
 
+  @RequireRole('moderator')
   @Put('questions/:questionId')
   replace(
     @CurrentActor() actor: Actor,
@@ -62,6 +67,7 @@ export class QuestionsController {
     return this.questions.replace(actor, workspaceId, meetingId, questionId, body);
   }
 
+  @RequireRole('moderator')
   @Delete('questions/:questionId')
   @HttpCode(204)
   remove(
@@ -73,6 +79,7 @@ export class QuestionsController {
     return this.questions.remove(actor, workspaceId, meetingId, questionId);
   }
 
+  @RequireRole('moderator')
   @Post('questions/:questionId/duplicate')
   @HttpCode(201)
   duplicate(
@@ -84,6 +91,7 @@ export class QuestionsController {
     return this.questions.duplicate(actor, workspaceId, meetingId, questionId);
   }
 
+  @RequireRole('moderator')
   @Put('question-order')
   reorder(
     @CurrentActor() actor: Actor,

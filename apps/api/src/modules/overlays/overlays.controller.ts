@@ -9,6 +9,7 @@ import {
 import { CurrentActor } from '../../common/http/current-actor.decorator';
 import { UuidParam } from '../../common/http/params';
 import type { Actor } from '../auth/auth.service';
+import { RequireRole } from '../auth/workspace-role.guard';
 import { OverlaysService } from './overlays.service';
 
 @ApiTags('overlays')
@@ -16,6 +17,7 @@ import { OverlaysService } from './overlays.service';
 export class OverlaysController {
   constructor(private readonly overlays: OverlaysService) {}
 
+  @RequireRole('moderator')
   @Get()
   list(
     @CurrentActor() actor: Actor,
@@ -24,6 +26,7 @@ export class OverlaysController {
     return this.overlays.list(actor, workspaceId);
   }
 
+  @RequireRole('moderator')
   @Post()
   @HttpCode(201)
   create(
@@ -34,6 +37,7 @@ export class OverlaysController {
     return this.overlays.create(actor, workspaceId, body.label);
   }
 
+  @RequireRole('moderator')
   @Delete(':tokenId')
   @HttpCode(204)
   revoke(

@@ -18,6 +18,7 @@ import type { z } from 'zod';
 import { CurrentActor } from '../../common/http/current-actor.decorator';
 import { UuidParam } from '../../common/http/params';
 import type { Actor } from '../auth/auth.service';
+import { RequireRole } from '../auth/workspace-role.guard';
 import { PointsService } from './points.service';
 import { PointsSettingsService } from './points-settings.service';
 
@@ -29,6 +30,7 @@ export class PointsController {
     private readonly settings: PointsSettingsService,
   ) {}
 
+  @RequireRole('moderator')
   @Get('settings')
   getSettings(
     @CurrentActor() actor: Actor,
@@ -38,6 +40,7 @@ export class PointsController {
   }
 
   /** Any subset of the settings; the rest keep their values. */
+  @RequireRole('moderator')
   @Put('settings')
   updateSettings(
     @CurrentActor() actor: Actor,
@@ -48,6 +51,7 @@ export class PointsController {
   }
 
   /** Viewers with their balances, searched by name or login (empty: the top balances). */
+  @RequireRole('viewer')
   @Get('balances')
   search(
     @CurrentActor() actor: Actor,
@@ -57,6 +61,7 @@ export class PointsController {
     return this.points.search(actor, workspaceId, query);
   }
 
+  @RequireRole('viewer')
   @Get('balances/:viewerId')
   balance(
     @CurrentActor() actor: Actor,
@@ -67,6 +72,7 @@ export class PointsController {
   }
 
   /** A viewer's ledger entries, newest first, paged with `before`. */
+  @RequireRole('viewer')
   @Get('viewers/:viewerId/history')
   history(
     @CurrentActor() actor: Actor,
@@ -77,6 +83,7 @@ export class PointsController {
     return this.points.history(actor, workspaceId, viewerId, query);
   }
 
+  @RequireRole('viewer')
   @Get('leaderboard')
   leaderboard(
     @CurrentActor() actor: Actor,
@@ -87,6 +94,7 @@ export class PointsController {
   }
 
   /** A moderator's manual change with a reason; taking more than the balance is a 409. */
+  @RequireRole('moderator')
   @Post('adjust')
   @HttpCode(200)
   adjust(

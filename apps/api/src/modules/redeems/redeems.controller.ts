@@ -14,6 +14,7 @@ import type { z } from 'zod';
 import { CurrentActor } from '../../common/http/current-actor.decorator';
 import { UuidParam } from '../../common/http/params';
 import type { Actor } from '../auth/auth.service';
+import { RequireRole } from '../auth/workspace-role.guard';
 import { RedemptionQueueService } from './redemption-queue.service';
 import { RedeemService } from './redeem.service';
 
@@ -26,6 +27,7 @@ export class RedeemsController {
     private readonly redeems: RedeemService,
   ) {}
 
+  @RequireRole('viewer')
   @Get()
   list(
     @CurrentActor() actor: Actor,
@@ -36,6 +38,7 @@ export class RedeemsController {
   }
 
   /** A moderator redeems for a viewer: the same rules, the same result (200 even when refused). */
+  @RequireRole('moderator')
   @Post()
   @HttpCode(200)
   redeem(
@@ -47,6 +50,7 @@ export class RedeemsController {
   }
 
   /** Every pending redemption leaves the queue: refunded (default) or rejected with `refund: false`. */
+  @RequireRole('moderator')
   @Post('queue/clear')
   @HttpCode(200)
   clear(
@@ -57,6 +61,7 @@ export class RedeemsController {
     return this.queue.clear(actor, workspaceId, body);
   }
 
+  @RequireRole('moderator')
   @Post('counters/reset')
   @HttpCode(200)
   resetCounters(
@@ -67,6 +72,7 @@ export class RedeemsController {
     return this.queue.resetCounters(actor, workspaceId, body.rewardId ?? null);
   }
 
+  @RequireRole('viewer')
   @Get(':redemptionId')
   get(
     @CurrentActor() actor: Actor,
@@ -76,6 +82,7 @@ export class RedeemsController {
     return this.queue.get(actor, workspaceId, redemptionId);
   }
 
+  @RequireRole('moderator')
   @Post(':redemptionId/fulfil')
   @HttpCode(200)
   fulfil(
@@ -87,6 +94,7 @@ export class RedeemsController {
   }
 
   /** Points back through the ledger, once: a second refund (or any second decision) is 409. */
+  @RequireRole('moderator')
   @Post(':redemptionId/refund')
   @HttpCode(200)
   refund(
@@ -97,6 +105,7 @@ export class RedeemsController {
     return this.queue.decide(actor, workspaceId, redemptionId, 'refund');
   }
 
+  @RequireRole('moderator')
   @Post(':redemptionId/reject')
   @HttpCode(200)
   reject(

@@ -16,6 +16,7 @@ import type { z } from 'zod';
 import { CurrentActor } from '../../common/http/current-actor.decorator';
 import { UuidParam } from '../../common/http/params';
 import type { Actor } from '../auth/auth.service';
+import { RequireRole } from '../auth/workspace-role.guard';
 import { RewardsService } from './rewards.service';
 
 /** Rewards CRUD, categories and the Tlapbot import: `/api/workspaces/:workspaceId/rewards/...`. */
@@ -24,11 +25,13 @@ import { RewardsService } from './rewards.service';
 export class RewardsController {
   constructor(private readonly rewards: RewardsService) {}
 
+  @RequireRole('viewer')
   @Get()
   list(@CurrentActor() actor: Actor, @UuidParam('workspaceId') workspaceId: string): Promise<RewardListDto> {
     return this.rewards.list(actor, workspaceId);
   }
 
+  @RequireRole('moderator')
   @Post()
   create(
     @CurrentActor() actor: Actor,
@@ -39,6 +42,7 @@ export class RewardsController {
   }
 
   /** Tlapbot's rewards JSON as-is; existing names are skipped, never overwritten. */
+  @RequireRole('moderator')
   @Post('import')
   import(
     @CurrentActor() actor: Actor,
@@ -48,6 +52,7 @@ export class RewardsController {
     return this.rewards.importTlapbot(actor, workspaceId, body);
   }
 
+  @RequireRole('viewer')
   @Get('categories')
   categories(
     @CurrentActor() actor: Actor,
@@ -56,6 +61,7 @@ export class RewardsController {
     return this.rewards.categories(actor, workspaceId);
   }
 
+  @RequireRole('moderator')
   @Post('categories')
   createCategory(
     @CurrentActor() actor: Actor,
@@ -66,6 +72,7 @@ export class RewardsController {
   }
 
   /** Exactly these categories become active (Tlapbot's ACTIVE_CATEGORIES); the others inactive. */
+  @RequireRole('moderator')
   @Put('categories/active')
   setActive(
     @CurrentActor() actor: Actor,
@@ -76,6 +83,7 @@ export class RewardsController {
     return this.rewards.setActiveCategories(actor, workspaceId, body);
   }
 
+  @RequireRole('moderator')
   @Patch('categories/:categoryId')
   updateCategory(
     @CurrentActor() actor: Actor,
@@ -86,6 +94,7 @@ export class RewardsController {
     return this.rewards.updateCategory(actor, workspaceId, categoryId, body);
   }
 
+  @RequireRole('moderator')
   @Delete('categories/:categoryId')
   @HttpCode(204)
   removeCategory(
@@ -96,6 +105,7 @@ export class RewardsController {
     return this.rewards.removeCategory(actor, workspaceId, categoryId);
   }
 
+  @RequireRole('viewer')
   @Get(':rewardId')
   get(
     @CurrentActor() actor: Actor,
@@ -105,6 +115,7 @@ export class RewardsController {
     return this.rewards.get(actor, workspaceId, rewardId);
   }
 
+  @RequireRole('moderator')
   @Patch(':rewardId')
   update(
     @CurrentActor() actor: Actor,
@@ -115,6 +126,7 @@ export class RewardsController {
     return this.rewards.update(actor, workspaceId, rewardId, body);
   }
 
+  @RequireRole('moderator')
   @Delete(':rewardId')
   @HttpCode(204)
   remove(

@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import { CurrentActor } from '../../common/http/current-actor.decorator';
 import { UuidParam } from '../../common/http/params';
 import type { Actor } from '../auth/auth.service';
+import { RequireRole } from '../auth/workspace-role.guard';
 import { ReportsService } from './reports.service';
 
 /** Organizers' reports: list, read, download (CSV / JSON) and recompute. */
@@ -19,6 +20,7 @@ import { ReportsService } from './reports.service';
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
+  @RequireRole('viewer')
   @Get()
   list(
     @CurrentActor() actor: Actor,
@@ -28,6 +30,7 @@ export class ReportsController {
     return this.reports.list(actor, workspaceId, query);
   }
 
+  @RequireRole('viewer')
   @Get(':reportId')
   get(
     @CurrentActor() actor: Actor,
@@ -38,6 +41,7 @@ export class ReportsController {
   }
 
   /** The report as a file: `attachment`, named after its kind and day. */
+  @RequireRole('viewer')
   @Get(':reportId/export')
   async export(
     @CurrentActor() actor: Actor,
@@ -51,6 +55,7 @@ export class ReportsController {
     return file.body;
   }
 
+  @RequireRole('moderator')
   @Post(':reportId/recompute')
   @HttpCode(200)
   recompute(

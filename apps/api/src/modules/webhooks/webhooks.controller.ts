@@ -14,6 +14,7 @@ import {
 import { CurrentActor } from '../../common/http/current-actor.decorator';
 import { UuidParam } from '../../common/http/params';
 import type { Actor } from '../auth/auth.service';
+import { RequireRole } from '../auth/workspace-role.guard';
 import { WebhooksService } from './webhooks.service';
 
 /** The admin's webhooks page (moderators and owners). Delivery routes come first: `deliveries` is no id. */
@@ -23,6 +24,7 @@ export class WebhooksController {
   constructor(private readonly webhooks: WebhooksService) {}
 
   /** The delivery log, newest first. */
+  @RequireRole('moderator')
   @Get('deliveries')
   deliveries(
     @CurrentActor() actor: Actor,
@@ -32,6 +34,7 @@ export class WebhooksController {
     return this.webhooks.deliveriesOf(actor, workspaceId, query);
   }
 
+  @RequireRole('moderator')
   @Get('deliveries/:deliveryId')
   delivery(
     @CurrentActor() actor: Actor,
@@ -42,6 +45,7 @@ export class WebhooksController {
   }
 
   /** Sends a finished delivery again, same body and event id (202: the attempt runs in a job). */
+  @RequireRole('moderator')
   @Post('deliveries/:deliveryId/replay')
   @HttpCode(202)
   replay(
@@ -52,6 +56,7 @@ export class WebhooksController {
     return this.webhooks.replay(actor, workspaceId, deliveryId);
   }
 
+  @RequireRole('moderator')
   @Get()
   list(
     @CurrentActor() actor: Actor,
@@ -61,6 +66,7 @@ export class WebhooksController {
   }
 
   /** The answer carries the secret: the only time it is shown. */
+  @RequireRole('moderator')
   @Post()
   @HttpCode(201)
   create(
@@ -71,6 +77,7 @@ export class WebhooksController {
     return this.webhooks.create(actor, workspaceId, body);
   }
 
+  @RequireRole('moderator')
   @Patch(':subscriptionId')
   update(
     @CurrentActor() actor: Actor,
@@ -81,6 +88,7 @@ export class WebhooksController {
     return this.webhooks.update(actor, workspaceId, subscriptionId, body);
   }
 
+  @RequireRole('moderator')
   @Delete(':subscriptionId')
   @HttpCode(204)
   remove(
@@ -92,6 +100,7 @@ export class WebhooksController {
   }
 
   /** A new secret, shown once; the old one stops signing at once. */
+  @RequireRole('moderator')
   @Post(':subscriptionId/secret')
   @HttpCode(200)
   rotateSecret(
@@ -103,6 +112,7 @@ export class WebhooksController {
   }
 
   /** Queues a `webhook.test` delivery to this subscription (enabled or not). */
+  @RequireRole('moderator')
   @Post(':subscriptionId/test')
   @HttpCode(202)
   test(

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { CurrentActor } from '../../common/http/current-actor.decorator';
 import { UuidParam } from '../../common/http/params';
 import type { Actor } from '../auth/auth.service';
+import { RequireRole } from '../auth/workspace-role.guard';
 import { InvitesService } from './invites.service';
 
 @ApiTags('invites')
@@ -12,11 +13,13 @@ import { InvitesService } from './invites.service';
 export class InvitesController {
   constructor(private readonly invites: InvitesService) {}
 
+  @RequireRole('owner')
   @Get()
   list(@CurrentActor() actor: Actor, @UuidParam('workspaceId') workspaceId: string): Promise<InviteDto[]> {
     return this.invites.listPending(actor, workspaceId);
   }
 
+  @RequireRole('owner')
   @Post()
   @HttpCode(201)
   create(
@@ -27,6 +30,7 @@ export class InvitesController {
     return this.invites.create(actor, workspaceId, body);
   }
 
+  @RequireRole('owner')
   @Delete(':inviteId')
   @HttpCode(204)
   revoke(

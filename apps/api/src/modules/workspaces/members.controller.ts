@@ -4,6 +4,7 @@ import { type ChangeRoleRequest, ChangeRoleRequestSchema, type MemberDto } from 
 import { CurrentActor } from '../../common/http/current-actor.decorator';
 import { UuidParam } from '../../common/http/params';
 import type { Actor } from '../auth/auth.service';
+import { RequireRole } from '../auth/workspace-role.guard';
 import { WorkspacesService } from './workspaces.service';
 
 @ApiTags('members')
@@ -11,11 +12,13 @@ import { WorkspacesService } from './workspaces.service';
 export class MembersController {
   constructor(private readonly workspaces: WorkspacesService) {}
 
+  @RequireRole('viewer')
   @Get()
   list(@CurrentActor() actor: Actor, @UuidParam('workspaceId') workspaceId: string): Promise<MemberDto[]> {
     return this.workspaces.listMembers(actor, workspaceId);
   }
 
+  @RequireRole('owner')
   @Patch(':userId')
   changeRole(
     @CurrentActor() actor: Actor,
@@ -26,6 +29,7 @@ export class MembersController {
     return this.workspaces.changeRole(actor, workspaceId, userId, body.role);
   }
 
+  @RequireRole('owner')
   @Delete(':userId')
   @HttpCode(204)
   remove(

@@ -10,6 +10,7 @@ import {
 import { CurrentActor } from '../../common/http/current-actor.decorator';
 import { UuidParam } from '../../common/http/params';
 import type { Actor } from '../auth/auth.service';
+import { RequireRole } from '../auth/workspace-role.guard';
 import { WorkspacesService } from './workspaces.service';
 
 @ApiTags('workspaces')
@@ -26,11 +27,13 @@ export class WorkspacesController {
     return this.workspaces.create(actor, body.name);
   }
 
+  @RequireRole('viewer')
   @Get(':workspaceId')
   get(@CurrentActor() actor: Actor, @UuidParam('workspaceId') workspaceId: string): Promise<WorkspaceDto> {
     return this.workspaces.get(actor, workspaceId);
   }
 
+  @RequireRole('owner')
   @Patch(':workspaceId')
   rename(
     @CurrentActor() actor: Actor,

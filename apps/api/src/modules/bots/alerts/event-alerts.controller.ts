@@ -13,6 +13,7 @@ import {
 import { CurrentActor } from '../../../common/http/current-actor.decorator';
 import { UuidParam } from '../../../common/http/params';
 import type { Actor } from '../../auth/auth.service';
+import { RequireRole } from '../../auth/workspace-role.guard';
 import { EventAlertsService } from './event-alerts.service';
 
 @ApiTags('bots')
@@ -21,6 +22,7 @@ export class EventAlertsController {
   constructor(private readonly eventAlerts: EventAlertsService) {}
 
   /** Fires a test alert on the overlay (the kind's settings with sample values, or plain text). */
+  @RequireRole('moderator')
   @Post('test')
   @HttpCode(201)
   test(
@@ -31,6 +33,7 @@ export class EventAlertsController {
     return this.eventAlerts.test(actor, workspaceId, body);
   }
 
+  @RequireRole('moderator')
   @Get(':kind')
   get(
     @CurrentActor() actor: Actor,
@@ -40,6 +43,7 @@ export class EventAlertsController {
     return this.eventAlerts.get(actor, workspaceId, kind);
   }
 
+  @RequireRole('moderator')
   @Put(':kind')
   update(
     @CurrentActor() actor: Actor,

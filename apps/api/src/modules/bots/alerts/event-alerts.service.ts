@@ -80,7 +80,7 @@ export class EventAlertsService implements OnModuleInit, OnModuleDestroy {
   }
 
   async get(actor: Actor, workspaceId: string, kind: EventAlertKind): Promise<EventAlertSettingsDto> {
-    await this.access.require(actor, workspaceId, 'viewer');
+    await this.access.require(actor, workspaceId, 'moderator');
     const saved = await this.settings.find(this.tx.none, workspaceId, kind);
     return toDto(kind, saved ?? defaultEventAlertConfig(kind), saved !== null);
   }

@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { CurrentActor } from '../../../common/http/current-actor.decorator';
 import { UuidParam } from '../../../common/http/params';
 import type { Actor } from '../../auth/auth.service';
+import { RequireRole } from '../../auth/workspace-role.guard';
 import { AnnouncementsService } from './announcements.service';
 
 @ApiTags('bots')
@@ -16,6 +17,7 @@ import { AnnouncementsService } from './announcements.service';
 export class AnnouncementsController {
   constructor(private readonly announcements: AnnouncementsService) {}
 
+  @RequireRole('moderator')
   @Get()
   list(
     @CurrentActor() actor: Actor,
@@ -24,6 +26,7 @@ export class AnnouncementsController {
     return this.announcements.list(actor, workspaceId);
   }
 
+  @RequireRole('moderator')
   @Post()
   create(
     @CurrentActor() actor: Actor,
@@ -33,6 +36,7 @@ export class AnnouncementsController {
     return this.announcements.create(actor, workspaceId, body);
   }
 
+  @RequireRole('moderator')
   @Get(':id')
   get(
     @CurrentActor() actor: Actor,
@@ -42,6 +46,7 @@ export class AnnouncementsController {
     return this.announcements.get(actor, workspaceId, id);
   }
 
+  @RequireRole('moderator')
   @Patch(':id')
   update(
     @CurrentActor() actor: Actor,
@@ -52,6 +57,7 @@ export class AnnouncementsController {
     return this.announcements.update(actor, workspaceId, id, body);
   }
 
+  @RequireRole('moderator')
   @Delete(':id')
   @HttpCode(204)
   remove(

@@ -8,6 +8,7 @@ import { CurrentActor } from '../../../common/http/current-actor.decorator';
 import { UuidParam } from '../../../common/http/params';
 import type { Actor } from '../../auth/auth.service';
 import { Public } from '../../auth/session.guard';
+import { RequireRole } from '../../auth/workspace-role.guard';
 import { MediaService, type UploadedMedia } from './media.service';
 
 /** Multipart has its own limit (the JSON body limit does not apply): one file, at most 10 MB. */
@@ -21,6 +22,7 @@ const UPLOAD = FileInterceptor('file', {
 export class MediaController {
   constructor(private readonly media: MediaService) {}
 
+  @RequireRole('moderator')
   @Post('workspaces/:workspaceId/media')
   @UseInterceptors(UPLOAD)
   upload(
@@ -31,11 +33,13 @@ export class MediaController {
     return this.media.upload(actor, workspaceId, file);
   }
 
+  @RequireRole('viewer')
   @Get('workspaces/:workspaceId/media')
   list(@CurrentActor() actor: Actor, @UuidParam('workspaceId') workspaceId: string): Promise<MediaDto[]> {
     return this.media.list(actor, workspaceId);
   }
 
+  @RequireRole('moderator')
   @Delete('workspaces/:workspaceId/media/:mediaId')
   @HttpCode(204)
   remove(

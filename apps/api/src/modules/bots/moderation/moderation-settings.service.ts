@@ -34,7 +34,7 @@ export class ModerationSettingsService {
   ) {}
 
   async get(actor: Actor, workspaceId: string): Promise<ModerationSettingsDto> {
-    await this.access.require(actor, workspaceId, 'viewer');
+    await this.access.require(actor, workspaceId, 'moderator');
     return this.settingsOf(workspaceId, await this.repository.settings(this.tx.none, workspaceId));
   }
 

@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import { CurrentActor } from '../../../common/http/current-actor.decorator';
 import { UuidParam } from '../../../common/http/params';
 import type { Actor } from '../../auth/auth.service';
+import { RequireRole } from '../../auth/workspace-role.guard';
 import { ModerationSettingsService } from './moderation-settings.service';
 
 @ApiTags('bots')
@@ -17,6 +18,7 @@ import { ModerationSettingsService } from './moderation-settings.service';
 export class ModerationController {
   constructor(private readonly moderation: ModerationSettingsService) {}
 
+  @RequireRole('moderator')
   @Get()
   settings(
     @CurrentActor() actor: Actor,
@@ -26,6 +28,7 @@ export class ModerationController {
   }
 
   /** Replaces the settings; regexes are compiled here and refused with a 400 naming the term. */
+  @RequireRole('moderator')
   @Put()
   update(
     @CurrentActor() actor: Actor,
@@ -36,6 +39,7 @@ export class ModerationController {
   }
 
   /** Every action moderation took, newest first. */
+  @RequireRole('moderator')
   @Get('log')
   log(
     @CurrentActor() actor: Actor,

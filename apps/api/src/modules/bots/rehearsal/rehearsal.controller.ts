@@ -11,6 +11,7 @@ import {
 import { CurrentActor } from '../../../common/http/current-actor.decorator';
 import { UuidParam } from '../../../common/http/params';
 import type { Actor } from '../../auth/auth.service';
+import { RequireRole } from '../../auth/workspace-role.guard';
 import { RehearsalService } from './rehearsal.service';
 
 /** Rehearsal mode: a chat simulator for trying bots, alerts and questions before going live. */
@@ -20,6 +21,7 @@ export class RehearsalController {
   constructor(private readonly rehearsal: RehearsalService) {}
 
   /** The rehearsal connection (created on first use) and whether its simulated stream is live. */
+  @RequireRole('moderator')
   @Get()
   status(
     @CurrentActor() actor: Actor,
@@ -29,6 +31,7 @@ export class RehearsalController {
   }
 
   /** One fake viewer's message or event, or a stream going online/offline. */
+  @RequireRole('moderator')
   @Post('events')
   inject(
     @CurrentActor() actor: Actor,
@@ -39,6 +42,7 @@ export class RehearsalController {
   }
 
   /** The same line from 1–200 distinct fake viewers (try a revolution bot). */
+  @RequireRole('moderator')
   @Post('burst')
   burst(
     @CurrentActor() actor: Actor,

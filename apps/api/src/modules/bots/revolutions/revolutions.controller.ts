@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import { CurrentActor } from '../../../common/http/current-actor.decorator';
 import { UuidParam } from '../../../common/http/params';
 import type { Actor } from '../../auth/auth.service';
+import { RequireRole } from '../../auth/workspace-role.guard';
 import { RevolutionsService } from './revolutions.service';
 
 @ApiTags('bots')
@@ -17,6 +18,7 @@ import { RevolutionsService } from './revolutions.service';
 export class RevolutionsController {
   constructor(private readonly revolutions: RevolutionsService) {}
 
+  @RequireRole('moderator')
   @Get()
   list(
     @CurrentActor() actor: Actor,
@@ -25,6 +27,7 @@ export class RevolutionsController {
     return this.revolutions.list(actor, workspaceId);
   }
 
+  @RequireRole('moderator')
   @Post()
   create(
     @CurrentActor() actor: Actor,
@@ -35,6 +38,7 @@ export class RevolutionsController {
     return this.revolutions.create(actor, workspaceId, body);
   }
 
+  @RequireRole('moderator')
   @Get(':id')
   get(
     @CurrentActor() actor: Actor,
@@ -45,6 +49,7 @@ export class RevolutionsController {
   }
 
   /** Distinct viewers in the window now, against the threshold, and the cooldown. */
+  @RequireRole('viewer')
   @Get(':id/progress')
   progress(
     @CurrentActor() actor: Actor,
@@ -54,6 +59,7 @@ export class RevolutionsController {
     return this.revolutions.progress(actor, workspaceId, id);
   }
 
+  @RequireRole('moderator')
   @Patch(':id')
   update(
     @CurrentActor() actor: Actor,
@@ -65,6 +71,7 @@ export class RevolutionsController {
     return this.revolutions.update(actor, workspaceId, id, body);
   }
 
+  @RequireRole('moderator')
   @Delete(':id')
   @HttpCode(204)
   remove(

@@ -128,13 +128,13 @@ export class ConnectionsService implements OnApplicationBootstrap, OnApplication
   }
 
   async list(actor: Actor, workspaceId: string): Promise<ConnectionDto[]> {
-    await this.access.require(actor, workspaceId, 'viewer');
+    await this.access.require(actor, workspaceId, 'moderator');
     await this.ensureInroom(workspaceId);
     return (await this.forWorkspace(workspaceId)).map((record) => this.toDto(record));
   }
 
   async get(actor: Actor, workspaceId: string, id: string): Promise<ConnectionDto> {
-    await this.access.require(actor, workspaceId, 'viewer');
+    await this.access.require(actor, workspaceId, 'moderator');
     return this.toDto(await this.requireInWorkspace(workspaceId, id));
   }
 

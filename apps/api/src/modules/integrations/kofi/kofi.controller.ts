@@ -15,6 +15,7 @@ import {
 import { CurrentActor } from '../../../common/http/current-actor.decorator';
 import { UuidParam } from '../../../common/http/params';
 import type { Actor } from '../../auth/auth.service';
+import { RequireRole } from '../../auth/workspace-role.guard';
 import { KofiService } from './kofi.service';
 
 @ApiTags('kofi')
@@ -23,6 +24,7 @@ export class KofiController {
   constructor(private readonly kofi: KofiService) {}
 
   /** The webhook URL to paste in Ko-fi and the points rate (owners). */
+  @RequireRole('owner')
   @Get('settings')
   settings(
     @CurrentActor() actor: Actor,
@@ -31,6 +33,7 @@ export class KofiController {
     return this.kofi.settings(actor, workspaceId);
   }
 
+  @RequireRole('owner')
   @Put('settings')
   updateSettings(
     @CurrentActor() actor: Actor,
@@ -41,12 +44,14 @@ export class KofiController {
   }
 
   /** Linked viewers (e-mails shown to owners only). */
+  @RequireRole('moderator')
   @Get('links')
   links(@CurrentActor() actor: Actor, @UuidParam('workspaceId') workspaceId: string): Promise<KofiLinkDto[]> {
     return this.kofi.links(actor, workspaceId);
   }
 
   /** A moderator links a viewer's Ko-fi e-mail by hand; pending payments of it are credited now. */
+  @RequireRole('moderator')
   @Post('links')
   @HttpCode(201)
   link(
@@ -57,6 +62,7 @@ export class KofiController {
     return this.kofi.linkByModerator(actor, workspaceId, body);
   }
 
+  @RequireRole('moderator')
   @Delete('links/:linkId')
   @HttpCode(204)
   unlink(
@@ -68,6 +74,7 @@ export class KofiController {
   }
 
   /** Recorded payments, newest first. */
+  @RequireRole('moderator')
   @Get('payments')
   payments(
     @CurrentActor() actor: Actor,

@@ -4,6 +4,7 @@ import { type ConnectionDto, ConnectOwncastRequestSchema } from '@podium/contrac
 import { CurrentActor } from '../../../common/http/current-actor.decorator';
 import { UuidParam } from '../../../common/http/params';
 import type { Actor } from '../../auth/auth.service';
+import { RequireRole } from '../../auth/workspace-role.guard';
 import { type ConnectOwncastInput, OwncastConnectService } from './owncast-connect.service';
 
 @ApiTags('owncast')
@@ -12,6 +13,7 @@ export class OwncastController {
   constructor(private readonly owncast: OwncastConnectService) {}
 
   /** Connects (or reconnects) an Owncast instance with an integration access token. */
+  @RequireRole('owner')
   @Post()
   @HttpCode(201)
   connect(

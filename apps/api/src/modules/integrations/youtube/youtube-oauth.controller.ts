@@ -7,6 +7,7 @@ import { CurrentActor } from '../../../common/http/current-actor.decorator';
 import { UuidParam } from '../../../common/http/params';
 import type { Actor } from '../../auth/auth.service';
 import { Public } from '../../auth/session.guard';
+import { RequireRole } from '../../auth/workspace-role.guard';
 import { type YoutubeCallbackQuery, YoutubeOAuthService } from './youtube-oauth.service';
 
 const CallbackQuerySchema = z.object({
@@ -27,6 +28,7 @@ export class YoutubeOAuthController {
   constructor(private readonly oauth: YoutubeOAuthService) {}
 
   /** Where the SPA sends the browser for "Connect with YouTube" (owners only). */
+  @RequireRole('owner')
   @Get('workspaces/:workspaceId/connections/youtube/authorize')
   authorize(
     @CurrentActor() actor: Actor,

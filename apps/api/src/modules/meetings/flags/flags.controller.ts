@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { CurrentActor } from '../../../common/http/current-actor.decorator';
 import { UuidParam } from '../../../common/http/params';
 import type { Actor } from '../../auth/auth.service';
+import { RequireRole } from '../../auth/workspace-role.guard';
 import { FlagsService } from './flags.service';
 
 @ApiTags('flags')
@@ -12,11 +13,13 @@ import { FlagsService } from './flags.service';
 export class FlagsController {
   constructor(private readonly flags: FlagsService) {}
 
+  @RequireRole('moderator')
   @Get()
   list(@CurrentActor() actor: Actor, @UuidParam('workspaceId') workspaceId: string): Promise<FlagDto[]> {
     return this.flags.list(actor, workspaceId);
   }
 
+  @RequireRole('moderator')
   @Post()
   @HttpCode(201)
   create(
@@ -27,6 +30,7 @@ export class FlagsController {
     return this.flags.create(actor, workspaceId, body);
   }
 
+  @RequireRole('moderator')
   @Patch(':flagId')
   update(
     @CurrentActor() actor: Actor,
@@ -37,6 +41,7 @@ export class FlagsController {
     return this.flags.update(actor, workspaceId, flagId, body);
   }
 
+  @RequireRole('moderator')
   @Delete(':flagId')
   @HttpCode(204)
   remove(

@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { CurrentActor } from '../../../common/http/current-actor.decorator';
 import { UuidParam } from '../../../common/http/params';
 import type { Actor } from '../../auth/auth.service';
+import { RequireRole } from '../../auth/workspace-role.guard';
 import { type CsvFile, ResultsExportService } from './results-export.service';
 
 @ApiTags('meetings')
@@ -11,6 +12,7 @@ import { type CsvFile, ResultsExportService } from './results-export.service';
 export class ResultsExportController {
   constructor(private readonly exports: ResultsExportService) {}
 
+  @RequireRole('viewer')
   @Get('results.csv')
   @ApiProduces('text/csv')
   async results(
@@ -22,6 +24,7 @@ export class ResultsExportController {
     return send(response, await this.exports.resultsCsv(actor, workspaceId, meetingId));
   }
 
+  @RequireRole('viewer')
   @Get('scoreboard.csv')
   @ApiProduces('text/csv')
   async scoreboard(

@@ -8,6 +8,7 @@ import {
 import { CurrentActor } from '../../../common/http/current-actor.decorator';
 import { UuidParam } from '../../../common/http/params';
 import type { Actor } from '../../auth/auth.service';
+import { RequireRole } from '../../auth/workspace-role.guard';
 import { ActionSettingsService } from './action-settings.service';
 
 @ApiTags('points')
@@ -15,6 +16,7 @@ import { ActionSettingsService } from './action-settings.service';
 export class ActionPointsController {
   constructor(private readonly settings: ActionSettingsService) {}
 
+  @RequireRole('viewer')
   @Get()
   get(
     @CurrentActor() actor: Actor,
@@ -24,6 +26,7 @@ export class ActionPointsController {
   }
 
   /** Any subset of the settings; the whole settings come back. */
+  @RequireRole('moderator')
   @Put()
   update(
     @CurrentActor() actor: Actor,

@@ -4,6 +4,7 @@ import type { StreakDto } from '@podium/contracts';
 import { CurrentActor } from '../../../common/http/current-actor.decorator';
 import { UuidParam } from '../../../common/http/params';
 import type { Actor } from '../../auth/auth.service';
+import { RequireRole } from '../../auth/workspace-role.guard';
 import { StreaksService } from './streaks.service';
 
 @ApiTags('points')
@@ -12,6 +13,7 @@ export class StreaksController {
   constructor(private readonly streaks: StreaksService) {}
 
   /** The viewer's streak of consecutive streams (any identity of a merged viewer). */
+  @RequireRole('viewer')
   @Get()
   get(
     @CurrentActor() actor: Actor,

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { CurrentActor } from '../../../common/http/current-actor.decorator';
 import { UuidParam } from '../../../common/http/params';
 import type { Actor } from '../../auth/auth.service';
+import { RequireRole } from '../../auth/workspace-role.guard';
 import { ApiTokensService } from './api-tokens.service';
 
 /** The admin's management of API tokens (session auth): owners create and revoke, moderators list. */
@@ -13,11 +14,13 @@ import { ApiTokensService } from './api-tokens.service';
 export class ApiTokensController {
   constructor(private readonly tokens: ApiTokensService) {}
 
+  @RequireRole('moderator')
   @Get()
   list(@CurrentActor() actor: Actor, @UuidParam('workspaceId') workspaceId: string): Promise<ApiTokenDto[]> {
     return this.tokens.list(actor, workspaceId);
   }
 
+  @RequireRole('owner')
   @Post()
   @HttpCode(201)
   create(
@@ -28,6 +31,7 @@ export class ApiTokensController {
     return this.tokens.create(actor, workspaceId, body);
   }
 
+  @RequireRole('owner')
   @Delete(':tokenId')
   revoke(
     @CurrentActor() actor: Actor,

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { CurrentActor } from '../../../common/http/current-actor.decorator';
 import { UuidParam } from '../../../common/http/params';
 import type { Actor } from '../../auth/auth.service';
+import { RequireRole } from '../../auth/workspace-role.guard';
 import { SpecialDeliveries } from '../special/special-deliveries.service';
 import { VotesService } from '../votes/votes.service';
 import { GoalsService } from './goals.service';
@@ -26,6 +27,7 @@ export class GoalsVotesController {
     private readonly specials: SpecialDeliveries,
   ) {}
 
+  @RequireRole('viewer')
   @Get('goals')
   listGoals(
     @CurrentActor() actor: Actor,
@@ -35,6 +37,7 @@ export class GoalsVotesController {
   }
 
   /** Plain: only a completed goal (409 otherwise); `{ hard: true }`: any time. Never refunds. */
+  @RequireRole('moderator')
   @Post('goals/:rewardId/reset')
   @HttpCode(200)
   resetGoal(
@@ -46,6 +49,7 @@ export class GoalsVotesController {
     return this.goals.resetById(actor, workspaceId, rewardId, body);
   }
 
+  @RequireRole('viewer')
   @Get('votes')
   listVotes(
     @CurrentActor() actor: Actor,
@@ -54,6 +58,7 @@ export class GoalsVotesController {
     return this.votes.list(actor, workspaceId);
   }
 
+  @RequireRole('moderator')
   @Post('votes/:rewardId/close')
   @HttpCode(200)
   closeVote(
@@ -64,6 +69,7 @@ export class GoalsVotesController {
     return this.votes.close(actor, workspaceId, rewardId);
   }
 
+  @RequireRole('moderator')
   @Post('votes/:rewardId/open')
   @HttpCode(200)
   openVote(
@@ -75,6 +81,7 @@ export class GoalsVotesController {
   }
 
   /** A new round from zero, open. Points spent on earlier rounds are not refunded. */
+  @RequireRole('moderator')
   @Post('votes/:rewardId/reset')
   @HttpCode(200)
   resetVote(
@@ -86,6 +93,7 @@ export class GoalsVotesController {
   }
 
   /** Outcomes of special rewards' webhook POSTs, newest first (moderators). */
+  @RequireRole('moderator')
   @Get('special/deliveries')
   deliveries(
     @CurrentActor() actor: Actor,

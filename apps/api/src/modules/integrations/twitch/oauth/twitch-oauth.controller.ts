@@ -8,6 +8,7 @@ import { UuidParam } from '../../../../common/http/params';
 import { AppConfig } from '../../../../config/app-config';
 import type { Actor } from '../../../auth/auth.service';
 import { Public } from '../../../auth/session.guard';
+import { RequireRole } from '../../../auth/workspace-role.guard';
 import { type TwitchCallbackQuery, type TwitchRole, TwitchOAuthService } from './twitch-oauth.service';
 
 const RoleSchema = z.enum(['broadcaster', 'bot']).default('broadcaster');
@@ -28,6 +29,7 @@ export class TwitchOAuthController {
   ) {}
 
   /** Where to send the browser to connect the channel (`broadcaster`) or its bot account (`bot`). */
+  @RequireRole('owner')
   @Get('workspaces/:workspaceId/connections/twitch/authorize')
   authorize(
     @CurrentActor() actor: Actor,

@@ -1,5 +1,5 @@
 // Benchmarks: the real api on the machine's PostgreSQL and Redis, like the api integration tests,
-// but run on demand only (never by `npm test`). See bench/README.md.
+// but run on demand; `npm test` runs each at its smoke size (BENCH_SMOKE=1, bench:smoke). See bench/README.md.
 module.exports = {
   ...require('../jest.preset.cjs'),
   displayName: 'bench',

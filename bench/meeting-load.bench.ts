@@ -1,6 +1,6 @@
 import { type ChildProcess, execFileSync, fork } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { RESULTS_TICK_MS } from '../apps/api/src/modules/meetings/live/results-ticker';
@@ -23,20 +23,23 @@ import type { BurstResult, ParentToSwarm, SwarmToParent } from './support/swarm-
 /**
  * Load benchmark of a live meeting: the real api (this process) on a fresh PostgreSQL database and
  * Redis, an organizer dashboard and N attendee sockets (another process), a poll and a word cloud
- * answered by everyone at once. Not part of `npm test`: see bench/README.md.
+ * answered by everyone at once. `npm test` runs it once at a smoke size: see bench/README.md.
  */
 
-const SIZES = (process.env['BENCH_SIZES'] ?? '100,300,1000')
+const SMOKE = process.env['BENCH_SMOKE'] === '1';
+const SIZES = (process.env['BENCH_SIZES'] ?? (SMOKE ? '50' : '100,300,1000'))
   .split(',')
   .map((s) => Number.parseInt(s.trim(), 10))
   .filter((n) => Number.isInteger(n) && n > 0);
 const JOIN_CONCURRENCY = Number(process.env['BENCH_JOIN_CONCURRENCY'] ?? 50);
 /** Runs per size; the one with the median poll time is reported (the machine's other work adds noise). */
-const REPEATS = Math.max(1, Number(process.env['BENCH_REPEATS'] ?? 3));
+const REPEATS = SMOKE ? 1 : Math.max(1, Number(process.env['BENCH_REPEATS'] ?? 3));
 const WORDS_PER_ATTENDEE = 3;
 const ACK_TIMEOUT_MS = 30_000;
 const BURST_TIMEOUT_MS = 60_000;
-const RESULTS_FILE = process.env['BENCH_RESULTS_FILE'] ?? join(__dirname, 'results', 'meeting-load.md');
+const RESULTS_FILE =
+  process.env['BENCH_RESULTS_FILE'] ??
+  (SMOKE ? join(tmpdir(), 'meeting-load.md') : join(__dirname, 'results', 'meeting-load.md'));
 const POOL_SIZE_ENV = process.env['BENCH_DATABASE_POOL_SIZE'];
 const SAMPLE_EVERY_MS = 20;
 

@@ -41,6 +41,11 @@ export default defineConfig({
     target: 'es2022',
     rolldownOptions: {
       output: {
+        // `locales/fr/index.ts` → `locale-fr-<hash>.js`: each language is its own, recognisable chunk.
+        chunkFileNames: (chunk) => {
+          const locale = /[\\/]locales[\\/](\w+)[\\/]index\.ts$/.exec(chunk.facadeModuleId ?? '');
+          return locale ? `assets/locale-${locale[1]}-[hash].js` : 'assets/[name]-[hash].js';
+        },
         // Libraries change less often than the app: separate chunks stay cached across releases.
         codeSplitting: {
           groups: [
@@ -49,7 +54,6 @@ export default defineConfig({
               test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/,
               priority: 2,
             },
-            { name: 'vendor', test: /node_modules[\\/]/, priority: 1 },
           ],
         },
       },

@@ -1,4 +1,5 @@
 import type { OverlayKind } from '@podium/contracts';
+import { Suspense } from 'react';
 import type { OverlayMessages } from './messages';
 import type { OverlayOptions, OverlayRoute } from './route';
 import { useOverlayConnection } from './use-overlay-connection';
@@ -58,14 +59,17 @@ function LiveOverlay({
     followsMeeting(kind) ? options.meeting : null,
   );
   const View = OVERLAY_VIEWS[kind];
+  // Transparent while the view's chunk loads, as before the socket connects.
   return (
-    <View
-      connection={connection}
-      meeting={meeting}
-      channel={channel}
-      options={options}
-      messages={messages}
-      language={language}
-    />
+    <Suspense fallback={null}>
+      <View
+        connection={connection}
+        meeting={meeting}
+        channel={channel}
+        options={options}
+        messages={messages}
+        language={language}
+      />
+    </Suspense>
   );
 }

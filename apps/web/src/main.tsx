@@ -7,7 +7,7 @@ import { applyTheme, themeStore } from '@/shared/theme/theme.store';
 
 // Before the first render, so the page never paints in the wrong theme or language.
 applyTheme(themeStore.getState().preference);
-initI18n();
+await initI18n();
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

@@ -1,36 +1,36 @@
 import type { OverlayKind } from '@podium/contracts';
-import type { ComponentType } from 'react';
-import { AlertsOverlay } from './alerts-overlay';
-import { GoalOverlay } from './goal-overlay';
-import { ObsOverlay } from './obs-overlay';
+import { type ComponentType, lazy, type LazyExoticComponent } from 'react';
 import type { OverlayViewProps } from './overlay-view';
-import { QuestionOverlay } from './question-overlay';
-import { RedeemsOverlay } from './redeems-overlay';
-import { RevolutionOverlay } from './revolution-overlay';
-import { ScoreboardOverlay } from './scoreboard-overlay';
-import { TestOverlay } from './test-overlay';
-import { VoteOverlay } from './vote-overlay';
-import { WordCloudOverlay } from './wordcloud-overlay';
+
+type OverlayView = ComponentType<OverlayViewProps>;
 
 /**
  * One view per kind in the contracts' `OVERLAY_KINDS`: a kind added there fails the typecheck here
  * until it has a view. (Typed against `OverlayKind` rather than importing the array, so zod stays
- * out of the bundle.)
+ * out of the bundle.) Each view is its own chunk: a scene downloads only the overlay it shows.
  */
-export const OVERLAY_VIEWS: Record<OverlayKind, ComponentType<OverlayViewProps>> = {
-  test: TestOverlay,
-  question: QuestionOverlay,
-  wordcloud: WordCloudOverlay,
-  scoreboard: ScoreboardOverlay,
-  alerts: AlertsOverlay,
-  revolution: RevolutionOverlay,
-  goal: GoalOverlay,
-  vote: VoteOverlay,
-  redeems: RedeemsOverlay,
-  obs: ObsOverlay,
+export const OVERLAY_VIEW_LOADERS: Record<OverlayKind, () => Promise<OverlayView>> = {
+  test: () => import('./test-overlay').then((m) => m.TestOverlay),
+  question: () => import('./question-overlay').then((m) => m.QuestionOverlay),
+  wordcloud: () => import('./wordcloud-overlay').then((m) => m.WordCloudOverlay),
+  scoreboard: () => import('./scoreboard-overlay').then((m) => m.ScoreboardOverlay),
+  alerts: () => import('./alerts-overlay').then((m) => m.AlertsOverlay),
+  revolution: () => import('./revolution-overlay').then((m) => m.RevolutionOverlay),
+  goal: () => import('./goal-overlay').then((m) => m.GoalOverlay),
+  vote: () => import('./vote-overlay').then((m) => m.VoteOverlay),
+  redeems: () => import('./redeems-overlay').then((m) => m.RedeemsOverlay),
+  obs: () => import('./obs-overlay').then((m) => m.ObsOverlay),
 };
 
-export const OVERLAY_VIEW_KINDS = Object.keys(OVERLAY_VIEWS) as OverlayKind[];
+export const OVERLAY_VIEW_KINDS = Object.keys(OVERLAY_VIEW_LOADERS) as OverlayKind[];
+
+/** The views, each loaded on its first render (render them inside a Suspense boundary). */
+export const OVERLAY_VIEWS = Object.fromEntries(
+  OVERLAY_VIEW_KINDS.map((kind) => {
+    const load = OVERLAY_VIEW_LOADERS[kind];
+    return [kind, lazy(async () => ({ default: await load() }))];
+  }),
+) as Record<OverlayKind, LazyExoticComponent<OverlayView>>;
 
 /**
  * Kinds that show a meeting (and so send `meeting.join`); `test` only proves the link works, and

@@ -1,84 +1,267 @@
 import { createBrowserRouter, Outlet } from 'react-router';
-import { DashboardLayout } from './layout/dashboard-layout';
-import { BotsRoute } from './routes/dashboard/bots.route';
-import { ChatRoute } from './routes/dashboard/chat.route';
-import { ConnectionsRoute } from './routes/dashboard/connections.route';
-import { FlagsRoute } from './routes/dashboard/flags.route';
-import { MeetingEditorRoute } from './routes/dashboard/meeting-editor.route';
-import { MeetingsRoute } from './routes/dashboard/meetings.route';
-import { MembersRoute } from './routes/dashboard/members.route';
-import { OverlaysRoute } from './routes/dashboard/overlays.route';
-import { ApiTokensRoute } from './routes/dashboard/api-tokens.route';
-import { OverviewRoute } from './routes/dashboard/overview.route';
-import { PointsRoute } from './routes/dashboard/points.route';
-import { RehearsalRoute } from './routes/dashboard/rehearsal.route';
-import { ReportsRoute } from './routes/dashboard/reports.route';
-import { RewardsRoute } from './routes/dashboard/rewards.route';
-import { SettingsRoute } from './routes/dashboard/settings.route';
-import { ViewersRoute } from './routes/dashboard/viewers.route';
-import { WebhooksRoute } from './routes/dashboard/webhooks.route';
-import { AttendeeMeetingRoute } from './routes/attendee-meeting.route';
-import { InviteRoute } from './routes/invite.route';
-import { LiveRoute } from './routes/live/live.route';
-import { RoomScreenRoute } from './routes/live/room-screen.route';
-import { JoinRoute } from './routes/join.route';
-import { LoginRoute } from './routes/login.route';
-import { PublicCommandsRoute } from './routes/public-commands.route';
-import { PanelRoute, PanelSignInRoute } from './routes/panel.route';
+import { lazyPage } from './lazy-route';
 import { NotFoundRoute, RouteErrorBoundary } from './routes/errors.route';
-import { SetupRoute } from './routes/setup.route';
-import { StartRoute } from './routes/start.route';
 
+// Every page is its own chunk (see lazyPage): the attendee page never downloads the dashboard.
 export const router = createBrowserRouter([
   {
     path: '/',
     element: <Outlet />,
     errorElement: <RouteErrorBoundary />,
+    // Shown while the first route's chunk loads (a blank page, as before the first render).
+    hydrateFallbackElement: null,
     children: [
-      { index: true, element: <StartRoute /> },
-      { path: 'setup', element: <SetupRoute /> },
-      { path: 'login', element: <LoginRoute /> },
-      { path: 'invite/:token', element: <InviteRoute /> },
-      { path: 'join', element: <JoinRoute /> },
-      { path: 'join/:code', element: <JoinRoute /> },
-      { path: 'm/:meetingId', element: <AttendeeMeetingRoute /> },
+      {
+        index: true,
+        lazy: lazyPage(
+          () => import('./routes/start.route'),
+          (m) => m.StartRoute,
+        ),
+      },
+      {
+        path: 'setup',
+        lazy: lazyPage(
+          () => import('./routes/setup.route'),
+          (m) => m.SetupRoute,
+        ),
+      },
+      {
+        path: 'login',
+        lazy: lazyPage(
+          () => import('./routes/login.route'),
+          (m) => m.LoginRoute,
+        ),
+      },
+      {
+        path: 'invite/:token',
+        lazy: lazyPage(
+          () => import('./routes/invite.route'),
+          (m) => m.InviteRoute,
+        ),
+      },
+      {
+        path: 'join',
+        lazy: lazyPage(
+          () => import('./routes/join.route'),
+          (m) => m.JoinRoute,
+        ),
+      },
+      {
+        path: 'join/:code',
+        lazy: lazyPage(
+          () => import('./routes/join.route'),
+          (m) => m.JoinRoute,
+        ),
+      },
+      {
+        path: 'm/:meetingId',
+        lazy: lazyPage(
+          () => import('./routes/attendee-meeting.route'),
+          (m) => m.AttendeeMeetingRoute,
+        ),
+      },
       // Public, no sign-in: the commands a workspace's bot answers (the link `!help` posts).
-      { path: 'c/:workspaceId', element: <PublicCommandsRoute /> },
+      {
+        path: 'c/:workspaceId',
+        lazy: lazyPage(
+          () => import('./routes/public-commands.route'),
+          (m) => m.PublicCommandsRoute,
+        ),
+      },
       // Public, outside the dashboard: the viewer panel (`!panel` link, works in an iframe too).
-      { path: 'p/:token', element: <PanelSignInRoute /> },
-      { path: 'panel/:workspaceId', element: <PanelRoute /> },
+      {
+        path: 'p/:token',
+        lazy: lazyPage(
+          () => import('./routes/panel.route'),
+          (m) => m.PanelSignInRoute,
+        ),
+      },
+      {
+        path: 'panel/:workspaceId',
+        lazy: lazyPage(
+          () => import('./routes/panel.route'),
+          (m) => m.PanelRoute,
+        ),
+      },
       {
         path: 'w/:workspaceId',
-        element: <DashboardLayout />,
+        lazy: lazyPage(
+          () => import('./layout/dashboard-layout'),
+          (m) => m.DashboardLayout,
+        ),
         children: [
-          { index: true, element: <OverviewRoute /> },
-          { path: 'meetings', element: <MeetingsRoute /> },
-          { path: 'meetings/:meetingId', element: <MeetingEditorRoute /> },
-          { path: 'meetings/:meetingId/live', element: <LiveRoute /> },
-          { path: 'flags', element: <FlagsRoute /> },
-          { path: 'members', element: <MembersRoute /> },
-          { path: 'overlays', element: <OverlaysRoute /> },
-          { path: 'connections', element: <ConnectionsRoute /> },
-          { path: 'chat', element: <ChatRoute /> },
-          { path: 'viewers', element: <ViewersRoute /> },
-          { path: 'bots', element: <BotsRoute /> },
-          { path: 'bots/:tab', element: <BotsRoute /> },
-          { path: 'points', element: <PointsRoute /> },
-          { path: 'points/:tab', element: <PointsRoute /> },
-          { path: 'rewards', element: <RewardsRoute /> },
-          { path: 'rewards/:tab', element: <RewardsRoute /> },
-          { path: 'rehearsal', element: <RehearsalRoute /> },
-          { path: 'reports', element: <ReportsRoute /> },
-          { path: 'reports/:reportId', element: <ReportsRoute /> },
-          { path: 'webhooks', element: <WebhooksRoute /> },
-          { path: 'api-tokens', element: <ApiTokensRoute /> },
-          { path: 'settings', element: <SettingsRoute /> },
+          {
+            index: true,
+            lazy: lazyPage(
+              () => import('./routes/dashboard/overview.route'),
+              (m) => m.OverviewRoute,
+            ),
+          },
+          {
+            path: 'meetings',
+            lazy: lazyPage(
+              () => import('./routes/dashboard/meetings.route'),
+              (m) => m.MeetingsRoute,
+            ),
+          },
+          {
+            path: 'meetings/:meetingId',
+            lazy: lazyPage(
+              () => import('./routes/dashboard/meeting-editor.route'),
+              (m) => m.MeetingEditorRoute,
+            ),
+          },
+          {
+            path: 'meetings/:meetingId/live',
+            lazy: lazyPage(
+              () => import('./routes/live/live.route'),
+              (m) => m.LiveRoute,
+            ),
+          },
+          {
+            path: 'flags',
+            lazy: lazyPage(
+              () => import('./routes/dashboard/flags.route'),
+              (m) => m.FlagsRoute,
+            ),
+          },
+          {
+            path: 'members',
+            lazy: lazyPage(
+              () => import('./routes/dashboard/members.route'),
+              (m) => m.MembersRoute,
+            ),
+          },
+          {
+            path: 'overlays',
+            lazy: lazyPage(
+              () => import('./routes/dashboard/overlays.route'),
+              (m) => m.OverlaysRoute,
+            ),
+          },
+          {
+            path: 'connections',
+            lazy: lazyPage(
+              () => import('./routes/dashboard/connections.route'),
+              (m) => m.ConnectionsRoute,
+            ),
+          },
+          {
+            path: 'chat',
+            lazy: lazyPage(
+              () => import('./routes/dashboard/chat.route'),
+              (m) => m.ChatRoute,
+            ),
+          },
+          {
+            path: 'viewers',
+            lazy: lazyPage(
+              () => import('./routes/dashboard/viewers.route'),
+              (m) => m.ViewersRoute,
+            ),
+          },
+          {
+            path: 'bots',
+            lazy: lazyPage(
+              () => import('./routes/dashboard/bots.route'),
+              (m) => m.BotsRoute,
+            ),
+          },
+          {
+            path: 'bots/:tab',
+            lazy: lazyPage(
+              () => import('./routes/dashboard/bots.route'),
+              (m) => m.BotsRoute,
+            ),
+          },
+          {
+            path: 'points',
+            lazy: lazyPage(
+              () => import('./routes/dashboard/points.route'),
+              (m) => m.PointsRoute,
+            ),
+          },
+          {
+            path: 'points/:tab',
+            lazy: lazyPage(
+              () => import('./routes/dashboard/points.route'),
+              (m) => m.PointsRoute,
+            ),
+          },
+          {
+            path: 'rewards',
+            lazy: lazyPage(
+              () => import('./routes/dashboard/rewards.route'),
+              (m) => m.RewardsRoute,
+            ),
+          },
+          {
+            path: 'rewards/:tab',
+            lazy: lazyPage(
+              () => import('./routes/dashboard/rewards.route'),
+              (m) => m.RewardsRoute,
+            ),
+          },
+          {
+            path: 'rehearsal',
+            lazy: lazyPage(
+              () => import('./routes/dashboard/rehearsal.route'),
+              (m) => m.RehearsalRoute,
+            ),
+          },
+          {
+            path: 'reports',
+            lazy: lazyPage(
+              () => import('./routes/dashboard/reports.route'),
+              (m) => m.ReportsRoute,
+            ),
+          },
+          {
+            path: 'reports/:reportId',
+            lazy: lazyPage(
+              () => import('./routes/dashboard/reports.route'),
+              (m) => m.ReportsRoute,
+            ),
+          },
+          {
+            path: 'webhooks',
+            lazy: lazyPage(
+              () => import('./routes/dashboard/webhooks.route'),
+              (m) => m.WebhooksRoute,
+            ),
+          },
+          {
+            path: 'api-tokens',
+            lazy: lazyPage(
+              () => import('./routes/dashboard/api-tokens.route'),
+              (m) => m.ApiTokensRoute,
+            ),
+          },
+          {
+            path: 'settings',
+            lazy: lazyPage(
+              () => import('./routes/dashboard/settings.route'),
+              (m) => m.SettingsRoute,
+            ),
+          },
         ],
       },
       // Public, no sign-in, outside the dashboard: the address `!help` links to (same page as /c/:id).
-      { path: 'w/:workspaceId/commands', element: <PublicCommandsRoute /> },
+      {
+        path: 'w/:workspaceId/commands',
+        lazy: lazyPage(
+          () => import('./routes/public-commands.route'),
+          (m) => m.PublicCommandsRoute,
+        ),
+      },
       // Projected full screen, outside the dashboard chrome.
-      { path: 'w/:workspaceId/meetings/:meetingId/screen', element: <RoomScreenRoute /> },
+      {
+        path: 'w/:workspaceId/meetings/:meetingId/screen',
+        lazy: lazyPage(
+          () => import('./routes/live/room-screen.route'),
+          (m) => m.RoomScreenRoute,
+        ),
+      },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

@@ -2,10 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { readStorage, writeStorage } from '../storage';
 import { detectLanguage, LANGUAGE_STORAGE_KEY, LANGUAGES, type Language } from './language';
-import { en } from './locales/en';
-import { fr } from './locales/fr';
-
-export const resources = { en: { translation: en }, fr: { translation: fr } } as const;
+import type { en, Translation } from './locales/en';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -14,14 +11,21 @@ declare module 'i18next' {
   }
 }
 
-/** Bundled resources, synchronous init: no HTTP backend, no flash of keys. */
-export function initI18n(): typeof i18next {
+// One chunk per language: a page downloads the reader's strings only, not every locale's.
+const LOCALES: Record<Language, () => Promise<Translation>> = {
+  en: () => import('./locales/en').then((module) => module.en),
+  fr: () => import('./locales/fr').then((module) => module.fr),
+};
+
+/** Loads the reader's language, then initialises synchronously from it: no flash of keys. */
+export async function initI18n(): Promise<typeof i18next> {
   const language = detectLanguage(
     readStorage(LANGUAGE_STORAGE_KEY),
     navigator.languages ?? [navigator.language],
   );
+  const translation = await LOCALES[language]();
   void i18next.use(initReactI18next).init({
-    resources,
+    resources: { [language]: { translation } },
     lng: language,
     fallbackLng: 'en',
     supportedLngs: [...LANGUAGES],
@@ -38,7 +42,12 @@ export function initI18n(): typeof i18next {
 
 export function changeLanguage(language: Language): void {
   writeStorage(LANGUAGE_STORAGE_KEY, language);
-  void i18next.changeLanguage(language);
+  void (async () => {
+    if (!i18next.hasResourceBundle(language, 'translation')) {
+      i18next.addResourceBundle(language, 'translation', await LOCALES[language]());
+    }
+    await i18next.changeLanguage(language);
+  })();
 }
 
 /** Dates as the reader writes them, in the current language. */

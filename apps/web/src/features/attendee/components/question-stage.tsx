@@ -1,5 +1,6 @@
 import type { AnswerInput, ApiErrorDto, QuestionDto } from '@podium/contracts';
 import { Countdown, type MeetingView } from '@podium/ui';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canAnswer } from '../model/attendee-rules';
 import type { AttendeeConnection } from '../socket/attendee-socket';
@@ -7,10 +8,12 @@ import { ChoiceAnswer } from './choice-answer';
 import { MyResults } from './my-results';
 import { QaPanel } from './qa-panel';
 import { RatingAnswer } from './rating-answer';
-import { SlideView } from './slide-view';
 import type { useUiLabels } from './use-ui-labels';
 import { WordAnswer } from './word-answer';
 import './attendee-question.css';
+
+// The markdown renderer is a third of the attendee page's script: it loads with the first slide.
+const SlideView = lazy(() => import('./slide-view').then((module) => ({ default: module.SlideView })));
 
 export interface QuestionStageProps {
   view: MeetingView;
@@ -86,7 +89,11 @@ export function QuestionStage({
     const common = { myAnswer, canSend, send };
     switch (question.type) {
       case 'slide':
-        return <SlideView question={question} />;
+        return (
+          <Suspense fallback={null}>
+            <SlideView question={question} />
+          </Suspense>
+        );
       case 'poll':
       case 'quiz':
         return <ChoiceAnswer key={question.id} question={question} {...common} />;

@@ -1,0 +1,14 @@
+import type { ComponentType } from 'react';
+import type { LazyRouteFunction, RouteObject } from 'react-router';
+
+/**
+ * A route whose module loads on first visit: every page is its own chunk, so a phone opening
+ * `/m/…` downloads the attendee page and what it imports, never the dashboard. The router waits
+ * for the chunk before it renders the route (no Suspense needed).
+ */
+export function lazyPage<M>(
+  load: () => Promise<M>,
+  pick: (module: M) => ComponentType,
+): LazyRouteFunction<RouteObject> {
+  return async () => ({ Component: pick(await load()) });
+}

@@ -15,7 +15,10 @@ export function BotsRoute() {
   const { tab } = useParams();
   const navigate = useNavigate();
   const { membership } = useDashboard();
-  const connections = useConnections(membership.workspaceId);
+  // Announcement targets; viewers see none of the tabs that use them, so don't ask (403).
+  const connections = useConnections(membership.workspaceId, {
+    enabled: roleAtLeast(membership.role, 'moderator'),
+  });
   useDocumentTitle(`${t('bots.title')} · ${membership.workspaceName}`);
   return (
     <>
@@ -23,7 +26,7 @@ export function BotsRoute() {
       <BotsShell
         key={membership.workspaceId}
         workspaceId={membership.workspaceId}
-        canEdit={roleAtLeast(membership.role, 'moderator')}
+        role={membership.role}
         connections={connections.data ?? NO_CONNECTIONS}
         tabId={tab}
         tabHref={(tabId) => workspacePath(membership.workspaceId, `bots/${tabId}`)}

@@ -12,7 +12,9 @@ const NO_CONNECTIONS: never[] = [];
 export function ChatRoute() {
   const { t } = useTranslation();
   const { membership } = useDashboard();
-  const connections = useConnections(membership.workspaceId);
+  const canSend = roleAtLeast(membership.role, 'moderator');
+  // Viewers read the log without the connection list (moderator+: it holds webhook keys).
+  const connections = useConnections(membership.workspaceId, { enabled: canSend });
   useDocumentTitle(`${t('chat.title')} · ${membership.workspaceName}`);
   return (
     <>
@@ -22,7 +24,7 @@ export function ChatRoute() {
         key={membership.workspaceId}
         workspaceId={membership.workspaceId}
         connections={connections.data ?? NO_CONNECTIONS}
-        canSend={roleAtLeast(membership.role, 'moderator')}
+        canSend={canSend}
       />
     </>
   );

@@ -14,8 +14,8 @@ const NO_CONNECTIONS: never[] = [];
 export function RehearsalRoute() {
   const { t } = useTranslation();
   const { membership } = useDashboard();
-  const connections = useConnections(membership.workspaceId);
   const canRehearse = roleAtLeast(membership.role, 'moderator');
+  const connections = useConnections(membership.workspaceId, { enabled: canRehearse });
   useDocumentTitle(`${t('rehearsal.title')} · ${membership.workspaceName}`);
   return (
     <>

@@ -10,18 +10,32 @@ export const BOT_ALERTS_TABS: readonly BotsTab[] = [
   {
     id: 'revolutions',
     label: (t) => t('botAlerts.tabs.revolutions'),
+    least: 'moderator',
     render: (props) => <RevolutionsTab {...props} />,
   },
-  { id: 'alerts', label: (t) => t('botAlerts.tabs.alerts'), render: (props) => <AlertsTab {...props} /> },
-  { id: 'media', label: (t) => t('botAlerts.tabs.media'), render: (props) => <MediaTab {...props} /> },
+  {
+    id: 'alerts',
+    label: (t) => t('botAlerts.tabs.alerts'),
+    least: 'moderator',
+    render: (props) => <AlertsTab {...props} />,
+  },
+  // The media library is read by viewers too (uploads and deletes are moderator+).
+  {
+    id: 'media',
+    label: (t) => t('botAlerts.tabs.media'),
+    least: 'viewer',
+    render: (props) => <MediaTab {...props} />,
+  },
   {
     id: 'moderation',
     label: (t) => t('botAlerts.tabs.moderation'),
+    least: 'moderator',
     render: (props) => <ModerationTab {...props} />,
   },
   {
     id: 'moderation-log',
     label: (t) => t('botAlerts.tabs.moderationLog'),
+    least: 'moderator',
     render: (props) => <ModerationLogTab {...props} />,
   },
 ];

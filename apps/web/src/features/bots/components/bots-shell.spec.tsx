@@ -23,10 +23,16 @@ function render(node: ReactNode, client = new QueryClient()): string {
 }
 
 const testTabs: BotsTab[] = [
-  { id: 'one', label: () => 'One', render: ({ workspaceId }) => <p>panel one of {workspaceId}</p> },
+  {
+    id: 'one',
+    label: () => 'One',
+    least: 'viewer',
+    render: ({ workspaceId }) => <p>panel one of {workspaceId}</p>,
+  },
   {
     id: 'two',
     label: () => 'Two',
+    least: 'viewer',
     render: ({ canEdit }) => <p>panel two {canEdit ? 'editable' : 'read-only'}</p>,
   },
 ];
@@ -34,7 +40,7 @@ const testTabs: BotsTab[] = [
 describe('BotsShell', () => {
   const props = {
     workspaceId: 'w1',
-    canEdit: false,
+    role: 'viewer' as const,
     connections: [],
     tabHref: (id: string) => `/w/w1/bots/${id}`,
     onSelect: () => undefined,
@@ -66,6 +72,63 @@ describe('BotsShell', () => {
     const html = render(<BotsShell {...props} tabId="settings" />);
     for (const label of ['Commands', 'Auto-responses', 'Announcements', 'Settings'])
       expect(html).toContain(`>${label}<`);
+  });
+});
+
+describe('BotsShell for a viewer (read-only co-host)', () => {
+  const props = {
+    workspaceId: 'w1',
+    connections: [],
+    tabHref: (id: string) => `/w/w1/bots/${id}`,
+    onSelect: () => undefined,
+  };
+  const notice = 'Only moderators and owners can see how the bots are set up.';
+  /** The queries the shown tab created: a tab that is not mounted asks for nothing. */
+  const queriesOf = (role: 'viewer' | 'moderator', tabId: string) => {
+    const client = new QueryClient();
+    const html = render(<BotsShell {...props} role={role} tabId={tabId} />, client);
+    return {
+      html,
+      keys: client
+        .getQueryCache()
+        .getAll()
+        .map((query) => query.queryKey.join('/')),
+    };
+  };
+
+  it('shows the moderators-only notice instead of a tab the api refuses viewers, and asks for nothing', () => {
+    for (const tabId of ['alerts', 'moderation', 'moderation-log', 'commands', 'settings']) {
+      const { html, keys } = queriesOf('viewer', tabId);
+      expect(html).toContain(notice);
+      expect(keys).toEqual([]);
+    }
+  });
+
+  it('still lists every tab, and shows the ones viewers may read (the media library)', () => {
+    const { html, keys } = queriesOf('viewer', 'media');
+    expect(html).not.toContain(notice);
+    expect(html).toContain('>Moderation<');
+    expect(keys).toContain('workspaces/w1/bots/media');
+  });
+
+  it('mounts the settings tabs for moderators, editable', () => {
+    const moderation = queriesOf('moderator', 'moderation');
+    expect(moderation.html).not.toContain(notice);
+    expect(moderation.keys).toEqual(['workspaces/w1/bots/moderation']);
+    expect(queriesOf('moderator', 'alerts').keys).toContain('workspaces/w1/bots/alerts/follow');
+  });
+
+  it('lets a tab declare viewers welcome, and tells the tab whether the member edits', () => {
+    const tabs: BotsTab[] = [
+      {
+        id: 'open',
+        label: () => 'Open',
+        least: 'viewer',
+        render: ({ canEdit }) => <p>edit {String(canEdit)}</p>,
+      },
+    ];
+    expect(render(<BotsShell {...props} role="viewer" tabs={tabs} tabId="open" />)).toContain('edit false');
+    expect(render(<BotsShell {...props} role="owner" tabs={tabs} tabId="open" />)).toContain('edit true');
   });
 });
 

@@ -1,4 +1,4 @@
-import type { ConnectionDto } from '@podium/contracts';
+import type { ConnectionDto, Role } from '@podium/contracts';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { AnnouncementsTab } from './announcements-tab';
@@ -20,6 +20,8 @@ export interface BotsTab {
   /** The URL segment: `/w/<id>/bots/<tab id>`. */
   id: string;
   label: (t: TFunction) => string;
+  /** The least role the api lets read what the tab shows; below it the tab is a notice, not a 403. */
+  least: Role;
   render: (props: BotsTabProps) => ReactNode;
 }
 
@@ -28,17 +30,29 @@ export interface BotsTab {
  * the URL and the panel follow from it.
  */
 export const BOTS_TABS: readonly BotsTab[] = [
-  { id: 'commands', label: (t) => t('bots.tabs.commands'), render: (props) => <CommandsTab {...props} /> },
+  {
+    id: 'commands',
+    label: (t) => t('bots.tabs.commands'),
+    least: 'moderator',
+    render: (props) => <CommandsTab {...props} />,
+  },
   {
     id: 'auto-responses',
     label: (t) => t('bots.tabs.autoResponses'),
+    least: 'moderator',
     render: (props) => <AutoResponsesTab {...props} />,
   },
   {
     id: 'announcements',
     label: (t) => t('bots.tabs.announcements'),
+    least: 'moderator',
     render: (props) => <AnnouncementsTab {...props} />,
   },
-  { id: 'settings', label: (t) => t('bots.tabs.settings'), render: (props) => <BotSettingsTab {...props} /> },
+  {
+    id: 'settings',
+    label: (t) => t('bots.tabs.settings'),
+    least: 'moderator',
+    render: (props) => <BotSettingsTab {...props} />,
+  },
   ...BOT_ALERTS_TABS,
 ];

@@ -1,5 +1,6 @@
+import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import { isApiError } from '@/shared/api/api-error';
-import { authorizePath, authorizeUrl, NOT_CONFIGURED_CODE } from './connections.api';
+import { authorizePath, authorizeUrl, connectionsQueryOptions, NOT_CONFIGURED_CODE } from './connections.api';
 import { owncastRequest } from '../model/owncast-request';
 
 const json = (status: number, body: unknown) =>
@@ -59,5 +60,28 @@ describe('owncastRequest', () => {
     expect(
       owncastRequest({ instanceUrl: 'https://o.example', accessToken: 'tok', webhookSecret: 'shh' }),
     ).toEqual({ instanceUrl: 'https://o.example', accessToken: 'tok', webhookSecret: 'shh' });
+  });
+});
+
+describe('the connection list', () => {
+  /** Subscribes as a mounted page would, then lets any fetch it started settle. */
+  async function watch(flags?: { enabled?: boolean }): Promise<void> {
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const observer = new QueryObserver(client, connectionsQueryOptions('w1', flags));
+    const stop = observer.subscribe(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    stop();
+    client.clear();
+  }
+
+  it('is fetched for moderators and owners', async () => {
+    fetchMock.mockResolvedValue(json(200, []));
+    await watch();
+    expect(fetchMock.mock.calls.map(([url]) => url)).toEqual(['/api/workspaces/w1/connections']);
+  });
+
+  it('is never requested when disabled (a viewer: the api would answer 403)', async () => {
+    await watch({ enabled: false });
+    expect(fetchMock).not.toHaveBeenCalled();
   });
 });

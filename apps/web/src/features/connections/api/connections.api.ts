@@ -18,15 +18,24 @@ export function authorizePath(workspaceId: string, platform: OAuthPlatform, role
   return role ? `${path}?role=${role}` : path;
 }
 
-export const connectionsQueryOptions = (workspaceId: string) =>
+export interface ConnectionsQueryFlags {
+  /** False below moderator: the api refuses viewers the list (it holds webhook keys), so don't ask. */
+  enabled?: boolean;
+}
+
+export const connectionsQueryOptions = (
+  workspaceId: string,
+  { enabled = true }: ConnectionsQueryFlags = {},
+) =>
   queryOptions({
     queryKey: queryKeys.connections(workspaceId),
     queryFn: ({ signal }) => http.get<ConnectionDto[]>(connectionsPath(workspaceId), signal),
+    enabled,
   });
 
 /** Every connection of the workspace (the in-room chat always among them), kept live by pushes. */
-export function useConnections(workspaceId: string) {
-  return useQuery(connectionsQueryOptions(workspaceId));
+export function useConnections(workspaceId: string, flags?: ConnectionsQueryFlags) {
+  return useQuery(connectionsQueryOptions(workspaceId, flags));
 }
 
 /** Owners: disconnects (the server revokes the platform's tokens) and forgets the connection. */

@@ -5,6 +5,7 @@ export const bots = {
     description:
       'Commands, automatic answers and announcements: what Podium says in chat, on every connected platform.',
     readOnly: 'Your role in this workspace lets you look at the bots, not change them.',
+    moderatorsOnly: 'Only moderators and owners can see how the bots are set up.',
     tabs: {
       label: 'Bot kinds',
       commands: 'Commands',

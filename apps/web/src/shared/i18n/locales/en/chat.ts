@@ -12,6 +12,7 @@ export const chat = {
     description:
       'Connect your streaming platforms: their chats flow into one log, and bots can answer in each.',
     readOnly: 'Only workspace owners can connect or disconnect platforms.',
+    viewerNotice: 'Only moderators and owners can see this workspace’s connections.',
     connectedNotice: '{{platform}} is connected.',
     errorNotice: 'The connection did not go through: {{message}}',
     dismiss: 'Dismiss',

@@ -7,6 +7,7 @@ export const bots: Pick<Translation, 'bots'> = {
     description:
       'Commandes, réponses automatiques et annonces : ce que Podium dit dans le chat, sur chaque plateforme connectée.',
     readOnly: 'Votre rôle dans cet espace permet de consulter les bots, pas de les modifier.',
+    moderatorsOnly: 'Seuls les modérateurs et les propriétaires voient la configuration des bots.',
     tabs: {
       label: 'Types de bots',
       commands: 'Commandes',

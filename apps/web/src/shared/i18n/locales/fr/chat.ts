@@ -14,6 +14,7 @@ export const chat: Pick<Translation, 'platforms' | 'connections' | 'chat' | 'vie
     description:
       'Connectez vos plateformes de diffusion : leurs chats arrivent dans un seul journal, et les bots peuvent répondre sur chacune.',
     readOnly: "Seuls les propriétaires de l'espace peuvent connecter ou déconnecter des plateformes.",
+    viewerNotice: 'Seuls les modérateurs et les propriétaires voient les connexions de cet espace.',
     connectedNotice: '{{platform}} est connecté.',
     errorNotice: "La connexion n'a pas abouti : {{message}}",
     dismiss: 'Fermer',

@@ -233,7 +233,8 @@ export const AUTHZ_MATRIX: Record<string, Requirement | RouteEntry> = {
     requires: 'moderator',
     body: () => ({ viewerId: randomUUID(), amount: 1, reason: 'authz' }),
   },
-  'GET /api/workspaces/:workspaceId/points/action-settings': 'viewer',
+  // Moderator+ like GET points/settings: anything that configures the bot.
+  'GET /api/workspaces/:workspaceId/points/action-settings': 'moderator',
   'PUT /api/workspaces/:workspaceId/points/action-settings': 'moderator',
   'GET /api/workspaces/:workspaceId/points/viewers/:viewerId/streak': 'viewer',
   'GET /api/workspaces/:workspaceId/rewards': 'viewer',

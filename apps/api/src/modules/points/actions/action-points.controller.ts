@@ -16,7 +16,8 @@ import { ActionSettingsService } from './action-settings.service';
 export class ActionPointsController {
   constructor(private readonly settings: ActionSettingsService) {}
 
-  @RequireRole('viewer')
+  /** Moderator+, like the core points settings: they configure the bot. */
+  @RequireRole('moderator')
   @Get()
   get(
     @CurrentActor() actor: Actor,

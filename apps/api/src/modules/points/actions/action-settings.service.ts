@@ -22,7 +22,7 @@ export class ActionSettingsService {
   ) {}
 
   async get(actor: Actor, workspaceId: string): Promise<ActionPointsSettingsDto> {
-    await this.access.require(actor, workspaceId, 'viewer');
+    await this.access.require(actor, workspaceId, 'moderator');
     return this.forWorkspace(workspaceId);
   }
 

@@ -1,6 +1,7 @@
-import { type CanActivate, type ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Injectable, Logger, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
+import { outageOf } from '../../common/errors/outage';
 import { readSessionCookie } from '../../common/http/session-cookie';
 import { AuthErrorCode, AuthException } from './auth.exception';
 import { type Actor, AuthService } from './auth.service';
@@ -24,6 +25,8 @@ export interface AuthenticatedRequest extends Request {
 /** Global guard: every route needs a signed-in organizer unless marked @Public(). */
 @Injectable()
 export class SessionGuard implements CanActivate {
+  private readonly logger = new Logger(SessionGuard.name);
+
   constructor(
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
@@ -32,11 +35,34 @@ export class SessionGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const token = readSessionCookie(request);
-    request.actor = token ? ((await this.auth.actorForSessionToken(token)) ?? undefined) : undefined;
-    if (!isPublicRoute(this.reflector, context) && !request.actor) {
+    const isPublic = isPublicRoute(this.reflector, context);
+    request.actor = await this.actorOf(request, isPublic);
+    if (!isPublic && !request.actor) {
       throw new AuthException(AuthErrorCode.Unauthenticated, 'Sign in first');
     }
     return true;
+  }
+
+  private async actorOf(request: AuthenticatedRequest, isPublic: boolean): Promise<Actor | undefined> {
+    const token = readSessionCookie(request);
+    if (!token) return undefined;
+    try {
+      return (await this.auth.actorForSessionToken(token)) ?? undefined;
+    } catch (error) {
+      if (!isPublic) throw error;
+      // A public route serves anyone: a lookup that fails (the database is down) is no reason to
+      // refuse it, e.g. /api/health must still answer with its report. The caller is anonymous.
+      const outage = outageOf(error);
+      if (outage) {
+        const reason = error instanceof Error ? error.message : String(error);
+        this.logger.warn(
+          { url: request.url, outage, reason },
+          'session lookup unavailable: served anonymously',
+        );
+      } else {
+        this.logger.error({ err: error, url: request.url }, 'session lookup failed: served anonymously');
+      }
+      return undefined;
+    }
   }
 }

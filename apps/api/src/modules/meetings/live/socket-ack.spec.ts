@@ -37,6 +37,23 @@ describe('socket acks', () => {
     logged.mockRestore();
   });
 
+  it('acks an outage as 503 and logs one warning line, not a stack', () => {
+    const failed = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    const warned = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    // What the pool throws while PostgreSQL is stopped.
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    const ack = toAck(refused, { event: 'answer.submit' });
+    expect(ack).toMatchObject({ ok: false, error: { statusCode: 503, code: 'database.unavailable' } });
+    expect(failed).not.toHaveBeenCalled();
+    expect(warned).toHaveBeenCalledTimes(1);
+    expect(warned).toHaveBeenCalledWith(
+      { event: 'answer.submit', code: 'database.unavailable', reason: 'connect ECONNREFUSED 127.0.0.1:5432' },
+      'socket handler unavailable',
+    );
+    failed.mockRestore();
+    warned.mockRestore();
+  });
+
   it('validates payloads and names the field at fault', async () => {
     const schema = z.object({ meetingId: z.uuid() });
     expect(parsePayload(schema, { meetingId: '8f9c1b2e-4a5d-4e6f-9a7b-1c2d3e4f5a6b' })).toEqual({

@@ -2,15 +2,25 @@ import { Logger } from '@nestjs/common';
 import type { Ack } from '@podium/contracts';
 import type { z } from 'zod';
 import { toApiError } from '../../../common/errors/exception.filter';
+import { outageOf } from '../../../common/errors/outage';
 import { ValidationException } from '../../../common/errors/validation.exception';
 import { fromRuleError } from './live.exception';
 
 const logger = new Logger('LiveSocket');
 
-/** Any error as the ack body a client gets: the same ApiErrorDto as HTTP; unexpected ones are logged. */
+/**
+ * Any error as the ack body a client gets: the same ApiErrorDto as HTTP. Unexpected ones are
+ * logged with their stack; a backing service's outage is expected until it is back (the health
+ * endpoint tells that story), so it gets one warning line, as over HTTP.
+ */
 export function toAck(error: unknown, context: Record<string, unknown> = {}): Ack<never> {
   const { body } = toApiError(fromRuleError(error));
-  if (body.statusCode >= 500) logger.error({ err: error, ...context }, 'socket handler failed');
+  if (outageOf(error)) {
+    const reason = error instanceof Error ? error.message : String(error);
+    logger.warn({ ...context, code: body.code, reason }, 'socket handler unavailable');
+  } else if (body.statusCode >= 500) {
+    logger.error({ err: error, ...context }, 'socket handler failed');
+  }
   return { ok: false, error: body };
 }
 

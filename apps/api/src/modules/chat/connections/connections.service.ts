@@ -119,6 +119,16 @@ export class ConnectionsService implements OnApplicationBootstrap, OnApplication
     return (await this.repository.findByAccount(platform, accountId)).map((row) => this.toRecord<T>(row));
   }
 
+  /** The channel's connections that still listen, without opening their credentials. */
+  async routesByAccount(
+    platform: Platform,
+    accountId: string,
+  ): Promise<Pick<ConnectionRecord, 'id' | 'workspaceId' | 'platform'>[]> {
+    return (await this.repository.findByAccount(platform, accountId))
+      .filter((row) => row.status !== 'disconnected')
+      .map((row) => ({ id: row.id, workspaceId: row.workspaceId, platform: row.platform }));
+  }
+
   async forPlatform<T = Record<string, unknown>>(platform: Platform): Promise<ConnectionRecord<T>[]> {
     return (await this.repository.listByPlatform(platform)).map((row) => this.toRecord<T>(row));
   }

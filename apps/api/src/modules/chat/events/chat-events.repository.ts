@@ -9,15 +9,16 @@ export const MAX_ATTEMPTS = 8;
 
 @Injectable()
 export class ChatEventsRepository {
-  /** Records an event unless its (connection, external id) is known; true when it was new. */
-  async insert(tx: Tx, event: ChatEvent): Promise<boolean> {
-    const rows = (await tx.query(
-      `INSERT INTO "chat_events" ("id", "workspace_id", "connection_id", "platform", "external_id", "kind",
-         "viewer_id", "meeting_id", "payload", "occurred_at", "received_at")
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11)
-       ON CONFLICT ("connection_id", "external_id") DO NOTHING
-       RETURNING "id"`,
-      [
+  /**
+   * Records events unless their (connection, external id) is known, in one statement; returns the
+   * ids of those that were new. A second copy within the same list is skipped like a known one.
+   */
+  async insertMany(tx: Tx, events: readonly ChatEvent[]): Promise<Set<string>> {
+    if (events.length === 0) return new Set();
+    const params: unknown[] = [];
+    const rows = events.map((event) => {
+      const at = params.length;
+      params.push(
         event.id,
         event.workspaceId,
         event.connectionId,
@@ -29,9 +30,20 @@ export class ChatEventsRepository {
         JSON.stringify(event),
         event.occurredAt,
         event.receivedAt,
-      ],
-    )) as unknown[];
-    return rows.length > 0;
+      );
+      const p = (i: number) => `$${at + i}`;
+      return `(${p(1)}::uuid, ${p(2)}::uuid, ${p(3)}::uuid, ${p(4)}, ${p(5)}, ${p(6)}, ${p(7)}::uuid, ${p(8)}::uuid,
+        ${p(9)}::jsonb, ${p(10)}::timestamptz, ${p(11)}::timestamptz)`;
+    });
+    const inserted = (await tx.query(
+      `INSERT INTO "chat_events" ("id", "workspace_id", "connection_id", "platform", "external_id", "kind",
+         "viewer_id", "meeting_id", "payload", "occurred_at", "received_at")
+       VALUES ${rows.join(', ')}
+       ON CONFLICT ("connection_id", "external_id") DO NOTHING
+       RETURNING "id"`,
+      params,
+    )) as { id: string }[];
+    return new Set(inserted.map((row) => row.id));
   }
 
   /**

@@ -7,18 +7,32 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import type { ChatEvent, ChatEventInput, ChatEventKind } from '@podium/contracts';
+import { Semaphore } from '../../../common/concurrency/semaphore';
 import { CHAT_EVENT_DOMAIN_EVENT, DomainEvents } from '../../../common/events/domain-events';
+import { DatabaseSettings } from '../../../database/database-settings';
 import { TransactionRunner } from '../../../database/transaction';
 import { JobScheduler } from '../../scheduler/job-scheduler';
 import { ConnectionsRepository } from '../connections/connections.repository';
 import type { ConnectionRecord } from '../platform-adapter';
 import { ViewersRepository } from '../viewers/viewers.repository';
 import { ChatEventsRepository } from './chat-events.repository';
+import { GroupCommit } from './group-commit';
 
 /** Kinds whose viewer identity carries the viewer's current roles (badges come with messages). */
 const CARRIES_ROLES: ReadonlySet<ChatEventKind> = new Set(['message']);
 const RETRY_JOB = 'chat.events.retry';
 const RETRY_EVERY_MS = 10_000;
+/** Ingests written together in one transaction at most (see GroupCommit). */
+const MAX_BATCH = 200;
+const LAST_EVENT_EVERY_MS = 1_000;
+
+type IngestConnection = Pick<ConnectionRecord, 'id' | 'workspaceId' | 'platform'>;
+
+interface PendingIngest {
+  connection: IngestConnection;
+  inputs: ChatEventInput[];
+  receivedAt: Date;
+}
 
 export interface IngestResult {
   recorded: ChatEvent[];
@@ -35,6 +49,17 @@ export interface IngestResult {
 export class ChatPipeline implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(ChatPipeline.name);
   private readonly inFlight = new Set<Promise<void>>();
+  /** Deliveries arriving together are recorded together, each resolved once its batch commits. */
+  private readonly recording = new GroupCommit<PendingIngest, ChatEvent[]>(
+    (batch) => this.record(batch),
+    MAX_BATCH,
+  );
+  private readonly lastEventWritten = new Map<string, number>();
+  /**
+   * Events handled at once: two connections fewer than the pool. Unbounded, a burst's handlers
+   * queued on every connection ahead of the next batch's insert, and webhooks waited on them.
+   */
+  private readonly handling: Semaphore;
   private closing = false;
 
   constructor(
@@ -44,7 +69,10 @@ export class ChatPipeline implements OnModuleInit, OnApplicationBootstrap, OnMod
     private readonly connections: ConnectionsRepository,
     private readonly domainEvents: DomainEvents,
     private readonly scheduler: JobScheduler,
-  ) {}
+    database: DatabaseSettings,
+  ) {
+    this.handling = new Semaphore(Math.max(2, database.poolSize - 2));
+  }
 
   onModuleInit(): void {
     this.scheduler.register(RETRY_JOB, () => this.retryDue());
@@ -60,41 +88,12 @@ export class ChatPipeline implements OnModuleInit, OnApplicationBootstrap, OnMod
     await Promise.allSettled([...this.inFlight]);
   }
 
-  async ingest(
-    connection: Pick<ConnectionRecord, 'id' | 'workspaceId' | 'platform'>,
-    inputs: ChatEventInput[],
-  ): Promise<IngestResult> {
+  async ingest(connection: IngestConnection, inputs: ChatEventInput[]): Promise<IngestResult> {
     if (inputs.length === 0) return { recorded: [], duplicates: 0 };
-    const receivedAt = new Date();
-    const recorded = await this.tx.run(async (tx) => {
-      const fresh: ChatEvent[] = [];
-      for (const input of inputs) {
-        const viewerId = input.viewer
-          ? await this.viewers.upsert(
-              tx,
-              connection.workspaceId,
-              input.viewer,
-              new Date(input.occurredAt),
-              CARRIES_ROLES.has(input.kind),
-            )
-          : undefined;
-        const event: ChatEvent = {
-          ...input,
-          id: randomUUID(),
-          workspaceId: connection.workspaceId,
-          connectionId: connection.id,
-          platform: connection.platform,
-          ...(viewerId ? { viewerId } : {}),
-          receivedAt: receivedAt.toISOString(),
-        };
-        if (await this.events.insert(tx, event)) fresh.push(event);
-      }
-      await this.connections.touchLastEvent([connection.id], receivedAt, tx);
-      return fresh;
-    });
+    const recorded = await this.recording.submit({ connection, inputs, receivedAt: new Date() });
     for (const event of recorded) {
       this.domainEvents.publish('chat.eventRecorded', { event });
-      this.track(this.process(event.id));
+      this.track(this.handling.run(() => this.process(event.id)));
     }
     return { recorded, duplicates: inputs.length - recorded.length };
   }
@@ -112,6 +111,57 @@ export class ChatPipeline implements OnModuleInit, OnApplicationBootstrap, OnMod
       this.logger.warn({ eventId, kind: event.kind, err: error }, 'chat event handlers failed; will retry');
       await this.events.markFailed(this.tx.none, eventId, message);
     }
+  }
+
+  /** Records a batch of ingests in one transaction; per ingest, the events that were new. */
+  private async record(batch: PendingIngest[]): Promise<ChatEvent[][]> {
+    return this.tx.run(async (tx) => {
+      const built: ChatEvent[][] = [];
+      for (const { connection, inputs, receivedAt } of batch) {
+        const events: ChatEvent[] = [];
+        for (const input of inputs) {
+          const viewerId = input.viewer
+            ? await this.viewers.upsert(
+                tx,
+                connection.workspaceId,
+                input.viewer,
+                new Date(input.occurredAt),
+                CARRIES_ROLES.has(input.kind),
+              )
+            : undefined;
+          events.push({
+            ...input,
+            id: randomUUID(),
+            workspaceId: connection.workspaceId,
+            connectionId: connection.id,
+            platform: connection.platform,
+            ...(viewerId ? { viewerId } : {}),
+            receivedAt: receivedAt.toISOString(),
+          });
+        }
+        built.push(events);
+      }
+      // One insert for the whole batch: a resend racing its original lands in it as a conflict.
+      const fresh = await this.events.insertMany(tx, built.flat());
+      const touched = this.lastEventDue(batch);
+      if (touched.length > 0) await this.connections.touchLastEvent(touched, new Date(), tx);
+      return built.map((events) => events.filter((event) => fresh.has(event.id)));
+    });
+  }
+
+  /**
+   * Connections whose "last event" time is worth writing: at most once a second each. Every
+   * ingest updating the one connection row serialised all of them on its lock.
+   */
+  private lastEventDue(batch: PendingIngest[]): string[] {
+    const now = Date.now();
+    const due = new Set<string>();
+    for (const { connection } of batch) {
+      if (now - (this.lastEventWritten.get(connection.id) ?? 0) < LAST_EVENT_EVERY_MS) continue;
+      this.lastEventWritten.set(connection.id, now);
+      due.add(connection.id);
+    }
+    return [...due];
   }
 
   private async retryDue(): Promise<void> {

@@ -37,6 +37,11 @@ export class OutboxService implements OnModuleInit, OnApplicationBootstrap, OnMo
   /** Connections this process is draining now, and whether more arrived meanwhile. */
   private readonly draining = new Map<string, { again: boolean; done: Promise<void> }>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /**
+   * Connections whose rate window is full until their timer fires: nothing queued meanwhile can go
+   * out sooner, so a burst of replies does not each take the connection's lock just to learn that.
+   */
+  private readonly rateWaits = new Set<string>();
   private closing = false;
 
   constructor(
@@ -122,7 +127,7 @@ export class OutboxService implements OnModuleInit, OnApplicationBootstrap, OnMo
 
   /** Starts draining a connection in this process, or asks the running drain to look again. */
   kick(connectionId: string): void {
-    if (this.closing) return;
+    if (this.closing || this.rateWaits.has(connectionId)) return;
     const running = this.draining.get(connectionId);
     if (running) {
       running.again = true;
@@ -143,7 +148,10 @@ export class OutboxService implements OnModuleInit, OnApplicationBootstrap, OnMo
       if (!connection || !adapter) return;
       const limits = adapter.limits(connection);
       const claim = await this.tx.run((tx) => this.repository.claimNext(tx, connectionId, limits));
-      if (claim.kind === 'wait') return this.later(connectionId, claim.ms);
+      if (claim.kind === 'wait') {
+        this.rateWaits.add(connectionId);
+        return this.later(connectionId, claim.ms);
+      }
       if (claim.kind === 'idle') {
         if (state.again) {
           state.again = false;
@@ -186,6 +194,7 @@ export class OutboxService implements OnModuleInit, OnApplicationBootstrap, OnMo
     clearTimeout(this.timers.get(connectionId));
     const timer = setTimeout(() => {
       this.timers.delete(connectionId);
+      this.rateWaits.delete(connectionId);
       this.kick(connectionId);
     }, ms + 5);
     timer.unref();

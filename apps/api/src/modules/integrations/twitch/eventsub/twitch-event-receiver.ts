@@ -1,20 +1,40 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { isTwitchEventType, normalizeTwitchEvent, type TwitchDeliveryMeta } from '@podium/chat';
+import { DomainEvents } from '../../../../common/events/domain-events';
 import { ChatErrorCode, ChatException } from '../../../chat/chat.exception';
 import { ConnectionsService } from '../../../chat/connections/connections.service';
 import { ChatPipeline } from '../../../chat/events/chat-pipeline';
+import type { ConnectionRecord } from '../../../chat/platform-adapter';
 import { storableText } from '../../webhook-text';
+
+/**
+ * How long a channel's connections are remembered between notifications. Changes made on this
+ * replica clear it at once; another replica's disconnect shows here within this long (an event
+ * for a connection removed meanwhile fails its insert and Twitch sends it again).
+ */
+const ROUTES_TTL_MS = 2_000;
+
+type Route = Pick<ConnectionRecord, 'id' | 'workspaceId' | 'platform'>;
 
 /**
  * One EventSub notification into the pipeline: normalized once, recorded for every connection of
  * its channel (several workspaces may follow one channel). Resolves once committed.
  */
 @Injectable()
-export class TwitchEventReceiver {
+export class TwitchEventReceiver implements OnModuleInit {
+  /** Per channel: its live connections, without their credentials (a chat burst reads this per message). */
+  private readonly routes = new Map<string, { until: number; routes: Promise<Route[]> }>();
+
   constructor(
     private readonly connections: ConnectionsService,
     private readonly pipeline: ChatPipeline,
+    private readonly events: DomainEvents,
   ) {}
+
+  onModuleInit(): void {
+    this.events.on('connection.changed', () => this.routes.clear());
+    this.events.on('connection.removed', () => this.routes.clear());
+  }
 
   async receive(type: string, event: Record<string, unknown>, meta: TwitchDeliveryMeta): Promise<number> {
     if (!isTwitchEventType(type)) return 0;
@@ -25,10 +45,20 @@ export class TwitchEventReceiver {
     const result = normalizeTwitchEvent(type, storableText(event), meta);
     if (result.status === 'invalid') throw new ChatException(ChatErrorCode.WebhookMalformed, result.message);
     let recorded = 0;
-    for (const connection of await this.connections.byAccount('twitch', result.channelId)) {
-      if (connection.status === 'disconnected') continue;
+    for (const connection of await this.routesOf(result.channelId)) {
       recorded += (await this.pipeline.ingest(connection, [result.event])).recorded.length;
     }
     return recorded;
+  }
+
+  private routesOf(channelId: string): Promise<Route[]> {
+    const now = Date.now();
+    const cached = this.routes.get(channelId);
+    if (cached && cached.until > now) return cached.routes;
+    const routes = this.connections.routesByAccount('twitch', channelId);
+    this.routes.set(channelId, { until: now + ROUTES_TTL_MS, routes });
+    // A failed read is not remembered.
+    routes.catch(() => this.routes.delete(channelId));
+    return routes;
   }
 }

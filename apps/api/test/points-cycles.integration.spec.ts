@@ -202,7 +202,7 @@ describe('Points cycles: presence, live-only, a payer killed mid-cycle (PostgreS
       await until('the payout blocked mid-statement', async () => {
         const [row] = await suite.db.query<{ pid: number }>(
           `SELECT pid FROM pg_stat_activity
-           WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%INSERT INTO "points_cycle_payouts"%'`,
+           WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%points cycle payout%'`,
         );
         pid = row?.pid;
         return pid !== undefined;

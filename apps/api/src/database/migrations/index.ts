@@ -21,6 +21,7 @@ import { Reports1764201800000 } from './1764201800000-reports';
 import { Backup1764201900000 } from './1764201900000-backup';
 import { ObsActions1764202000000 } from './1764202000000-obs-actions';
 import { PointsCyclePayouts1764202100000 } from './1764202100000-points-cycle-payouts';
+import { ChatMessagesReceived1764202250000 } from './1764202250000-chat-messages-received';
 
 /** Every migration, oldest first. Listed by hand so the bundled api needs no file globbing. */
 export const migrations = [
@@ -47,4 +48,5 @@ export const migrations = [
   Backup1764201900000,
   ObsActions1764202000000,
   PointsCyclePayouts1764202100000,
+  ChatMessagesReceived1764202250000,
 ];

@@ -147,27 +147,6 @@ export class ChatEventsRepository {
     return rows[0]?.count ?? 0;
   }
 
-  /**
-   * Viewers (their merge targets) who sent a chat message since `since`, on these connections (null:
-   * all of the workspace's), bots flagged by the platform left out. Points cycles read this.
-   */
-  async presentViewerIds(
-    tx: Tx,
-    workspaceId: string,
-    since: Date,
-    connectionIds: readonly string[] | null,
-  ): Promise<string[]> {
-    const rows = (await tx.query(
-      `SELECT DISTINCT COALESCE(v."merged_into_id", v."id") AS "id"
-       FROM "chat_events" e JOIN "viewers" v ON v."id" = e."viewer_id"
-       WHERE e."workspace_id" = $1 AND e."kind" = 'message' AND e."received_at" > $2
-         AND ($3::uuid[] IS NULL OR e."connection_id" = ANY($3::uuid[]))
-         AND coalesce(e."payload"->'detail'->>'isBot', 'false') <> 'true'`,
-      [workspaceId, since, connectionIds],
-    )) as { id: string }[];
-    return rows.map((row) => row.id);
-  }
-
   /** When the workspace's latest stream started (any connection), or null if none ever did. Redeem limits read this. */
   async latestStreamStart(tx: Tx, workspaceId: string): Promise<Date | null> {
     const rows = (await tx.query(

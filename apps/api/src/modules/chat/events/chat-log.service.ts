@@ -33,18 +33,6 @@ export class ChatLogService {
     return this.events.countMessagesSince(this.tx.none, workspaceId, since, connectionIds);
   }
 
-  /**
-   * Viewers who chatted since `since` (merge targets, de-duplicated), on these connections (null:
-   * every connection of the workspace): who a points cycle counts as present.
-   */
-  presentViewerIds(
-    workspaceId: string,
-    since: Date,
-    connectionIds: readonly string[] | null = null,
-  ): Promise<string[]> {
-    return this.events.presentViewerIds(this.tx.none, workspaceId, since, connectionIds);
-  }
-
   /** When the workspace's latest stream started (any platform), or null: "this stream" for redeem limits. */
   latestStreamStart(workspaceId: string): Promise<Date | null> {
     return this.events.latestStreamStart(this.tx.none, workspaceId);

@@ -10,7 +10,7 @@ import { PointsRepository } from '../points.repository';
 import { PointsSettingsService } from '../points-settings.service';
 import { StreaksService } from '../streaks/streaks.service';
 import { PlatformPresence } from './platform-presence';
-import { PointsCyclesRepository } from './points-cycles.repository';
+import { type CyclePresence, PointsCyclesRepository } from './points-cycles.repository';
 
 export const POINTS_CYCLES_JOB = 'points.cycles';
 /** Above this many payees a cycle publishes one `points.cyclePaid`, not a `points.changed` each. */
@@ -23,9 +23,10 @@ export type CycleOutcome =
 
 /**
  * Pays watch points. Every tick looks at each workspace's current cycle (workspace, cycle start):
- * presence is gathered first, then ONE transaction claims the cycle's key and pays every present
- * viewer with one set-based statement. A replica that loses the claim stops; a replica killed mid-way
- * rolls back both, so the next tick pays the cycle once.
+ * platforms' viewer lists are gathered first, then ONE transaction claims the cycle's key and pays
+ * every present viewer with one set-based statement that reads the chat itself (no id list travels
+ * through the api). A replica that loses the claim stops; a replica killed mid-way rolls back both,
+ * so the next tick pays the cycle once.
  */
 @Injectable()
 export class PointsCyclesJob implements OnModuleInit, OnApplicationBootstrap {
@@ -86,15 +87,19 @@ export class PointsCyclesJob implements OnModuleInit, OnApplicationBootstrap {
 
     const live = settings.onlyWhileLive ? await this.chatLog.liveConnectionIds(workspaceId) : null;
     if (live !== null && live.length === 0) return { kind: 'skipped', reason: 'not_live' };
-    const since = presenceSince(now.getTime(), settings.presenceWindowMinutes);
-    const chatted = await this.chatLog.presentViewerIds(workspaceId, since, live);
-    const present = new Set(chatted);
-    const listed =
-      settings.presenceMode === 'listed' ? await this.presence.listedViewerIds(workspaceId, live) : [];
-    for (const id of listed) present.add(id);
+    const presence: CyclePresence = {
+      since: presenceSince(now.getTime(), settings.presenceWindowMinutes),
+      connectionIds: live,
+      listedViewerIds:
+        settings.presenceMode === 'listed' ? await this.presence.listedViewerIds(workspaceId, live) : [],
+    };
+    // Presence is counted inside the payout; the verdict needs only whether anyone is there.
+    const someone =
+      presence.listedViewerIds.length > 0 ||
+      (await this.cycles.anyoneChatted(this.tx.none, workspaceId, presence));
     const verdict = cycleVerdict(settings, {
       liveConnections: live?.length ?? 1,
-      presentViewers: present.size,
+      presentViewers: someone ? 1 : 0,
     });
     if (!verdict.pay) return { kind: 'skipped', reason: verdict.reason };
 
@@ -103,10 +108,8 @@ export class PointsCyclesJob implements OnModuleInit, OnApplicationBootstrap {
       if (seq === null) return null;
       return this.cycles.payCycle(
         tx,
-        workspaceId,
-        seq,
-        settings.pointsPerCycle,
-        [...present],
+        { workspaceId, seq, points: settings.pointsPerCycle },
+        presence,
         PER_VIEWER_EVENTS_MAX,
       );
     });
@@ -124,7 +127,7 @@ export class PointsCyclesJob implements OnModuleInit, OnApplicationBootstrap {
       points: settings.pointsPerCycle,
     });
     this.logger.debug({ workspaceId, cycleStart: start, viewers: paid.count }, 'points cycle paid');
-    await this.attendListed(workspaceId, chatted, listed);
+    await this.attendListed(workspaceId, paid.listedOnly);
     return { kind: 'paid', cycleStart: start, viewers: paid.count };
   }
 
@@ -133,14 +136,7 @@ export class PointsCyclesJob implements OnModuleInit, OnApplicationBootstrap {
    * chatters already did through their own events. After the cycle's commit: a streak failure is
    * logged and never unpays (or re-pays) the cycle.
    */
-  private async attendListed(
-    workspaceId: string,
-    chatted: readonly string[],
-    listed: readonly string[],
-  ): Promise<void> {
-    // Both lists hold merge targets (the viewers the cycle paid), so "listed, never wrote" is a difference.
-    const wrote = new Set(chatted);
-    const listedOnly = listed.filter((id) => !wrote.has(id));
+  private async attendListed(workspaceId: string, listedOnly: readonly string[]): Promise<void> {
     if (listedOnly.length === 0) return;
     try {
       await this.streaks.attend(workspaceId, listedOnly);

@@ -104,6 +104,40 @@ describe('Points ledger (PostgreSQL)', () => {
     expect(await debit('redeem:b')).toEqual({ applied: true, balance: 0 });
   });
 
+  it('debits once when a twin with the same key commits while this debit waits on the balance', async () => {
+    const viewer = await newViewer();
+    await credit(viewer, 300);
+    const entry = {
+      workspaceId: suite.owner.workspaceId,
+      viewerId: viewer,
+      amount: 100,
+      reason: 'redeem' as const,
+      sourceKey: `redeem:${randomUUID()}`,
+    };
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let first: unknown;
+    const firstDone = ledger().run(async (tx) => {
+      first = await ledger().debit(tx, entry);
+      await held; // the balance row stays locked, the key uncommitted
+    });
+    await until('the first debit ran', () => first !== undefined);
+    // The twin's statement starts before the first commits: it waits on the balance row.
+    const twin = ledger().run((tx) => ledger().debit(tx, entry));
+    await until('the twin waits on the balance row', async () => {
+      const [row] = await suite.db.query<{ waiting: number }>(
+        `SELECT count(*)::int AS waiting FROM pg_stat_activity
+         WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%"moved" AS%'`,
+      );
+      return row!.waiting === 1;
+    });
+    release();
+    await firstDone;
+    expect(first).toEqual({ applied: true, balance: 200 });
+    expect(await twin).toEqual({ applied: false, reason: 'duplicate' });
+    expect(await stored(viewer)).toEqual({ balance: 200, sum: 200, entries: 2 });
+  });
+
   it('has the database refuse a negative balance even to SQL that bypasses the ledger', async () => {
     const viewer = await newViewer();
     await credit(viewer, 10);

@@ -29,12 +29,22 @@ export interface IssuedPanelSession {
 }
 
 /**
+ * Every panel request looks its cookie up: a session is remembered this long. Signing out on this
+ * replica applies at once; on another replica (or a revoked workspace) within this long.
+ */
+const SESSION_CACHE_MS = 5_000;
+/** Beyond this many remembered sessions the expired ones are dropped (all, if none expired). */
+const SESSION_CACHE_MAX = 20_000;
+
+/**
  * Viewer-panel sign-in: `!panel` issues a signed, single-use link for 10 minutes (only its digest
  * is stored); opening it trades it for a 30-day session, stored as a digest too and revocable.
  * Separate from organizer sessions: another cookie, another table, another guard.
  */
 @Injectable()
 export class PanelAuthService {
+  private readonly sessions = new Map<string, { until: number; viewer: PanelViewer }>();
+
   constructor(
     private readonly config: AppConfig,
     private readonly secrets: AppSecrets,
@@ -123,9 +133,18 @@ export class PanelAuthService {
 
   /** The viewer behind a session cookie, or null. */
   async authenticate(sessionToken: string): Promise<PanelViewer | null> {
-    const row = await this.repository.findSession(this.tx.none, hashToken(sessionToken), new Date());
-    if (!row) return null;
-    return {
+    const now = Date.now();
+    const tokenHash = hashToken(sessionToken);
+    const remembered = this.sessions.get(tokenHash);
+    if (remembered && remembered.until > now && remembered.viewer.expiresAt.getTime() > now) {
+      return remembered.viewer;
+    }
+    const row = await this.repository.findSession(this.tx.none, tokenHash, new Date(now));
+    if (!row) {
+      this.sessions.delete(tokenHash);
+      return null;
+    }
+    const viewer: PanelViewer = {
       sessionId: row.id,
       workspaceId: row.workspace_id,
       viewerId: row.viewer_id,
@@ -133,6 +152,8 @@ export class PanelAuthService {
       displayName: row.display_name,
       expiresAt: new Date(row.expires_at),
     };
+    this.remember(tokenHash, viewer, now);
+    return viewer;
   }
 
   async signOut(viewer: PanelViewer, everywhere: boolean): Promise<void> {
@@ -141,10 +162,24 @@ export class PanelAuthService {
     } else {
       await this.repository.revokeSession(this.tx.none, viewer.sessionId);
     }
+    for (const [tokenHash, { viewer: cached }] of this.sessions) {
+      const ended = everywhere
+        ? cached.workspaceId === viewer.workspaceId && cached.viewerId === viewer.viewerId
+        : cached.sessionId === viewer.sessionId;
+      if (ended) this.sessions.delete(tokenHash);
+    }
   }
 
   purgeExpired(): Promise<void> {
     return this.repository.purgeExpired(this.tx.none, new Date());
+  }
+
+  private remember(tokenHash: string, viewer: PanelViewer, now: number): void {
+    if (this.sessions.size >= SESSION_CACHE_MAX) {
+      for (const [key, entry] of this.sessions) if (entry.until <= now) this.sessions.delete(key);
+      if (this.sessions.size >= SESSION_CACHE_MAX) this.sessions.clear();
+    }
+    this.sessions.set(tokenHash, { until: now + SESSION_CACHE_MS, viewer });
   }
 
   private whyNot(link: { used_at: Date | null } | null): never {

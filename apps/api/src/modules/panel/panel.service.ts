@@ -19,6 +19,7 @@ import { PointsSettingsService } from '../points/points-settings.service';
 import { StreaksService } from '../points/streaks/streaks.service';
 import { GoalsService } from '../redeems/goals/goals.service';
 import { RedeemService } from '../redeems/redeem.service';
+import { RedeemsErrorCode, RedeemsException } from '../redeems/redeems.exception';
 import { RedemptionQueueService } from '../redeems/redemption-queue.service';
 import { RewardsService } from '../redeems/rewards.service';
 import { VotesService } from '../redeems/votes/votes.service';
@@ -100,18 +101,27 @@ export class PanelService {
     return { currencyName, groups: groupCatalogue(list.rewards, list.categories, availability) };
   }
 
-  /** The redeem every entry point uses (same rules, same result), as the session's viewer. */
+  /**
+   * The redeem every entry point uses (same rules, same result), as the session's viewer. The redeem
+   * follows merges itself in its first read, so the viewer is not resolved here a second time.
+   */
   async redeem(
     session: PanelViewer,
     request: z.output<typeof RedeemRequestSchema>,
   ): Promise<RedeemResultDto> {
-    const viewer = await this.viewerOf(session);
-    return this.redeems.redeem({
-      workspaceId: session.workspaceId,
-      viewerId: viewer.id,
-      request,
-      source: 'panel',
-    });
+    try {
+      return await this.redeems.redeem({
+        workspaceId: session.workspaceId,
+        viewerId: session.viewerId,
+        request,
+        source: 'panel',
+      });
+    } catch (error) {
+      if (error instanceof RedeemsException && error.code === RedeemsErrorCode.ViewerNotFound) {
+        throw new PanelException(PanelErrorCode.Unauthenticated, 'This panel session has ended');
+      }
+      throw error;
+    }
   }
 
   /** Enabled goals and votes of the workspace. */

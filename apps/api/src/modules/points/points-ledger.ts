@@ -85,41 +85,57 @@ export class PointsLedger {
     return { applied: true, balance: this.note(tx, entry.workspaceId, viewerId, row?.balance_after) };
   }
 
-  /** One conditional update (balance >= amount); never below zero (a CHECK constraint too). */
+  /**
+   * One statement: the merge target, the conditional balance update (balance >= amount; never below
+   * zero, a CHECK constraint too) and the ledger row written from its RETURNING, keyed by sourceKey.
+   */
   async debit(tx: Tx, entry: LedgerEntryInput): Promise<DebitResult> {
     assertAmount(entry.amount);
-    const viewerId = await this.holder(tx, entry.workspaceId, entry.viewerId);
-    const values = this.values(entry, viewerId);
-    const conditional = `WITH "moved" AS (
-        UPDATE "points_balances" SET "balance" = "balance" - $3, "updated_at" = now()
-        WHERE "workspace_id" = $1 AND "viewer_id" = $2 AND "balance" >= $3
-        RETURNING "balance")`;
-    if (entry.sourceKey) {
-      // The key is claimed first (a concurrent twin waits on it), then released if the money is not there.
-      const id = await this.claimKey(tx, values, -entry.amount);
-      if (!id) return { applied: false, reason: 'duplicate' };
-      const [[row]] = (await tx.query(
-        `${conditional}
-         UPDATE "points_ledger" SET "balance_after" = "moved"."balance" FROM "moved"
-         WHERE "points_ledger"."id" = $4 RETURNING "points_ledger"."balance_after"`,
-        [entry.workspaceId, viewerId, entry.amount, id],
-      )) as [{ balance_after: string }[], number];
-      if (!row) {
-        await tx.query(`DELETE FROM "points_ledger" WHERE "id" = $1`, [id]);
-        return { applied: false, reason: 'insufficient' };
-      }
-      return { applied: true, balance: this.note(tx, entry.workspaceId, viewerId, row.balance_after) };
-    }
+    const values = this.values(entry, entry.viewerId);
     const [row] = (await tx.query(
-      `${conditional}
-       INSERT INTO "points_ledger"
-         ("workspace_id", "viewer_id", "amount", "reason", "source_key", "actor_user_id", "note", "balance_after")
-       SELECT $1, $2, -$3::bigint, $4, NULL, $5, $6, "moved"."balance" FROM "moved"
-       RETURNING "balance_after"`,
-      [entry.workspaceId, viewerId, entry.amount, values.reason, values.actorUserId, values.note],
-    )) as { balance_after: string }[];
-    if (!row) return { applied: false, reason: 'insufficient' };
-    return { applied: true, balance: this.note(tx, entry.workspaceId, viewerId, row.balance_after) };
+      `WITH "holder" AS (
+         SELECT COALESCE("merged_into_id", "id") AS "id" FROM "viewers" WHERE "id" = $2 AND "workspace_id" = $1),
+       "seen" AS (
+         SELECT 1 FROM "points_ledger" WHERE "workspace_id" = $1 AND "source_key" = $5::varchar),
+       "moved" AS (
+         UPDATE "points_balances" b SET "balance" = b."balance" - $3, "updated_at" = now()
+         FROM "holder" h
+         WHERE b."workspace_id" = $1 AND b."viewer_id" = h."id" AND b."balance" >= $3
+           AND NOT EXISTS (SELECT 1 FROM "seen")
+         RETURNING b."viewer_id", b."balance"),
+       "entry" AS (
+         INSERT INTO "points_ledger"
+           ("workspace_id", "viewer_id", "amount", "reason", "source_key", "actor_user_id", "note", "balance_after")
+         SELECT $1, m."viewer_id", -$3::bigint, $4, $5::varchar, $6::uuid, $7, m."balance" FROM "moved" m
+         ON CONFLICT ON CONSTRAINT "uq_points_ledger_source" DO NOTHING
+         RETURNING "balance_after")
+       SELECT (SELECT "id" FROM "holder") AS "holder", EXISTS (SELECT 1 FROM "seen") AS "seen",
+         (SELECT "balance" FROM "moved") AS "moved", (SELECT "balance_after" FROM "entry") AS "recorded"`,
+      [
+        entry.workspaceId,
+        entry.viewerId,
+        entry.amount,
+        values.reason,
+        values.sourceKey,
+        values.actorUserId,
+        values.note,
+      ],
+    )) as { holder: string | null; seen: boolean; moved: string | null; recorded: string | null }[];
+    if (!row?.holder)
+      throw new PointsException(PointsErrorCode.ViewerNotFound, 'No such viewer in this workspace');
+    if (row.seen) return { applied: false, reason: 'duplicate' };
+    if (row.moved === null) return { applied: false, reason: 'insufficient' };
+    if (row.recorded === null) {
+      // A concurrent twin committed the same key after this statement's snapshot: its debit stands,
+      // this one is given back (rare: only two writers racing on one key get here).
+      await tx.query(
+        `UPDATE "points_balances" SET "balance" = "balance" + $3, "updated_at" = now()
+         WHERE "workspace_id" = $1 AND "viewer_id" = $2`,
+        [entry.workspaceId, row.holder, entry.amount],
+      );
+      return { applied: false, reason: 'duplicate' };
+    }
+    return { applied: true, balance: this.note(tx, entry.workspaceId, row.holder, row.recorded) };
   }
 
   async balance(tx: Tx, workspaceId: string, viewerId: string): Promise<number> {

@@ -10,6 +10,8 @@ export interface RedeemContext {
   /** This request id was already used in the workspace (a double click, a retry). */
   requestSeen: boolean;
   reward: RewardCore | null;
+  /** The workspace's stored points settings (null: none saved), for the passive check. */
+  settings: Record<string, unknown> | null;
 }
 
 interface ContextRow extends Partial<RewardCore> {
@@ -18,13 +20,14 @@ interface ContextRow extends Partial<RewardCore> {
   viewer_display_name: string | null;
   viewer_balance: string | null;
   request_seen: boolean;
+  points_settings: Record<string, unknown> | null;
 }
 
 /**
- * The reads that precede a redeem (viewer and balance, request id, reward with its categories) as ONE
- * statement: at thousands of redeems a second, round trips to PostgreSQL are what costs (CPU on both
- * sides). The balance is only a first look (a spent balance is refused without a transaction); the
- * ledger's conditional debit decides.
+ * The reads that precede a redeem (viewer and balance, request id, reward with its categories, the
+ * points settings for passive mode) as ONE statement: at thousands of redeems a second, round trips
+ * to PostgreSQL are what costs (CPU on both sides). The balance is only a first look (a spent
+ * balance is refused without a transaction); the ledger's conditional debit decides.
  */
 @Injectable()
 export class RedeemContextRepository {
@@ -37,6 +40,7 @@ export class RedeemContextRepository {
          (SELECT b."balance" FROM "points_balances" b WHERE b."workspace_id" = $1 AND b."viewer_id" = t."id")
            AS "viewer_balance",
          EXISTS (SELECT 1 FROM "redemptions" d WHERE d."workspace_id" = $1 AND d."request_id" = $3) AS "request_seen",
+         (SELECT s."settings" FROM "points_settings" s WHERE s."workspace_id" = $1) AS "points_settings",
          ${REWARD_CORE_COLUMNS}
        FROM (VALUES (1)) AS "one" ("x")
        LEFT JOIN "viewers" v ON v."id" = $2 AND v."workspace_id" = $1
@@ -45,7 +49,15 @@ export class RedeemContextRepository {
       [call.workspaceId, call.viewerId, call.requestId, call.rewardId],
     )) as ContextRow[];
     if (!row) throw new Error('the redeem context read returned no row');
-    const { viewer_id, viewer_platform, viewer_display_name, viewer_balance, request_seen, ...reward } = row;
+    const {
+      viewer_id,
+      viewer_platform,
+      viewer_display_name,
+      viewer_balance,
+      request_seen,
+      points_settings,
+      ...reward
+    } = row;
     return {
       viewer:
         viewer_id && viewer_platform && viewer_display_name !== null
@@ -58,6 +70,7 @@ export class RedeemContextRepository {
           : null,
       requestSeen: request_seen,
       reward: reward.id ? (reward as RewardCore) : null,
+      settings: points_settings,
     };
   }
 }

@@ -112,7 +112,7 @@ export class RedeemService {
 
   async redeem(call: RedeemCall): Promise<RedeemResultDto> {
     const { workspaceId, request } = call;
-    const { viewer, requestSeen, reward } = await this.context.read(this.tx.none, {
+    const { viewer, requestSeen, reward, settings } = await this.context.read(this.tx.none, {
       workspaceId,
       viewerId: call.viewerId,
       requestId: request.requestId,
@@ -123,7 +123,8 @@ export class RedeemService {
     if (requestSeen) return this.replayRequest(workspaceId, request, viewer.id);
     if (!reward)
       throw new RedeemsException(RedeemsErrorCode.RewardNotFound, 'No such reward in this workspace');
-    const precheck = await this.precheck(call, reward, viewer.id);
+    const passive = this.settings.parse(workspaceId, settings).passive;
+    const precheck = await this.precheck(call, reward, viewer.id, passive);
     if (precheck instanceof Refusal) return this.refused(precheck, workspaceId, viewer.id, viewer.balance);
     // A first look at the balance: a click on a spent balance costs no transaction. The debit below
     // is still the one that decides (the balance may have moved since this read).
@@ -269,9 +270,10 @@ export class RedeemService {
     call: RedeemCall,
     reward: RewardCore,
     viewerId: string,
+    passive: boolean,
   ): Promise<Refusal | { spent: number; stream: string }> {
     const { workspaceId, request } = call;
-    if (await this.settings.isPassive(workspaceId)) {
+    if (passive) {
       return new Refusal('passive', 'Redeems are paused (passive mode)');
     }
     if (!isRewardActive({ enabled: reward.enabled, categories: reward.categories })) {

@@ -30,6 +30,11 @@ export const WEBHOOK_SWEEP_JOB = 'webhooks.sweep';
 const SWEEP_EVERY_MS = 60_000;
 /** A pending delivery this late has lost its job (a restart): the sweep enqueues it again. */
 const OVERDUE_GRACE_MS = 60_000;
+/**
+ * Every redeem, vote and donation asks who listens: a workspace's enabled subscriptions are
+ * remembered this long. Changes made through this replica apply at once (`forget`); others within this long.
+ */
+const LISTENING_TTL_MS = 1_000;
 
 const DeliverJobSchema = z.object({
   deliveryId: z.uuid(),
@@ -48,6 +53,7 @@ type DeliverJob = z.infer<typeof DeliverJobSchema>;
 export class WebhookDeliveries implements OnModuleInit, OnApplicationBootstrap {
   private readonly logger = new Logger(WebhookDeliveries.name);
   private readonly policy: WebhookRetryPolicy;
+  private readonly enabled = new Map<string, { until: number; rows: Promise<SubscriptionRow[]> }>();
 
   constructor(
     private readonly repository: WebhooksRepository,
@@ -84,7 +90,7 @@ export class WebhookDeliveries implements OnModuleInit, OnApplicationBootstrap {
     occurredAt: string,
     data: () => Promise<WebhookEventDataMap[T] | null>,
   ): Promise<void> {
-    const listening = await this.repository.listListening(this.tx.none, workspaceId, type);
+    const listening = (await this.enabledIn(workspaceId)).filter((s) => s.eventTypes.includes(type));
     if (listening.length === 0) return;
     const payload = await data();
     if (payload === null) return;
@@ -105,6 +111,22 @@ export class WebhookDeliveries implements OnModuleInit, OnApplicationBootstrap {
       });
       if (delivery) await this.enqueue({ deliveryId: delivery.id, attempt: 1, trigger: 'auto' }, 0);
     }
+  }
+
+  /** A subscription of the workspace was created, changed or deleted: ask the database next time. */
+  forget(workspaceId: string): void {
+    this.enabled.delete(workspaceId);
+  }
+
+  private enabledIn(workspaceId: string): Promise<SubscriptionRow[]> {
+    const now = Date.now();
+    const remembered = this.enabled.get(workspaceId);
+    if (remembered && remembered.until > now) return remembered.rows;
+    const rows = this.repository.listEnabled(this.tx.none, workspaceId);
+    this.enabled.set(workspaceId, { until: now + LISTENING_TTL_MS, rows });
+    // A failed read is not remembered.
+    rows.catch(() => this.enabled.delete(workspaceId));
+    return rows;
   }
 
   /** "Send test": a `webhook.test` event to this subscription alone, enabled or not. */
@@ -208,6 +230,7 @@ export class WebhookDeliveries implements OnModuleInit, OnApplicationBootstrap {
       await this.enqueue({ deliveryId: claimed.id, attempt: job.attempt + 1, trigger: 'auto' }, step.delayMs);
     }
     if (changed) {
+      this.forget(changed.workspaceId);
       this.logger.warn(
         {
           workspaceId: changed.workspaceId,

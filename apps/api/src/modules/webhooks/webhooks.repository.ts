@@ -108,12 +108,11 @@ export class WebhooksRepository {
     return row?.count ?? 0;
   }
 
-  /** Enabled subscriptions of the workspace that listen to `type`. */
-  async listListening(tx: Tx, workspaceId: string, type: WebhookEventType): Promise<SubscriptionRow[]> {
+  /** Enabled subscriptions of the workspace, whatever they listen to. */
+  async listEnabled(tx: Tx, workspaceId: string): Promise<SubscriptionRow[]> {
     return (await tx.query(
-      `SELECT ${SUBSCRIPTION_COLUMNS} FROM "webhook_subscriptions"
-        WHERE "workspace_id" = $1 AND "enabled" AND $2 = ANY("event_types")`,
-      [workspaceId, type],
+      `SELECT ${SUBSCRIPTION_COLUMNS} FROM "webhook_subscriptions" WHERE "workspace_id" = $1 AND "enabled"`,
+      [workspaceId],
     )) as SubscriptionRow[];
   }
 

@@ -152,6 +152,7 @@ export class WebhooksService {
 
   async removeIn(workspaceId: string, id: string): Promise<void> {
     if (!(await this.repository.deleteSubscription(this.tx.none, workspaceId, id))) throw notFound();
+    this.deliveries.forget(workspaceId);
   }
 
   async rotateSecretIn(workspaceId: string, id: string): Promise<WebhookSubscriptionWithSecretDto> {
@@ -206,6 +207,7 @@ export class WebhooksService {
   }
 
   private changed(row: SubscriptionRow): void {
+    this.deliveries.forget(row.workspaceId);
     this.events.publish('webhook.subscriptionChanged', { subscription: toSubscriptionDto(row) });
   }
 }

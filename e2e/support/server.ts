@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { recordTestSecret, testLogFile } from '@podium/fakes';
 
 const ROOT = resolve(__dirname, '../..');
 
@@ -37,12 +38,16 @@ export function newDataDir(): string {
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = env['DATA_DIR'] ?? newDataDir();
+  // With PODIUM_TEST_LOG_DIR set, everything the server prints (request logs included) is kept in a
+  // file too, for the secrets scan.
+  const logFile = testLogFile('server');
+  recordServerSecrets(env);
   const child: ChildProcess = spawn(process.execPath, ['dist/apps/api/main.js'], {
     cwd: ROOT,
     env: {
       PATH: process.env['PATH'] ?? '',
       HOME: process.env['HOME'] ?? '',
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: logFile ? 'info' : 'warn',
       PORT: String(port),
       DATA_DIR: dataDir,
       ...env,
@@ -52,6 +57,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  keepTestLog(child, logFile);
   const exited = new Promise<number | null>((resolveExit) => child.once('exit', (code) => resolveExit(code)));
   const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolveEnd) =>
     child.once('exit', (code, signal) => resolveEnd({ code, signal })),
@@ -72,6 +78,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       reject(new Error(`server exited with ${code}:\n${output}`));
     });
   });
+  recordGeneratedSecrets(dataDir);
   return {
     url,
     dataDir,
@@ -86,4 +93,38 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       return ended;
     },
   };
+}
+
+/**
+ * Copies what an api process prints into `file` (from `testLogFile`), for the secrets scan of the
+ * test logs; does nothing when logs are not being collected.
+ */
+export function keepTestLog(child: ChildProcess, file = testLogFile('server')): void {
+  if (!file) return;
+  child.stdout?.on('data', (chunk: Buffer) => appendFileSync(file, chunk));
+  child.stderr?.on('data', (chunk: Buffer) => appendFileSync(file, chunk));
+}
+
+/** The password every e2e account signs up with. */
+const E2E_PASSWORD = 'a long enough passphrase';
+const SECRET_VARIABLE = /SECRET|KEY|TOKEN|PASSWORD/;
+
+/** Lists the credentials a server is started with, for the scan of the test logs. */
+function recordServerSecrets(env: Record<string, string>): void {
+  recordTestSecret('password', E2E_PASSWORD);
+  for (const [name, value] of Object.entries(env))
+    if (SECRET_VARIABLE.test(name)) recordTestSecret(name.toLowerCase(), value);
+}
+
+/** The session secret and encryption key a server generated into its data folder. */
+function recordGeneratedSecrets(dataDir: string): void {
+  try {
+    const generated = JSON.parse(readFileSync(join(dataDir, 'secrets.json'), 'utf8')) as Record<
+      string,
+      string
+    >;
+    Object.entries(generated).forEach(([name, value]) => recordTestSecret(name, value));
+  } catch {
+    // Set through the environment (already listed), or not written: nothing more to list.
+  }
 }

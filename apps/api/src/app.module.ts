@@ -1,6 +1,7 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
-import { LoggerModule } from 'nestjs-pino';
+import { LoggerModule, type Params } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { redactRequestUrl } from './common/http/log-redaction';
 import { ApiExceptionFilter } from './common/errors/exception.filter';
 import { DomainEvents } from './common/events/domain-events';
@@ -38,6 +39,8 @@ export interface AppModuleOptions {
   config: AppConfig;
   secrets: AppSecrets;
   database: DatabaseSettings;
+  /** Where logs go instead of standard output (the tests collect them in files). */
+  logDestination?: DestinationStream;
 }
 
 /** Process-wide values decided before Nest starts: configuration, secrets, where the database is. */
@@ -67,7 +70,7 @@ export class AppModule {
       imports: [
         CoreModule.register(options),
         LoggerModule.forRoot({
-          pinoHttp: {
+          pinoHttp: withDestination(options.logDestination, {
             level: config.logLevel,
             autoLogging: { ignore: (request) => request.url === '/api/health' },
             redact: [
@@ -85,7 +88,7 @@ export class AppModule {
               config.nodeEnv === 'development'
                 ? { target: 'pino-pretty', options: { singleLine: true } }
                 : undefined,
-          },
+          }),
         }),
         DatabaseModule,
         RedisModule,
@@ -119,4 +122,13 @@ export class AppModule {
       ],
     };
   }
+}
+
+type PinoHttpOptions = Exclude<Params['pinoHttp'], DestinationStream | unknown[] | undefined>;
+
+function withDestination(
+  destination: DestinationStream | undefined,
+  options: PinoHttpOptions,
+): Params['pinoHttp'] {
+  return destination ? [options, destination] : options;
 }

@@ -8,3 +8,4 @@ export * from './youtube/fake-google-oauth';
 export * from './youtube/youtube-fixtures';
 export * from './twitch';
 export * from './kofi';
+export * from './test-secrets';

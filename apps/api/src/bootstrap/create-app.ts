@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import { Logger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { AppModule } from '../app.module';
 import type { AppConfig } from '../config/app-config';
 import { loadSecrets } from '../config/secrets';
@@ -35,7 +36,7 @@ export interface PodiumApp {
  */
 export async function createPodiumApp(
   config: AppConfig,
-  options: { bufferLogs?: boolean; silent?: boolean } = {},
+  options: { bufferLogs?: boolean; silent?: boolean; logDestination?: DestinationStream } = {},
 ): Promise<PodiumApp> {
   if (options.silent) NestLogger.overrideLogger(false);
   const secrets = loadSecrets(config);
@@ -46,7 +47,7 @@ export async function createPodiumApp(
   try {
     await migrateDatabase(database);
     const app = await NestFactory.create<NestExpressApplication>(
-      AppModule.register({ config, secrets, database }),
+      AppModule.register({ config, secrets, database, logDestination: options.logDestination }),
       {
         bufferLogs: options.bufferLogs ?? true,
         bodyParser: false,

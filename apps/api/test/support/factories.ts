@@ -9,7 +9,14 @@ import type {
   QuestionType,
   SetupRequest,
 } from '@podium/contracts';
+import { recordTestSecret } from '@podium/fakes';
 import { HttpClient } from './http-client';
+
+/** The passwords test accounts sign up with: listed for the scan of the test logs. */
+export const OWNER_PASSWORD = 'a long enough passphrase';
+export const MEMBER_PASSWORD = 'another long passphrase';
+recordTestSecret('password', OWNER_PASSWORD);
+recordTestSecret('password', MEMBER_PASSWORD);
 
 let counter = 0;
 
@@ -17,7 +24,7 @@ export function newSetupRequest(overrides: Partial<SetupRequest> = {}): SetupReq
   counter += 1;
   return {
     email: `owner${counter}@example.org`,
-    password: 'a long enough passphrase',
+    password: OWNER_PASSWORD,
     displayName: `Owner ${counter}`,
     workspaceName: `Workspace ${counter}`,
     ...overrides,
@@ -41,7 +48,7 @@ export async function newMember(owner: HttpClient, workspaceId: string, role: 'm
   const client = new HttpClient(owner.baseUrl);
   const accepted = await client.post<MeDto>(`/api/invites/${invite.body.token}/accept`, {
     email: `member${counter}@example.org`,
-    password: 'another long passphrase',
+    password: MEMBER_PASSWORD,
     displayName: `Member ${counter}`,
   });
   if (accepted.status !== 200)

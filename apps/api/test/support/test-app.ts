@@ -1,9 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { recordTestSecret, testLogFile } from '@podium/fakes';
 import { Redis } from 'ioredis';
+import type { DestinationStream } from 'pino';
 import { createPodiumApp, type PodiumApp } from '../../src/bootstrap/create-app';
-import { loadConfig } from '../../src/config/app-config';
+import { type AppConfig, loadConfig } from '../../src/config/app-config';
+import { AppSecrets } from '../../src/config/secrets';
 import { TEST_REDIS_URL, uniqueName } from './test-env';
 
 export interface TestAppOptions {
@@ -26,9 +29,12 @@ export interface TestApp {
 /** Boots the real Podium server on a random loopback port. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'podium-it-'));
+  // With PODIUM_TEST_LOG_DIR set, logs (request logs included) go to a file only, for the secrets
+  // scan; a test that sets its own LOG_LEVEL reads standard output and keeps it.
+  const logFile = options.env?.['LOG_LEVEL'] ? undefined : testLogFile('api');
   const config = loadConfig({
     NODE_ENV: 'test',
-    LOG_LEVEL: process.env['PODIUM_TEST_LOG_LEVEL'] ?? 'silent',
+    LOG_LEVEL: process.env['PODIUM_TEST_LOG_LEVEL'] ?? (logFile ? 'info' : 'silent'),
     DATA_DIR: dataDir,
     STATIC_DIR: join(dataDir, 'no-static'),
     ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
@@ -36,7 +42,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...options.env,
   });
   const silent = config.logLevel === 'silent';
-  const podium = await createPodiumApp(config, { bufferLogs: false, silent });
+  const podium = logFile
+    ? await createPodiumApp(config, { bufferLogs: true, logDestination: appendingTo(logFile) })
+    : await createPodiumApp(config, { bufferLogs: false, silent });
+  recordInstallSecrets(config, podium.app.get(AppSecrets));
   await podium.app.listen(0, '127.0.0.1');
   const address = podium.app.getHttpServer().address() as { port: number };
   return {
@@ -48,6 +57,19 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Appends each line synchronously: nothing is lost when a test process ends, no file stays open. */
+function appendingTo(file: string): DestinationStream {
+  return { write: (line: string) => appendFileSync(file, line) };
+}
+
+function recordInstallSecrets(config: AppConfig, secrets: AppSecrets): void {
+  recordTestSecret('session-secret', secrets.sessionSecret);
+  recordTestSecret('encryption-key', secrets.encryptionKey.toString('hex'));
+  recordTestSecret('twitch-client-secret', config.twitch.clientSecret);
+  recordTestSecret('eventsub-secret', config.twitch.eventSubSecret);
+  recordTestSecret('google-client-secret', config.google.clientSecret);
 }
 
 export function newRedisPrefix(): string {

@@ -1,3 +1,5 @@
+import { recordTestSecret } from '../test-secrets';
+
 /**
  * Ko-fi's webhook as it arrives (ko-fi.com/manage/webhooks): a POST with
  * `Content-Type: application/x-www-form-urlencoded` and one form field `data` holding the payment
@@ -27,6 +29,9 @@ export async function postKofiWebhook(
   options: { rawBody?: string } = {},
 ): Promise<KofiWebhookResponse> {
   const sentBody = options.rawBody ?? kofiFormBody(typeof data === 'string' ? data : JSON.stringify(data));
+  recordTestSecret('kofi-webhook-key', new URL(url).pathname.split('/').at(-1));
+  if (typeof data === 'object')
+    recordTestSecret('kofi-verification-token', String(data['verification_token'] ?? ''));
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },

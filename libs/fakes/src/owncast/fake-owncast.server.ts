@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { recordTestSecret } from '../test-secrets';
 import {
   OWNCAST_CLIENTS_FIXTURE,
   OWNCAST_SENT_RESPONSE,
@@ -63,6 +64,7 @@ export class FakeOwncast {
     clients: unknown[],
   ) {
     this.accessToken = accessToken;
+    recordTestSecret('owncast-access-token', accessToken);
     this.clients = clients;
   }
 

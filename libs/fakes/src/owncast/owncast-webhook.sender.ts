@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { recordTestSecret } from '../test-secrets';
 
 export interface OwncastWebhookDelivery {
   /** The webhook secret: signs like Owncast ≥ 0.3.0. Without it the delivery is unsigned, like older releases. */
@@ -42,6 +43,8 @@ export async function postOwncastWebhook(
   delivery: OwncastWebhookDelivery = {},
 ): Promise<OwncastWebhookResponse> {
   const sentBody = delivery.rawBody ?? goJson(body);
+  recordTestSecret('owncast-webhook-key', new URL(url).pathname.split('/').at(-1));
+  recordTestSecret('owncast-webhook-secret', delivery.secret);
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (delivery.signatureHeader !== undefined) headers['owncast-signature'] = delivery.signatureHeader;
   else if (delivery.secret !== undefined) {

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { recordTestSecret } from '../test-secrets';
 import type { FakeWebSocket } from './websocket-server';
 import { FAKE_GAMES, type FakeChannel, type FakeGame, type FakeShoutout } from './fake-twitch.channel-routes';
 
@@ -116,7 +117,9 @@ export class FakeTwitchState {
   constructor(
     readonly clientId: string,
     readonly clientSecret: string,
-  ) {}
+  ) {
+    recordTestSecret('twitch-client-secret', clientSecret);
+  }
 
   issueUserToken(userId: string, scopes: string[], clientId: string): FakeToken {
     const token: FakeToken = {
@@ -129,6 +132,8 @@ export class FakeTwitchState {
       revoked: false,
     };
     this.tokens.set(token.accessToken, token);
+    recordTestSecret('twitch-access-token', token.accessToken);
+    recordTestSecret('twitch-refresh-token', token.refreshToken);
     const granted = this.grants.get(userId) ?? new Set<string>();
     scopes.forEach((scope) => granted.add(scope));
     this.grants.set(userId, granted);
@@ -145,6 +150,7 @@ export class FakeTwitchState {
       revoked: false,
     };
     this.tokens.set(token.accessToken, token);
+    recordTestSecret('twitch-app-token', token.accessToken);
     return token;
   }
 

@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { type FakeRequest, sendHelixError, sendJson } from './fake-http';
 import { rateLimitHeaders } from './fake-twitch.helix-routes';
 import type { FakeSubscription, FakeToken, FakeTransport, FakeTwitchState } from './fake-twitch.state';
+import { recordTestSecret } from '../test-secrets';
 
 /** What each type needs (dev.twitch.tv/docs/eventsub/eventsub-subscription-types: "Authorization"). */
 const TYPES: Record<
@@ -202,6 +203,7 @@ function transportOf(
     if (!raw['callback']?.startsWith('https://')) return 'the callback must be an https URL';
     const secret = raw['secret'] ?? '';
     if (secret.length < 10 || secret.length > 100) return 'the secret must be 10-100 characters';
+    recordTestSecret('eventsub-secret', secret);
     return { method: 'webhook', callback: raw['callback'], secret };
   }
   if (raw['method'] === 'websocket') {

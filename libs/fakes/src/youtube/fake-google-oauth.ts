@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { recordTestSecret } from '../test-secrets';
 
 /** One consent: the tokens it produced are revoked together (Google revokes the whole grant). */
 interface Grant {
@@ -41,6 +42,7 @@ export class FakeGoogleOAuth {
 
   constructor(private readonly options: FakeGoogleOAuthOptions) {
     this.accessTokenLifetimeSeconds = options.accessTokenLifetimeSeconds ?? 3599;
+    recordTestSecret('google-client-secret', options.clientSecret);
   }
 
   /** GET /authorize: what the browser gets after "Allow" (or "Cancel" when `denyNext`). */
@@ -71,6 +73,7 @@ export class FakeGoogleOAuth {
       revoked: false,
     };
     if (grant.refreshToken) this.refreshTokens.set(grant.refreshToken, grant);
+    recordTestSecret('google-refresh-token', grant.refreshToken);
     const code = `4/fake-code-${randomBytes(12).toString('hex')}`;
     this.codes.set(code, { grant, redirectUri, used: false });
     target.searchParams.set('code', code);
@@ -146,6 +149,7 @@ export class FakeGoogleOAuth {
 
   private issueAccessToken(grant: Grant) {
     const accessToken = `ya29.fake-${randomBytes(16).toString('hex')}`;
+    recordTestSecret('google-access-token', accessToken);
     this.accessTokens.set(accessToken, {
       grant,
       expiresAt: Date.now() + this.accessTokenLifetimeSeconds * 1000,

@@ -8,6 +8,11 @@ describe('redactRequestUrl', () => {
     );
   });
 
+  it('masks invitation tokens, which are the only proof an invitee has', () => {
+    expect(redactRequestUrl('/api/invites/wv1sK_LCwVat/accept')).toBe('/api/invites/[redacted]/accept');
+    expect(redactRequestUrl('/api/invites/wv1sK_LCwVat')).toBe('/api/invites/[redacted]');
+  });
+
   it('drops query strings, where OAuth callbacks carry their code', () => {
     expect(redactRequestUrl('/api/integrations/twitch/oauth/callback?code=c0de&state=st4te')).toBe(
       '/api/integrations/twitch/oauth/callback?[redacted]',

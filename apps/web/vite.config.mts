@@ -4,6 +4,7 @@ import { defineConfig } from 'vite';
 
 const appRoot = fileURLToPath(new URL('.', import.meta.url));
 const workspaceRoot = fileURLToPath(new URL('../..', import.meta.url));
+const LIB_SOURCE = /[\\/]libs[\\/][\w-]+[\\/]src[\\/].*\.tsx?$/;
 const apiTarget = process.env.PODIUM_API_URL ?? 'http://127.0.0.1:3000';
 
 // The api serves this build at `/` (history fallback), with `/api` and `/socket.io` on the same origin.
@@ -40,11 +41,19 @@ export default defineConfig({
     sourcemap: true,
     target: 'es2022',
     rolldownOptions: {
+      // The workspace libs only declare things (schemas, constants, components; CSS is imported
+      // apart): a page keeps the lib modules it uses, not every module a barrel re-exports.
+      treeshake: { moduleSideEffects: (id) => !LIB_SOURCE.test(id) },
       output: {
-        // `locales/fr/index.ts` → `locale-fr-<hash>.js`: each language is its own, recognisable chunk.
+        // `locales/fr/index.ts` → `locale-fr-<hash>.js`, `locales/fr/public.ts` →
+        // `locale-public-fr-<hash>.js`: each language (and its public pages' part) is its own,
+        // recognisable chunk.
         chunkFileNames: (chunk) => {
-          const locale = /[\\/]locales[\\/](\w+)[\\/]index\.ts$/.exec(chunk.facadeModuleId ?? '');
-          return locale ? `assets/locale-${locale[1]}-[hash].js` : 'assets/[name]-[hash].js';
+          const locale = /[\\/]locales[\\/](\w+)[\\/](index|public)\.ts$/.exec(chunk.facadeModuleId ?? '');
+          if (!locale) return 'assets/[name]-[hash].js';
+          return locale[2] === 'public'
+            ? `assets/locale-public-${locale[1]}-[hash].js`
+            : `assets/locale-${locale[1]}-[hash].js`;
         },
         // Libraries change less often than the app: separate chunks stay cached across releases.
         codeSplitting: {

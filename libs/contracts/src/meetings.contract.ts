@@ -1,5 +1,11 @@
 import { z } from 'zod';
 import type { Platform } from './chat.contract';
+import {
+  hasInvisibleCharacters,
+  JOIN_CODE_PATTERN,
+  NICKNAME_MAX_LENGTH,
+  normalizeJoinCode,
+} from './join-input';
 import type { QuestionDto, QuestionResultsDto, MyAnswerDto } from './questions.contract';
 
 /** Where the audience is: in the room (web), on a stream (chat platforms), or both. */
@@ -26,18 +32,11 @@ export const MEETING_COMMANDS = ['start', 'next', 'back', 'close', 'results', 's
 export const MeetingCommandSchema = z.enum(MEETING_COMMANDS);
 export type MeetingCommand = z.infer<typeof MeetingCommandSchema>;
 
-/** Join codes avoid look-alike characters (0/O, 1/I/L) so they survive being read aloud. */
-export const JOIN_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-export const JOIN_CODE_LENGTH = 6;
 export const JoinCodeSchema = z
   .string()
   .trim()
-  .transform((code) => code.toUpperCase().replace(/[\s-]/g, ''))
-  .pipe(
-    z.string().regex(new RegExp(`^[${JOIN_CODE_ALPHABET}]{${JOIN_CODE_LENGTH}}$`), {
-      message: 'is not a meeting code',
-    }),
-  );
+  .transform(normalizeJoinCode)
+  .pipe(z.string().regex(JOIN_CODE_PATTERN, { message: 'is not a meeting code' }));
 
 /** How stream chat answers a word cloud: only `!wc word`, or any short message as well. */
 export const CHAT_WORDCLOUD_MODES = ['command', 'any_short'] as const;
@@ -110,9 +109,8 @@ export const NicknameSchema = z
   .string()
   .trim()
   .min(1, { message: 'is required' })
-  .max(32, { message: 'must be at most 32 characters' })
-  // Control characters would make a nickname look unique while reading the same.
-  .refine((nick) => !/\p{Cc}/u.test(nick), { message: 'has invisible characters' });
+  .max(NICKNAME_MAX_LENGTH, { message: `must be at most ${NICKNAME_MAX_LENGTH} characters` })
+  .refine((nick) => !hasInvisibleCharacters(nick), { message: 'has invisible characters' });
 
 /** `POST /api/join` (public): enter the room with the code on the screen. */
 export const JoinMeetingRequestSchema = z.object({ code: JoinCodeSchema, nickname: NicknameSchema });

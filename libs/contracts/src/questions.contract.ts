@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { QUESTION_LIMITS } from './question-limits';
 
 /** What an organizer can put in a meeting, in the order the editor offers them. */
 export const QUESTION_TYPES = ['slide', 'poll', 'quiz', 'wordcloud', 'rating', 'qa'] as const;
@@ -11,22 +12,6 @@ export type RatingScale = (typeof RATING_SCALES)[number];
 /** Quiz scoring: `standard` is 1 point per correct answer +1 for the first; `speed` is Kahoot-style. */
 export const QUIZ_SCORINGS = ['standard', 'speed'] as const;
 export type QuizScoring = (typeof QUIZ_SCORINGS)[number];
-
-export const QUESTION_LIMITS = {
-  titleMax: 300,
-  slideBodyMax: 5_000,
-  choicesMin: 2,
-  choicesMax: 10,
-  choiceLabelMax: 200,
-  wordsPerAttendeeMax: 10,
-  wordLengthMax: 60,
-  bannedWordsMax: 500,
-  qaTextMax: 280,
-  timeLimitMinSeconds: 5,
-  timeLimitMaxSeconds: 3_600,
-  speedMaxPointsMax: 10_000,
-  questionsPerMeetingMax: 200,
-} as const;
 
 const Title = z.string().trim().min(1, { message: 'is required' }).max(QUESTION_LIMITS.titleMax);
 /** null = untimed: the question stays open until the organizer closes it. */

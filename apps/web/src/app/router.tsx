@@ -1,5 +1,5 @@
 import { createBrowserRouter, Outlet } from 'react-router';
-import { lazyPage } from './lazy-route';
+import { lazyPage, publicPage } from './lazy-route';
 import { NotFoundRoute, RouteErrorBoundary } from './routes/errors.route';
 
 // Every page is its own chunk (see lazyPage): the attendee page never downloads the dashboard.
@@ -41,21 +41,21 @@ export const router = createBrowserRouter([
       },
       {
         path: 'join',
-        lazy: lazyPage(
+        lazy: publicPage(
           () => import('./routes/join.route'),
           (m) => m.JoinRoute,
         ),
       },
       {
         path: 'join/:code',
-        lazy: lazyPage(
+        lazy: publicPage(
           () => import('./routes/join.route'),
           (m) => m.JoinRoute,
         ),
       },
       {
         path: 'm/:meetingId',
-        lazy: lazyPage(
+        lazy: publicPage(
           () => import('./routes/attendee-meeting.route'),
           (m) => m.AttendeeMeetingRoute,
         ),

@@ -1,6 +1,8 @@
 import { detectLanguage } from './language';
 import { en } from './locales/en';
+import { enPublic } from './locales/en/public';
 import { fr } from './locales/fr';
+import { frPublic } from './locales/fr/public';
 
 type Tree = { readonly [key: string]: string | Tree };
 
@@ -63,5 +65,14 @@ describe('detectLanguage', () => {
   it('falls back to English', () => {
     expect(detectLanguage(undefined, ['ja', 'de'])).toBe('en');
     expect(detectLanguage(null, [])).toBe('en');
+  });
+});
+
+describe('public strings', () => {
+  it('are the same part of every language', () => {
+    expect([...leaves(frPublic).keys()].sort()).toEqual([...leaves(enPublic).keys()].sort());
+    const english = leaves(en);
+    for (const [key, text] of leaves(enPublic))
+      expect({ key, text }).toEqual({ key, text: english.get(key) });
   });
 });

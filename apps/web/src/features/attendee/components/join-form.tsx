@@ -1,4 +1,4 @@
-import { JoinCodeSchema, JoinMeetingRequestSchema } from '@podium/contracts';
+import { nicknameProblem, parseJoinCode } from '@podium/contracts';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '@/shared/api/api-error';
@@ -41,8 +41,9 @@ export function JoinForm({ initialCode = '', notice, onJoined }: JoinFormProps) 
   };
   const join = useJoinMeeting();
 
-  const parsedCode = JoinCodeSchema.safeParse(code);
-  const validCode = parsedCode.success ? parsedCode.data : null;
+  // Plain checks mirroring the join contract (the server stays the authority): the schema library
+  // is not part of the attendee's first page.
+  const validCode = parseJoinCode(code);
   const preview = useJoinPreview(validCode);
   const meeting = preview.data && validCode ? preview.data : null;
   const ended = meeting?.phase === 'after';
@@ -57,41 +58,43 @@ export function JoinForm({ initialCode = '', notice, onJoined }: JoinFormProps) 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (join.isPending) return;
-    const parsed = JoinMeetingRequestSchema.safeParse({ code, nickname });
-    if (!parsed.success) {
+    const nicknameIssue = nicknameProblem(nickname);
+    if (!validCode || nicknameIssue) {
       const next: FieldErrors = {};
-      for (const issue of parsed.error.issues) {
-        const field = issue.path[0];
-        if (field === 'code' && !next.code) next.code = t('attendee.join.codeInvalid');
-        if (field === 'nickname' && !next.nickname) {
-          next.nickname =
-            nickname.trim() === '' ? t('attendee.join.nicknameRequired') : t('attendee.join.nicknameInvalid');
-        }
+      if (!validCode) next.code = t('attendee.join.codeInvalid');
+      if (nicknameIssue) {
+        next.nickname =
+          nicknameIssue === 'required'
+            ? t('attendee.join.nicknameRequired')
+            : t('attendee.join.nicknameInvalid');
       }
       setErrors(next);
       if (next.nickname && !next.code) focusNickname();
       return;
     }
     setErrors({});
-    join.mutate(parsed.data, {
-      onSuccess: (joined) => onJoined(saveAttendee(browserStorage(), joined, parsed.data.code)),
-      onError: (error) => {
-        if (!isApiError(error)) return;
-        switch (joinProblem(error)) {
-          case 'nicknameTaken':
-            setErrors({ nickname: t('attendee.join.nicknameTaken') });
-            focusNickname();
-            break;
-          case 'unknownCode':
-            setErrors({ code: t('attendee.join.codeUnknown') });
-            break;
-          case 'ended':
-          case 'invalid':
-          case 'other':
-            break;
-        }
+    join.mutate(
+      { code: validCode, nickname: nickname.trim() },
+      {
+        onSuccess: (joined) => onJoined(saveAttendee(browserStorage(), joined, validCode)),
+        onError: (error) => {
+          if (!isApiError(error)) return;
+          switch (joinProblem(error)) {
+            case 'nicknameTaken':
+              setErrors({ nickname: t('attendee.join.nicknameTaken') });
+              focusNickname();
+              break;
+            case 'unknownCode':
+              setErrors({ code: t('attendee.join.codeUnknown') });
+              break;
+            case 'ended':
+            case 'invalid':
+            case 'other':
+              break;
+          }
+        },
       },
-    });
+    );
   };
 
   const joinProblemText = (() => {

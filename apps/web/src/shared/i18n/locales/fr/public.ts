@@ -1,0 +1,7 @@
+import type { PublicTranslation } from '../en/public';
+import { attendee } from './attendee';
+import { chat } from './chat';
+import { shell } from './shell';
+
+/** Les chaînes des pages publiques (voir locales/en/public.ts). */
+export const frPublic: PublicTranslation = { ...shell, ...attendee, ...chat };

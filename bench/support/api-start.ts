@@ -5,6 +5,8 @@ import { createServer } from 'node:net';
 /** One start of the built api: time from spawn to its first healthy answer, then its idle memory. */
 export interface ApiStart {
   healthyMs: number;
+  /** CPU (user + system) the api used until healthy: unlike healthyMs, barely moved by other load. */
+  cpuMs: number;
   rss: number;
   rssPeak: number;
 }
@@ -30,6 +32,12 @@ function memoryOf(pid: number): { rss: number; peak: number } {
   const field = (name: string): number =>
     Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) * KB;
   return { rss: field('VmRSS'), peak: field('VmHWM') };
+}
+
+/** User + system CPU time of a process so far, in ms (/proc counts in USER_HZ ticks: 100 a second). */
+function cpuTimeOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) * 10;
 }
 
 async function healthy(port: number): Promise<boolean> {
@@ -87,9 +95,10 @@ export async function startApi(
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
     const healthyMs = performance.now() - started;
+    const cpuMs = cpuTimeOf(child.pid ?? 0);
     await new Promise((resolve) => setTimeout(resolve, idleMs));
     const { rss, peak } = memoryOf(child.pid ?? 0);
-    return { healthyMs, rss, rssPeak: peak };
+    return { healthyMs, cpuMs, rss, rssPeak: peak };
   } finally {
     await stop(child);
   }

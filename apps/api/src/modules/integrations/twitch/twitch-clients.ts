@@ -1,11 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ApiClient } from '@twurple/api';
-import { type AccessToken, RefreshingAuthProvider } from '@twurple/auth';
+import type { ApiClient } from '@twurple/api';
+import type { AccessToken, RefreshingAuthProvider } from '@twurple/auth';
 import { AppConfig } from '../../../config/app-config';
 import { ChatErrorCode, ChatException } from '../../chat/chat.exception';
 import { ConnectionsService } from '../../chat/connections/connections.service';
 import type { ConnectionRecord } from '../../chat/platform-adapter';
 import { readCredentials, toCredentials, type TwitchCredentials } from './twitch-credentials';
+import { twurpleApi, twurpleAuth } from './twurple';
 
 /**
  * The process's one twurple ApiClient and RefreshingAuthProvider. Connections hand their tokens
@@ -68,6 +69,8 @@ export class TwitchClients {
   private twurple(): { client: ApiClient; provider: RefreshingAuthProvider } {
     if (!this.client || !this.provider) {
       const { clientId, clientSecret } = this.app();
+      const { RefreshingAuthProvider } = twurpleAuth();
+      const { ApiClient } = twurpleApi();
       this.provider = new RefreshingAuthProvider({ clientId, clientSecret });
       this.provider.onRefresh((userId, token) => this.saveRefreshed(userId, token));
       this.client = new ApiClient({ authProvider: this.provider, logger: { minLevel: 'critical' } });

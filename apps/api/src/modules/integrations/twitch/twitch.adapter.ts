@@ -1,8 +1,6 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { TWITCH_EVENT_TYPES, twitchOutboxLimits } from '@podium/chat';
 import type { ChatViewerIdentity } from '@podium/contracts';
-import { ChatMessageDroppedError } from '@twurple/api';
-import { CachedRefreshFailureError, InvalidTokenError, revokeToken } from '@twurple/auth';
 import { ConnectionsService } from '../../chat/connections/connections.service';
 import type {
   ConnectionRecord,
@@ -19,6 +17,7 @@ import { TwitchEventSub } from './eventsub/twitch-eventsub.service';
 import { TwitchClients } from './twitch-clients';
 import { moderateOnTwitch } from './twitch-moderation';
 import { readCredentials, stateOf, tokenExpiresAt } from './twitch-credentials';
+import { twurpleApi, twurpleAuth } from './twurple';
 
 /** How long the outbox waits before trying again after Twitch's 429 (it multiplies by attempts). */
 const RATE_LIMITED_RETRY_MS = 2_000;
@@ -138,14 +137,16 @@ export class TwitchAdapter implements PlatformAdapter, OnModuleInit {
       const credentials = readCredentials(stored);
       if (!userId || !credentials) continue;
       this.clients.forgetUser(userId);
-      await revokeToken(clientId, credentials.accessToken).catch((error: unknown) =>
-        this.logger.warn({ err: error, connectionId: connection.id }, 'revoking a Twitch token failed'),
-      );
+      await twurpleAuth()
+        .revokeToken(clientId, credentials.accessToken)
+        .catch((error: unknown) =>
+          this.logger.warn({ err: error, connectionId: connection.id }, 'revoking a Twitch token failed'),
+        );
     }
   }
 
   private async outcomeOf(connection: ConnectionRecord, error: unknown): Promise<SendOutcome> {
-    if (error instanceof ChatMessageDroppedError) {
+    if (error instanceof twurpleApi().ChatMessageDroppedError) {
       return {
         status: 'dropped',
         reason: error.message.replace(/^Chat message to channel \S+ dropped: /, ''),
@@ -212,5 +213,6 @@ function twitchMessageOf(error: unknown): string {
 
 /** The token and its refresh no longer work (twurple gave up refreshing). */
 function isTokenFailure(error: unknown): boolean {
+  const { CachedRefreshFailureError, InvalidTokenError } = twurpleAuth();
   return error instanceof InvalidTokenError || error instanceof CachedRefreshFailureError;
 }

@@ -13,6 +13,7 @@ import { ChatException } from '../../../chat/chat.exception';
 import { ConnectionsService } from '../../../chat/connections/connections.service';
 import type { ConnectionRecord } from '../../../chat/platform-adapter';
 import { TwitchClients } from '../twitch-clients';
+import { eventSubListeners } from '../twurple';
 import { EventSubAtTwitch } from './eventsub-at-twitch';
 import { EventSubChannels } from './eventsub-channels';
 import {
@@ -22,11 +23,7 @@ import {
   eventSubNotFound,
 } from './eventsub-delivery';
 import { EventSubFallback } from './eventsub-fallback';
-import {
-  type PodiumEventSubListener,
-  PodiumEventSubMiddleware,
-  PodiumEventSubWsListener,
-} from './eventsub-listeners';
+import type { PodiumEventSubListener } from './eventsub-listeners';
 import { secretTag, TwitchEventSubSecret } from './eventsub-secret';
 import { EventSubStatuses } from './eventsub-status';
 import type { TwurpleSubscription } from './eventsub-subscribe';
@@ -102,7 +99,8 @@ export class TwitchEventSub implements OnModuleInit, OnApplicationBootstrap, OnM
   }
 
   onModuleDestroy(): void {
-    if (this.listener instanceof PodiumEventSubWsListener) this.listener.stop();
+    if (this.listener && this.listener instanceof eventSubListeners().PodiumEventSubWsListener)
+      this.listener.stop();
   }
 
   /** The channel's ten subscriptions exist (missing ones are created). */
@@ -120,6 +118,7 @@ export class TwitchEventSub implements OnModuleInit, OnApplicationBootstrap, OnM
     const logger = { minLevel: 'critical' as const };
     const onPayload = (id: string, event: Record<string, unknown>, messageId: string) =>
       this.onPayload(id, event, messageId);
+    const { PodiumEventSubMiddleware, PodiumEventSubWsListener } = eventSubListeners();
     let listener: PodiumEventSubListener;
     const publicUrl = this.config.publicHttpsUrl;
     if (publicUrl) {
@@ -169,15 +168,22 @@ export class TwitchEventSub implements OnModuleInit, OnApplicationBootstrap, OnM
   /** Once Twitch can call back: reconcile what Twitch holds with what the connections want. */
   private async startServing(): Promise<void> {
     try {
-      if (this.listener instanceof PodiumEventSubMiddleware && this.channels && this.callbacks) {
+      const { listener, channels, callbacks } = this;
+      // Tested in this order so that an install without Twitch never loads twurple here.
+      if (
+        listener &&
+        channels &&
+        callbacks &&
+        listener instanceof eventSubListeners().PodiumEventSubMiddleware
+      ) {
         // Stale ones first: Twitch refuses a second subscription of a type and condition (409).
-        await this.atTwitch.removeStale(this.callbacks.base, this.callbacks.prefix);
+        await this.atTwitch.removeStale(callbacks.base, callbacks.prefix);
         // twurple lists what Twitch has, resumes ours by callback URL and creates the missing ones.
-        await this.listener.markAsReady();
-        for (const [channelId, type, subscription] of this.channels.all()) {
+        await listener.markAsReady();
+        for (const [channelId, type, subscription] of channels.all()) {
           if (subscription.verified) this.statuses.set(channelId, type, 'enabled');
         }
-        for (const channelId of this.channels.channelIds()) await this.statuses.write(channelId);
+        for (const channelId of channels.channelIds()) await this.statuses.write(channelId);
       }
     } catch (error) {
       this.logger.error({ err: error }, 'resuming Twitch EventSub subscriptions failed');

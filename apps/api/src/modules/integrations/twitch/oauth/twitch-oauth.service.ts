@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { missingTwitchScopes, TWITCH_BOT_SCOPES, TWITCH_BROADCASTER_SCOPES } from '@podium/chat';
 import type { OAuthStartDto } from '@podium/contracts';
-import { exchangeCode, getTokenInfo } from '@twurple/auth';
 import { DomainException } from '../../../../common/errors/domain.exception';
 import { AppConfig } from '../../../../config/app-config';
 import type { Actor } from '../../../auth/auth.service';
@@ -12,6 +11,7 @@ import type { ConnectionRecord } from '../../../chat/platform-adapter';
 import { WorkspaceAccess } from '../../../workspaces/workspace-access.service';
 import { TwitchClients } from '../twitch-clients';
 import { toCredentials } from '../twitch-credentials';
+import { twurpleAuth } from '../twurple';
 
 export type TwitchRole = 'broadcaster' | 'bot';
 
@@ -98,6 +98,7 @@ export class TwitchOAuthService {
     }
     if (!query.code) throw new ChatException(ChatErrorCode.OAuthFailed, 'Twitch sent no authorization code');
     const { clientId, clientSecret } = this.clients.app();
+    const { exchangeCode, getTokenInfo } = twurpleAuth();
     const token = await exchangeCode(clientId, clientSecret, query.code, origin + TWITCH_CALLBACK_PATH).catch(
       (error: unknown) => {
         throw new ChatException(

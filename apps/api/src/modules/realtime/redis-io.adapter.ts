@@ -11,7 +11,12 @@ export class PodiumIoAdapter extends IoAdapter {
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
-    const server = super.createIOServer(port, options) as Server;
+    // No per-message compression (Socket.IO's default, stated so it stays): a broadcast then
+    // encodes its WebSocket frame once for every socket of the room instead of deflating per socket.
+    const server = super.createIOServer(port, {
+      ...options,
+      perMessageDeflate: false,
+    } as ServerOptions) as Server;
     // Nest binds one connection listener per gateway (one per domain module): more than Node's
     // default warning threshold of ten, and expected.
     server.of('/').setMaxListeners(50);

@@ -7,8 +7,11 @@ export type SocketData =
   | { audience: 'overlay'; workspaceId: string; tokenId: string }
   | { audience: 'attendee'; attendeeId: string; meetingId: string; workspaceId: string };
 
-/** Nothing is sent between replicas but what the Redis adapter itself carries. */
-export type InterServerEvents = Record<string, never>;
+/** Questions replicas ask each other through the Redis adapter (besides its own). */
+export interface InterServerEvents {
+  /** Which attendees of this meeting are connected to you? (answered with their ids) */
+  'meeting.presentAttendees': (meetingId: string, reply: (attendeeIds: string[]) => void) => void;
+}
 
 export type PodiumServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 export type PodiumSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;

@@ -16,23 +16,25 @@ export interface AttendeeIdentity {
 export class AttendeesRepository {
   constructor(@InjectRepository(AttendeeEntity) private readonly attendees: Repository<AttendeeEntity>) {}
 
-  /** Inserts the attendee; null when the nickname (by its key) is already taken in the meeting. */
+  /**
+   * Inserts the attendee; null when the nickname (by its key) is already taken in the meeting.
+   * One statement: what a join answers with comes back from the insert (a join storm is thousands).
+   */
   async insert(
     meetingId: string,
     nickname: string,
     nicknameKey: string,
     tx: Tx = this.attendees.manager,
-  ): Promise<AttendeeEntity | null> {
+  ): Promise<Pick<AttendeeEntity, 'id' | 'nickname'> | null> {
     const result = await tx
       .createQueryBuilder()
       .insert()
       .into(AttendeeEntity)
       .values({ meetingId, nickname, nicknameKey, lastSeenAt: new Date() })
       .orIgnore()
-      .returning(['id'])
+      .returning(['id', 'nickname'])
       .execute();
-    const row = (result.raw as { id: string }[])[0];
-    return row ? tx.findOneBy(AttendeeEntity, { id: row.id }) : null;
+    return (result.raw as { id: string; nickname: string }[])[0] ?? null;
   }
 
   /**

@@ -14,6 +14,13 @@ export interface NewAnswer {
   answeredAt: Date;
 }
 
+/** Attendees who gave the same answer (and verdict). */
+export interface AnswerGroup {
+  payload: MyAnswerDto;
+  correct: boolean | null;
+  count: number;
+}
+
 @Injectable()
 export class AnswersRepository {
   constructor(@InjectRepository(AnswerEntity) private readonly answers: Repository<AnswerEntity>) {}
@@ -33,15 +40,18 @@ export class AnswersRepository {
   /** Several attendees' answers, their rows locked, in attendee order (so two batches lock alike). */
   findManyMine(tx: Tx, questionId: string, attendeeIds: readonly string[]): Promise<AnswerEntity[]> {
     if (attendeeIds.length === 0) return Promise.resolve([]);
-    return tx
-      .createQueryBuilder(AnswerEntity, 'a')
-      .where('a.question_id = :questionId AND a.attendee_id IN (:...attendeeIds)', {
-        questionId,
-        attendeeIds,
-      })
-      .orderBy('a.attendee_id')
-      .setLock('pessimistic_write')
-      .getMany();
+    return (
+      tx
+        .createQueryBuilder(AnswerEntity, 'a')
+        // One array parameter, not one per attendee: a batch is up to 500.
+        .where('a.question_id = :questionId AND a.attendee_id = ANY(:attendeeIds::uuid[])', {
+          questionId,
+          attendeeIds,
+        })
+        .orderBy('a.attendee_id')
+        .setLock('pessimistic_write')
+        .getMany()
+    );
   }
 
   /** The attendees whose row this inserted; one who already had one is left out (uq_answers_question_attendee). */
@@ -51,15 +61,23 @@ export class AnswersRepository {
     const sorted = [...answers].sort((a, b) =>
       a.attendeeId < b.attendeeId ? -1 : a.attendeeId > b.attendeeId ? 1 : 0,
     );
-    const result = await tx
-      .createQueryBuilder()
-      .insert()
-      .into(AnswerEntity)
-      .values(sorted)
-      .orIgnore()
-      .returning('attendee_id')
-      .execute();
-    return new Set((result.raw as { attendee_id: string }[]).map((row) => row.attendee_id));
+    // One array per column, unnested by PostgreSQL: building a 500-row VALUES list through the
+    // query builder cost the api more CPU than the insert cost the database.
+    const rows = (await tx.query(
+      `INSERT INTO "answers" ("meeting_id", "question_id", "attendee_id", "payload", "correct", "answered_at")
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::jsonb[], $5::boolean[], $6::timestamptz[])
+       ON CONFLICT DO NOTHING
+       RETURNING "attendee_id"`,
+      [
+        sorted.map((a) => a.meetingId),
+        sorted.map((a) => a.questionId),
+        sorted.map((a) => a.attendeeId),
+        sorted.map((a) => JSON.stringify(a.payload)),
+        sorted.map((a) => a.correct),
+        sorted.map((a) => a.answeredAt.toISOString()),
+      ],
+    )) as { attendee_id: string }[];
+    return new Set(rows.map((row) => row.attendee_id));
   }
 
   /** False when the attendee already has a row: uq_answers_question_attendee is the real guard. */
@@ -81,6 +99,20 @@ export class AnswersRepository {
     change: Pick<NewAnswer, 'payload' | 'correct' | 'answeredAt'>,
   ): Promise<void> {
     await tx.update(AnswerEntity, { id }, change);
+  }
+
+  /**
+   * The question's answers grouped by what was answered, with how many attendees gave each: all
+   * that results need, counted by PostgreSQL instead of shipping every row (a poll of 20,000
+   * answers comes back as a handful of groups).
+   */
+  tally(questionId: string, tx: Tx = this.none): Promise<AnswerGroup[]> {
+    return tx.query(
+      `SELECT "payload", "correct", count(*)::int AS "count"
+         FROM "answers" WHERE "question_id" = $1
+        GROUP BY "payload", "correct"`,
+      [questionId],
+    ) as Promise<AnswerGroup[]>;
   }
 
   listByQuestion(questionId: string, tx: Tx = this.none): Promise<AnswerEntity[]> {

@@ -12,7 +12,7 @@ import type { MeetingEntity } from '../meeting.entity';
 import { toQuestionDto } from '../meetings.mapper';
 import type { QuestionEntity } from '../question.entity';
 import { QuestionsRepository } from '../questions.repository';
-import { AnswersRepository } from './answers.repository';
+import { type AnswerGroup, AnswersRepository } from './answers.repository';
 import { LiveStateRepository } from './live-state.repository';
 import { QaRepository } from './qa.repository';
 
@@ -93,12 +93,18 @@ export class LiveResultsService {
   }
 
   private async inputs(question: QuestionDto): Promise<{ answers: ResultAnswer[]; entries: QaEntryDto[] }> {
-    const [answers, entries] = await Promise.all([
-      isAnswerable(question.type) ? this.answers.listByQuestion(question.id) : Promise.resolve([]),
+    const [groups, entries] = await Promise.all([
+      isAnswerable(question.type) ? this.answers.tally(question.id) : Promise.resolve([]),
       question.type === 'qa' ? this.qa.listByQuestion(question.id) : Promise.resolve([]),
     ]);
-    return { answers, entries };
+    return { answers: groups.flatMap(asAnswers), entries };
   }
+}
+
+/** A group stands for `count` answers alike: one shared object each, no attendee needed by results. */
+function asAnswers({ payload, correct, count }: AnswerGroup): ResultAnswer[] {
+  const answer: ResultAnswer = { attendeeId: '', payload, correct };
+  return new Array<ResultAnswer>(count).fill(answer);
 }
 
 function hasCurrentQuestion(phase: MeetingPhase): boolean {

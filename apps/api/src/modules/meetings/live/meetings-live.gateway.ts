@@ -3,6 +3,7 @@ import {
   ConnectedSocket,
   MessageBody,
   type OnGatewayDisconnect,
+  type OnGatewayInit,
   SubscribeMessage,
   WebSocketGateway,
   WebSocketServer,
@@ -30,7 +31,7 @@ import { LiveSnapshotService } from './live-snapshot.service';
 import { LiveSocketSchemas } from './live-socket.schemas';
 import { LiveErrorCode, LiveException } from './live.exception';
 import { LiveService } from './live.service';
-import { countPresent } from './presence';
+import { Presence } from './presence';
 import { QaService } from './qa.service';
 import { ackOf, parsePayload } from './socket-ack';
 
@@ -40,7 +41,7 @@ import { ackOf, parsePayload } from './socket-ack';
  * service and acks `{ ok, data | error }`; nothing here decides a rule.
  */
 @WebSocketGateway({ path: SOCKET_PATH, serveClient: false })
-export class MeetingsLiveGateway implements OnGatewayDisconnect, OnModuleDestroy {
+export class MeetingsLiveGateway implements OnGatewayInit, OnGatewayDisconnect, OnModuleDestroy {
   @WebSocketServer()
   server!: PodiumServer;
 
@@ -64,7 +65,12 @@ export class MeetingsLiveGateway implements OnGatewayDisconnect, OnModuleDestroy
     private readonly auth: AuthService,
     private readonly events: DomainEvents,
     private readonly drain: ServerDrain,
+    private readonly presence: Presence,
   ) {}
+
+  afterInit(server: PodiumServer): void {
+    this.presence.answerOthers(server);
+  }
 
   @SubscribeMessage('meeting.join')
   join(
@@ -84,9 +90,12 @@ export class MeetingsLiveGateway implements OnGatewayDisconnect, OnModuleDestroy
           await this.openTab(socket, viewer.actor, meeting.id, clientId, mayControl);
         }
         if (viewer.audience === 'attendee') {
+          // Gone while joining: handleDisconnect has run already and would not take it out again.
+          if (socket.connected) this.presence.enter(socket.id, meeting.id, viewer.attendeeId);
           this.events.publish('meeting.presenceChanged', { meetingId: meeting.id });
         }
-        const present = viewer.audience === 'organizer' ? await countPresent(this.server, meeting.id) : 0;
+        const present =
+          viewer.audience === 'organizer' ? await this.presence.count(this.server, meeting.id) : 0;
         return this.snapshots.snapshot({ viewer, ...admission }, present);
       },
       this.context(socket, 'meeting.join'),
@@ -108,6 +117,7 @@ export class MeetingsLiveGateway implements OnGatewayDisconnect, OnModuleDestroy
         }
         await this.leaveTabs(socket, meetingId === 'live' ? undefined : meetingId);
         if (socket.data.audience === 'attendee') {
+          this.presence.leave(socket.id);
           this.events.publish('meeting.presenceChanged', { meetingId: socket.data.meetingId });
         }
         return null;
@@ -215,6 +225,7 @@ export class MeetingsLiveGateway implements OnGatewayDisconnect, OnModuleDestroy
   /** A dashboard tab that goes away frees control, unless another socket of the same tab is still there. */
   async handleDisconnect(socket: PodiumSocket): Promise<void> {
     this.actors.delete(socket.id);
+    this.presence.leave(socket.id);
     // A drain sends sockets to another replica: their tabs are coming back, not leaving.
     if (this.closing || this.drain.draining) return;
     // socket.data is unset when the handshake refused the socket.

@@ -23,6 +23,7 @@ import { ResultsExportController } from './results-export.controller';
 import { ResultsExportService } from './results-export.service';
 import { ResultsTicker } from './results-ticker';
 import { ScoreboardRepository } from './scoreboard.repository';
+import { Presence } from './presence';
 import { ScoreboardService } from './scoreboard.service';
 import { ScoreboardTicker } from './scoreboard-ticker';
 
@@ -52,6 +53,7 @@ import { ScoreboardTicker } from './scoreboard-ticker';
     MeetingsLiveBroadcaster,
     ResultsTicker,
     ScoreboardTicker,
+    Presence,
   ],
   // Bots answer open questions from stream chat and announce them through it; the public API
   // drives and reads the live run.

@@ -1,13 +1,19 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { rooms } from '../../realtime/rooms';
 import type { PodiumServer } from '../../realtime/socket-data';
-import { LiveResultsService } from './live-results.service';
+import { type CurrentResults, LiveResultsService } from './live-results.service';
 import { KeyedThrottle } from './meeting-throttle';
 import { MeetingsLiveGateway } from './meetings-live.gateway';
-import { countPresent } from './presence';
+import { Presence } from './presence';
 
-/** How often, at most, one meeting's results are pushed while answers pour in. */
+/** How often, at most, one meeting's results reach its organizers while answers pour in. */
 export const RESULTS_TICK_MS = 150;
+/**
+ * The same for attendees and overlays while the question is open: a push to 20,000 phones costs
+ * the server far more than one to a dashboard, and a phone's bar chart need not move faster.
+ * Results of a closed question (the final ones) go to them on the organizers' tick, at once.
+ */
+export const PUBLIC_RESULTS_TICK_MS = 500;
 /**
  * Counting present attendees asks every replica for its sockets: done at most this often per
  * meeting while they join and leave, and reused by results pushes for as long.
@@ -21,18 +27,29 @@ interface PresentCount {
 
 /**
  * Pushes results on a short per-meeting tick instead of once per answer: answers mark the meeting
- * dirty, a flush computes its results once from the database and sends one `meeting.results` per
- * audience room. Attendees and overlays only get them when resultsVisibleTo allows it.
+ * dirty, a flush computes its results from the database and sends one `meeting.results` to the
+ * audience rooms it serves (organizers every RESULTS_TICK_MS, attendees and overlays every
+ * PUBLIC_RESULTS_TICK_MS, or at once when the question is closed). Attendees and overlays only get
+ * them when resultsVisibleTo allows it.
  * Organizers also get `meeting.presence` when the number of connected attendees changes.
  */
 @Injectable()
 export class ResultsTicker implements OnModuleDestroy {
   private readonly logger = new Logger(ResultsTicker.name);
   private readonly present = new Map<string, PresentCount>();
+  /** Numbers results reads in the order they start, per process. */
+  private reads = 0;
+  /** Per meeting: the read behind the last public push; an older read finishing later is dropped. */
+  private readonly publicRead = new Map<string, number>();
   private readonly results = new KeyedThrottle(
     RESULTS_TICK_MS,
     (meetingId) => this.flushResults(meetingId),
     (meetingId, error) => this.logger.error({ err: error, meetingId }, 'results push failed'),
+  );
+  private readonly publicResults = new KeyedThrottle(
+    PUBLIC_RESULTS_TICK_MS,
+    (meetingId) => this.flushPublicResults(meetingId),
+    (meetingId, error) => this.logger.error({ err: error, meetingId }, 'public results push failed'),
   );
   private readonly presence = new KeyedThrottle(
     PRESENCE_TICK_MS,
@@ -43,10 +60,12 @@ export class ResultsTicker implements OnModuleDestroy {
   constructor(
     private readonly live: LiveResultsService,
     private readonly gateway: MeetingsLiveGateway,
+    private readonly presenceOf: Presence,
   ) {}
 
   markResults(meetingId: string): void {
     this.results.mark(meetingId);
+    this.publicResults.mark(meetingId);
   }
 
   markPresence(meetingId: string): void {
@@ -55,15 +74,18 @@ export class ResultsTicker implements OnModuleDestroy {
 
   forget(meetingId: string): void {
     this.results.forget(meetingId);
+    this.publicResults.forget(meetingId);
     this.presence.forget(meetingId);
     this.present.delete(meetingId);
+    this.publicRead.delete(meetingId);
   }
 
   async onModuleDestroy(): Promise<void> {
-    await Promise.all([this.results.stop(), this.presence.stop()]);
+    await Promise.all([this.results.stop(), this.publicResults.stop(), this.presence.stop()]);
   }
 
   private async flushResults(meetingId: string): Promise<void> {
+    const read = (this.reads += 1);
     const current = await this.live.current(meetingId);
     if (!current) return this.forget(meetingId);
     const { version } = current;
@@ -76,13 +98,29 @@ export class ResultsTicker implements OnModuleDestroy {
         present,
       });
     }
-    if (current.public) {
-      this.io
-        .to([rooms.meetingAttendees(meetingId), rooms.meetingOverlays(meetingId)])
-        .emit('meeting.results', { meetingId, version, results: current.public, present: 0 });
-    }
+    // Closed (or past): no more answers, so these are the final results and nobody waits for them.
+    if (current.phase !== 'question_open') this.pushPublic(current, read);
     // Nothing changes after the end: what is remembered of the meeting can go.
-    if (current.phase === 'after') this.present.delete(meetingId);
+    if (current.phase === 'after') {
+      this.present.delete(meetingId);
+      this.publicRead.delete(meetingId);
+    }
+  }
+
+  private async flushPublicResults(meetingId: string): Promise<void> {
+    const read = (this.reads += 1);
+    const current = await this.live.current(meetingId);
+    if (current?.phase === 'question_open') this.pushPublic(current, read);
+  }
+
+  /** Two ticks read side by side: the final results must not be followed by older ones. */
+  private pushPublic({ meetingId, version, public: results }: CurrentResults, read: number): void {
+    if (!results || read < (this.publicRead.get(meetingId) ?? 0)) return;
+    this.publicRead.set(meetingId, read);
+    // One emit to both rooms: the payload is encoded once, whatever the number of sockets.
+    this.io
+      .to([rooms.meetingAttendees(meetingId), rooms.meetingOverlays(meetingId)])
+      .emit('meeting.results', { meetingId, version, results, present: 0 });
   }
 
   private async flushPresence(meetingId: string): Promise<void> {
@@ -105,7 +143,7 @@ export class ResultsTicker implements OnModuleDestroy {
   }
 
   private async count(meetingId: string): Promise<number> {
-    const value = await countPresent(this.io, meetingId);
+    const value = await this.presenceOf.count(this.io, meetingId);
     this.present.set(meetingId, { value, countedAt: Date.now() });
     return value;
   }

@@ -41,6 +41,7 @@ export class ScoreboardTicker implements OnModuleDestroy {
   forget(meetingId: string): void {
     this.throttle.forget(meetingId);
     this.sent.delete(meetingId);
+    this.scoreboard.forget(meetingId);
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -73,7 +74,9 @@ export class ScoreboardTicker implements OnModuleDestroy {
         io.to(rooms.attendee(entry.attendeeId)).emit('attendee.score', mine);
     }
     // After the end no score moves again: nothing needs remembering.
-    if (meeting.phase === 'after') this.sent.delete(meetingId);
-    else this.sent.set(meetingId, now);
+    if (meeting.phase === 'after') {
+      this.sent.delete(meetingId);
+      this.scoreboard.forget(meetingId);
+    } else this.sent.set(meetingId, now);
   }
 }

@@ -25,6 +25,30 @@ export class ScoreboardRepository {
     ) as Promise<ScoreRow[]>;
   }
 
+  /**
+   * One attendee's row (null when gone: a reset) and how many attendees the meeting has now: what a
+   * phone's join needs fresh, read by key instead of ranking the whole room.
+   */
+  async rowOf(
+    meetingId: string,
+    attendeeId: string,
+  ): Promise<{ row: ScoreRow; attendeeCount: number } | null> {
+    const [found] = (await this.captures.query(
+      `SELECT a."id" AS "attendeeId", a."nickname", a."platform",
+              coalesce((SELECT sum(x."points") FROM "answers" AS x WHERE x."attendee_id" = a."id"), 0)::int
+                AS "quizPoints",
+              coalesce((SELECT sum(c."points") FROM "flag_captures" AS c WHERE c."attendee_id" = a."id"), 0)::int
+                AS "flagPoints",
+              (SELECT count(*) FROM "attendees" AS m WHERE m."meeting_id" = a."meeting_id")::int AS "attendeeCount"
+         FROM "attendees" AS a
+        WHERE a."meeting_id" = $1 AND a."id" = $2`,
+      [meetingId, attendeeId],
+    )) as (ScoreRow & { attendeeCount: number })[];
+    if (!found) return null;
+    const { attendeeCount, ...row } = found;
+    return { row, attendeeCount };
+  }
+
   /** Meeting points (quiz + flags) of the attendees who joined from stream chat, by viewer. */
   viewerTotals(meetingId: string): Promise<{ viewerId: string; points: number }[]> {
     return this.captures.query(

@@ -1,0 +1,111 @@
+import { randomBytes } from 'node:crypto';
+import type { MeetingResultsPayload } from '@podium/contracts';
+import { joinMeeting, newMeeting, newOwner, newQuestion, newQuestionInput } from './support/factories';
+import { choiceIdsOf } from './support/live-harness';
+import { emitAck, eventually, LiveClient, okData } from './support/live';
+import { clearRedisPrefix, newRedisPrefix, startTestApp, type TestApp } from './support/test-app';
+import { TestDatabase } from './support/test-database';
+
+/**
+ * A live room spread over two replicas: who is present is counted across both (an attendee with a
+ * tab on each counts once), and results count answers that landed on either.
+ */
+describe('a live room over two replicas (PostgreSQL, Redis)', () => {
+  let db: TestDatabase;
+  let prefix: string;
+  let a: TestApp;
+  let b: TestApp;
+  const clients: LiveClient[] = [];
+
+  beforeAll(async () => {
+    db = await TestDatabase.create();
+    prefix = newRedisPrefix();
+    // Replicas share their secrets: an attendee token signed by one is good on the other.
+    const env = {
+      SESSION_SECRET: randomBytes(32).toString('base64url'),
+      ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+    };
+    [a, b] = await Promise.all([
+      startTestApp({ databaseUrl: db.url, redisPrefix: prefix, env }),
+      startTestApp({ databaseUrl: db.url, redisPrefix: prefix, env }),
+    ]);
+  });
+  afterAll(async () => {
+    for (const client of clients) client.close();
+    await Promise.all([a?.close(), b?.close()]);
+    await db?.drop();
+    await clearRedisPrefix(prefix);
+  });
+
+  it('counts attendees on both replicas once each, and results count answers from both', async () => {
+    const owner = await newOwner(a.baseUrl);
+    const meeting = await newMeeting(owner.client, owner.workspaceId);
+    const poll = await newQuestion(
+      owner.client,
+      meeting,
+      newQuestionInput('poll', { choices: [{ label: 'Tea' }, { label: 'Coffee' }] }),
+    );
+    const [tea, coffee] = choiceIdsOf(poll);
+    const presentOnOpen = async (app: TestApp) => {
+      const { client, snapshot } = await LiveClient.open(app.baseUrl, meeting.id, {
+        cookie: owner.client.cookie ?? '',
+      });
+      client.close();
+      return snapshot.audience === 'organizer' ? snapshot.present : null;
+    };
+    const { client: organizer } = await LiveClient.open(
+      a.baseUrl,
+      meeting.id,
+      { cookie: owner.client.cookie ?? '' },
+      'tab-replicas',
+    );
+    clients.push(organizer);
+    const presence: number[] = [];
+    organizer.socket.on('meeting.presence', (p: { present: number }) => presence.push(p.present));
+    const dashboard: MeetingResultsPayload[] = [];
+    organizer.socket.on('meeting.results', (p: MeetingResultsPayload) => dashboard.push(p));
+
+    // Ada on A, Bo on B, and Ada again in a second tab on B.
+    const phone = async (baseUrl: string, attendeeToken: string) => {
+      const { client } = await LiveClient.open(baseUrl, meeting.id, { attendeeToken });
+      clients.push(client);
+      return client;
+    };
+    const ada = await joinMeeting(a.baseUrl, meeting.joinCode, 'Ada');
+    const bo = await joinMeeting(b.baseUrl, meeting.joinCode, 'Bo');
+    const adaOnA = await phone(a.baseUrl, ada.attendeeToken);
+    const boOnB = await phone(b.baseUrl, bo.attendeeToken);
+    const adaOnB = await phone(b.baseUrl, ada.attendeeToken);
+    await eventually(
+      () => presence.at(-1),
+      (n) => n === 2,
+    );
+    // A dashboard opening on either replica counts the same (A holds one of them, B both).
+    expect(await presentOnOpen(a)).toBe(2);
+    expect(await presentOnOpen(b)).toBe(2);
+
+    okData(await organizer.command(meeting.id, 'start'));
+    okData(await organizer.command(meeting.id, 'next'));
+    const vote = (client: LiveClient, choiceId: string | undefined) =>
+      emitAck(client.socket, 'answer.submit', {
+        questionId: poll.id,
+        answer: { type: 'poll', choiceIds: [choiceId ?? ''] },
+      });
+    okData(await vote(adaOnA, tea));
+    okData(await vote(boOnB, coffee));
+    // Both answers counted, whichever replica took them, on the dashboard and on every phone.
+    const counted = (results: LiveClient['results']) =>
+      results?.type === 'poll' && results.answered === 2 && results.counts[tea ?? ''] === 1;
+    await eventually(() => dashboard.at(-1)?.results ?? null, counted);
+    for (const client of [adaOnA, boOnB, adaOnB]) await eventually(() => client.results, counted);
+
+    // Ada closes her tab on A: still present on B. Bo leaves: one left.
+    adaOnA.close();
+    boOnB.close();
+    await eventually(
+      () => presence.at(-1),
+      (n) => n === 1,
+    );
+    expect(await presentOnOpen(a)).toBe(1);
+  });
+});

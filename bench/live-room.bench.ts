@@ -37,6 +37,8 @@ const RESULTS_FILE =
 const CHOICES = ['Tea', 'Coffee', 'Water', 'Juice'];
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const apiCpuSeconds = (replicas: readonly Replica[]) =>
+  replicas.reduce((total, r) => total + processUsage(r.pid).cpuS, 0);
 
 async function runRoom(replicaCount: number, attendees: number): Promise<LiveRoomRun> {
   const db = await TestDatabase.create();
@@ -76,6 +78,7 @@ async function runRoom(replicaCount: number, attendees: number): Promise<LiveRoo
     // Fill the room: each loader holds a slice, attendee i on replica i mod replicas.
     await sleep(SMOKE ? 200 : 1_000);
     const rssBefore = replicas.map((r) => processUsage(r.pid).rssMiB);
+    const cpuBeforeJoins = apiCpuSeconds(replicas);
     const loaderCount = Math.ceil(attendees / SOCKETS_PER_LOADER);
     const slice = Math.ceil(attendees / loaderCount);
     for (let i = 0; i < loaderCount; i += 1) loaders.push(Loader.start());
@@ -103,11 +106,13 @@ async function runRoom(replicaCount: number, attendees: number): Promise<LiveRoo
     const joined = joins.reduce((n, r) => n + r.joined, 0);
     const joinStart = Math.min(...joins.map((r) => r.startedAtEpoch));
     const joinEnd = Math.max(...joins.map((r) => r.endedAtEpoch));
+    const cpuJoins = apiCpuSeconds(replicas) - cpuBeforeJoins;
     await sleep(SMOKE ? 1_000 : 3_000); // presence ticks and join garbage settle
     const rssAfter = replicas.map((r) => processUsage(r.pid).rssMiB);
 
     // Open the poll, then every attendee votes once at the paced rate.
     const sampler = new ReplicaSampler(replicas.map((r) => r.pid));
+    const cpuBeforeVotes = apiCpuSeconds(replicas);
     okData(await organizer.command(meeting.id, 'start'));
     okData(await organizer.command(meeting.id, 'next'));
     const votes: VoteReport[] = (
@@ -131,6 +136,7 @@ async function runRoom(replicaCount: number, attendees: number): Promise<LiveRoo
       )
     ).map((m) => m.report);
     const load = sampler.stop();
+    const cpuVotes = apiCpuSeconds(replicas) - cpuBeforeVotes;
     const figures = voteFigures(votes, pushes);
     const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
     return {
@@ -147,6 +153,8 @@ async function runRoom(replicaCount: number, attendees: number): Promise<LiveRoo
       organizerPushes: pushes.filter((p) => p.atEpoch >= figures.firstSentEpoch).length,
       dashboardFinal: pushes.reduce((n, p) => Math.max(n, p.answered), 0),
       load,
+      cpuMsPerJoin: (cpuJoins * 1000) / Math.max(1, joined),
+      cpuMsPerVote: (cpuVotes * 1000) / Math.max(1, figures.votesOk),
     };
   } finally {
     organizer?.close();

@@ -71,12 +71,12 @@ export function renderLiveRoom(ctx: LiveRoomContext, runs: readonly LiveRoomRun[
     `- Node ${ctx.node}; commit ${ctx.commit}`,
     `- Api: built \`dist/apps/api/main.js\`, PostgreSQL + Redis, one fresh database per run; load generators are separate processes (≤ 10,000 sockets each) on the same machine; votes paced at ${ctx.votesPerSecond}/s, every attendee votes once`,
     '',
-    '| replicas | N | joined | joins/s | RSS before → after (MiB) | RSS / attendee (KiB) | votes/s sent | ack p50 / p95 / p99 (ms) | vote → dashboard p50 / p95 / p99 (ms) | dashboard pushes | last vote → all have results (ms) | api CPU (% of a core, per replica) | machine busy (%) | api peak RSS (MiB) | problems | targets |',
-    '| - | - | - | - | - | - | - | - | - | - | - | - | - | - | - | - |',
+    '| replicas | N | joined | joins/s | RSS before → after (MiB) | RSS / attendee (KiB) | votes/s sent | ack p50 / p95 / p99 (ms) | vote → dashboard p50 / p95 / p99 (ms) | dashboard pushes | last vote → all have results (ms) | api CPU (% of a core, per replica) | api CPU ms per join / per vote | machine busy (%) | api peak RSS (MiB) | problems | targets |',
+    '| - | - | - | - | - | - | - | - | - | - | - | - | - | - | - | - | - |',
   ];
   for (const r of runs) {
     lines.push(
-      `| ${r.replicas} | ${r.attendees} | ${r.joined} | ${Math.round(r.joinPerSecond)} | ${list(r.rssBeforeMiB)} → ${list(r.rssAfterMiB)} | ${r.rssPerAttendeeKiB.toFixed(1)} | ${Math.round(r.sendRate)} | ${p3(r.ackMs)} | ${p3(r.dashboardMs)} | ${r.organizerPushes} | ${ms(r.toAllMs)} | ${list(r.load.apiCpuPercent)} | ${r.load.machineBusyPercent.toFixed(0)} | ${list(r.load.apiPeakRssMiB)} | ${problems(r)} | ${meetsTargets(r) ? 'met' : 'missed'} |`,
+      `| ${r.replicas} | ${r.attendees} | ${r.joined} | ${Math.round(r.joinPerSecond)} | ${list(r.rssBeforeMiB)} → ${list(r.rssAfterMiB)} | ${r.rssPerAttendeeKiB.toFixed(1)} | ${Math.round(r.sendRate)} | ${p3(r.ackMs)} | ${p3(r.dashboardMs)} | ${r.organizerPushes} | ${ms(r.toAllMs)} | ${list(r.load.apiCpuPercent)} | ${r.cpuMsPerJoin.toFixed(2)} / ${r.cpuMsPerVote.toFixed(2)} | ${r.load.machineBusyPercent.toFixed(0)} | ${list(r.load.apiPeakRssMiB)} | ${problems(r)} | ${meetsTargets(r) ? 'met' : 'missed'} |`,
     );
   }
   lines.push('', '## Against the targets', '');

@@ -48,7 +48,9 @@ async function startReplica(options: ReplicaOptions, secrets: Record<string, str
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'podium-live-room-'));
   const profile = options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : [];
-  const child: ChildProcess = spawn(process.execPath, [...profile, 'dist/apps/api/main.js'], {
+  // Another build (e.g. of the last commit, for a before/after) can be measured in its place.
+  const main = process.env['BENCH_API_MAIN'] ?? 'dist/apps/api/main.js';
+  const child: ChildProcess = spawn(process.execPath, [...profile, main], {
     cwd: ROOT,
     env: {
       PATH: process.env['PATH'] ?? '',

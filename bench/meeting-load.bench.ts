@@ -61,7 +61,7 @@ class Swarm {
 
   static start(): Swarm {
     return new Swarm(
-      fork(join(__dirname, 'support', 'swarm-entry.cjs'), [], {
+      fork(join(__dirname, 'support', 'ts-child.cjs'), ['client-swarm.ts'], {
         execArgv: [],
         env: { ...process.env, NODE_OPTIONS: '' },
         stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

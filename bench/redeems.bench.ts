@@ -44,7 +44,7 @@ class LoadGenerator {
   private constructor(private readonly child: ChildProcess) {}
 
   static async start(): Promise<LoadGenerator> {
-    const child = fork(join(__dirname, 'support', 'redeem-load-entry.cjs'), [], {
+    const child = fork(join(__dirname, 'support', 'ts-child.cjs'), ['redeem-load.ts'], {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     await new Promise<void>((resolve, reject) => {

@@ -57,7 +57,7 @@ async function tableActivity(db: TestDatabase, messages: number): Promise<string
 /** Runs the load generator in its own process and reads back its records. */
 function generate(plan: IngestPlan): Promise<IngestRun> {
   return new Promise((resolve, reject) => {
-    const child = fork(join(__dirname, 'support', 'webhook-ingest-entry.cjs'), [], {
+    const child = fork(join(__dirname, 'support', 'ts-child.cjs'), ['webhook-ingest-load.ts'], {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     child.once('message', (message: GeneratorMessage) => {

@@ -26,7 +26,7 @@ export class Loader {
 
   static start(): Loader {
     return new Loader(
-      fork(join(__dirname, 'live-room-entry.cjs'), [], {
+      fork(join(__dirname, 'ts-child.cjs'), ['live-room-load.ts'], {
         execArgv: ['--max-old-space-size=4096'],
         env: { ...process.env, NODE_OPTIONS: '' },
         stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-// Relative, not the workspace alias: this runs in a plain Node child (see webhook-ingest-entry.cjs).
+// Relative, not the workspace alias: this runs in a plain Node child (see ts-child.cjs).
 import { eventSubTimestamp, signEventSubMessage } from '../../libs/fakes/src/twitch/eventsub-webhook';
 import {
   chatterOf,

@@ -118,9 +118,10 @@ describe('bots from the admin, tried in rehearsal mode (built server, PostgreSQL
     await expect(overlay.getByTestId('overlay-alert').count()).resolves.toBe(0);
 
     // Rehearsal: a fake viewer says `!hello`; the merged chat log shows the line and the bot's answer.
+    // Routes load on first visit: the address changes once the page's code has arrived.
     await page.getByTestId('nav-rehearsal').click();
-    expect(new URL(page.url()).pathname).toBe(`/w/${workspaceId}/rehearsal`);
     await page.getByTestId('rehearsal-panel').waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/w/${workspaceId}/rehearsal`);
     await page.getByTestId('rehearsal-viewer-name').fill('Grace');
     await page.getByTestId('rehearsal-text').fill('!hello');
     await page.getByTestId('rehearsal-send').click();

@@ -24,7 +24,7 @@ function workspaceIdOf(page: Page): string {
 
 /**
  * Admin → API tokens: creates a token with `scopes` and returns the secret the page shows once.
- * (The page is helper "api-auth"'s: `apps/web/src/features/api-tokens`.)
+ * (The page is `apps/web/src/features/api-tokens`.)
  */
 async function createTokenInAdmin(page: Page, name: string, scopes: readonly ApiScope[]): Promise<string> {
   await page.getByTestId('nav-api-tokens').click();

@@ -2,7 +2,7 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { LoggerModule, type Params } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
-import { redactRequestUrl } from './common/http/log-redaction';
+import { redactHeaders, redactRequestUrl } from './common/http/log-redaction';
 import { ApiExceptionFilter } from './common/errors/exception.filter';
 import { DomainEvents } from './common/events/domain-events';
 import { SchemaValidationPipe } from './common/http/validation.pipe';
@@ -80,9 +80,14 @@ export class AppModule {
               'req.params',
               'res.headers["set-cookie"]',
             ],
-            // Addresses can hold credentials: webhook keys in the path, OAuth codes in the query.
+            // Addresses and headers can hold credentials: webhook keys in the path, OAuth codes in the
+            // query, tokens in headers the api does not even read.
             serializers: {
-              req: (request: { url?: string }) => ({ ...request, url: redactRequestUrl(request.url) }),
+              req: (request: { url?: string; headers?: Record<string, unknown> }) => ({
+                ...request,
+                url: redactRequestUrl(request.url),
+                headers: redactHeaders(request.headers),
+              }),
             },
             transport:
               config.nodeEnv === 'development'

@@ -11,9 +11,9 @@ import type {
 import {
   type Cluster,
   connectLive,
-  emitAck,
+  request,
   type LiveSocket,
-  okData,
+  ok,
   record,
   Session,
   startCluster,
@@ -56,9 +56,7 @@ describe('a live meeting across three replicas (built server, PostgreSQL, Redis,
   /** An organizer dashboard tab `clientId` on replica `at`. */
   async function dashboard(at: string, meetingId: string, clientId: string) {
     const socket = await track(connectLive(at, { cookie: owner.cookie }));
-    const snapshot = okData(
-      await emitAck(socket, 'meeting.join', { meetingId, clientId }),
-    ) as OrganizerSnapshot;
+    const snapshot = ok(await request(socket, 'meeting.join', { meetingId, clientId })) as OrganizerSnapshot;
     return { socket, snapshot };
   }
 
@@ -84,7 +82,7 @@ describe('a live meeting across three replicas (built server, PostgreSQL, Redis,
     const organizer = await dashboard(B(), meeting.id, 'tab-b');
     expect(organizer.snapshot.control.controllerClientId).toBe('tab-b');
     const dashboardResults = record(organizer.socket, 'meeting.results');
-    okData(await emitAck(organizer.socket, 'meeting.command', { meetingId: meeting.id, command: 'start' }));
+    ok(await request(organizer.socket, 'meeting.command', { meetingId: meeting.id, command: 'start' }));
 
     const joined = await owner.call<JoinedMeetingDto>(A(), 'POST', '/api/join', {
       code: meeting.joinCode,
@@ -92,7 +90,7 @@ describe('a live meeting across three replicas (built server, PostgreSQL, Redis,
     });
     const phone = await track(connectLive(A(), { attendeeToken: joined.attendeeToken }));
     const phoneStates = record(phone, 'meeting.state');
-    okData(await emitAck(phone, 'meeting.join', { meetingId: meeting.id }));
+    ok(await request(phone, 'meeting.join', { meetingId: meeting.id }));
 
     const { token } = await owner.call<CreatedOverlayTokenDto>(
       C(),
@@ -102,15 +100,15 @@ describe('a live meeting across three replicas (built server, PostgreSQL, Redis,
     );
     const overlay = await track(connectLive(C(), { overlayToken: token }));
     const overlayResults = record(overlay, 'meeting.results');
-    const shown = okData(await emitAck(overlay, 'meeting.join', { meetingId: 'live' }));
+    const shown = ok(await request(overlay, 'meeting.join', { meetingId: 'live' }));
     expect(shown.state.meetingId).toBe(meeting.id);
 
     // B opens the poll; A's phone sees it through Redis and votes there.
-    okData(await emitAck(organizer.socket, 'meeting.command', { meetingId: meeting.id, command: 'next' }));
+    ok(await request(organizer.socket, 'meeting.command', { meetingId: meeting.id, command: 'next' }));
     const isOpen = (s: LiveStateDto) => s.phase === 'question_open' && s.question?.id === question.id;
     await until('the poll on the phone (A)', () => phoneStates.some(isOpen));
-    const voted = okData(
-      await emitAck(phone, 'answer.submit', {
+    const voted = ok(
+      await request(phone, 'answer.submit', {
         questionId: question.id,
         answer: { type: 'poll', choiceIds: [pizza!] },
       }),
@@ -139,32 +137,32 @@ describe('a live meeting across three replicas (built server, PostgreSQL, Redis,
     // A second tab on C opens read-only: it may control (owner) but does not hold control.
     const c = await dashboard(C(), meeting.id, 'tab-c');
     expect(c.snapshot).toMatchObject({ canControl: true, control: { controllerClientId: 'tab-b' } });
-    const refused = await emitAck(c.socket, 'meeting.command', { meetingId: meeting.id, command: 'start' });
+    const refused = await request(c.socket, 'meeting.command', { meetingId: meeting.id, command: 'start' });
     expect(refused).toMatchObject({ ok: false, error: { statusCode: 403, code: 'meeting.not_in_control' } });
-    okData(await emitAck(b.socket, 'meeting.command', { meetingId: meeting.id, command: 'start' }));
+    ok(await request(b.socket, 'meeting.command', { meetingId: meeting.id, command: 'start' }));
 
     // B's tab closes: its replica frees control and C hears it through Redis.
     const toldC = record(c.socket, 'meeting.control');
     b.socket.close();
     await until('C told that control is free', () => toldC.some((t) => t.controllerClientId === null));
-    const rejoined = okData(
-      await emitAck(c.socket, 'meeting.join', { meetingId: meeting.id, clientId: 'tab-c' }),
+    const rejoined = ok(
+      await request(c.socket, 'meeting.join', { meetingId: meeting.id, clientId: 'tab-c' }),
     ) as OrganizerSnapshot;
     expect(rejoined.control.controllerClientId).toBe('tab-c');
-    okData(await emitAck(c.socket, 'meeting.command', { meetingId: meeting.id, command: 'next' }));
+    ok(await request(c.socket, 'meeting.command', { meetingId: meeting.id, command: 'next' }));
 
     // A tab on A takes over explicitly (the documented way); C, on another replica, loses it at once.
     const a = await dashboard(A(), meeting.id, 'tab-a');
     expect(a.snapshot.control.controllerClientId).toBe('tab-c');
-    const taken = okData(
-      await emitAck(a.socket, 'meeting.takeControl', { meetingId: meeting.id, clientId: 'tab-a' }),
+    const taken = ok(
+      await request(a.socket, 'meeting.takeControl', { meetingId: meeting.id, clientId: 'tab-a' }),
     );
     expect(taken.controllerClientId).toBe('tab-a');
     await until('C told it lost control', () => toldC.some((t) => t.controllerClientId === 'tab-a'));
-    const late = await emitAck(c.socket, 'meeting.command', { meetingId: meeting.id, command: 'close' });
+    const late = await request(c.socket, 'meeting.command', { meetingId: meeting.id, command: 'close' });
     expect(late).toMatchObject({ ok: false, error: { code: 'meeting.not_in_control' } });
-    const closed = okData(
-      await emitAck(a.socket, 'meeting.command', { meetingId: meeting.id, command: 'close' }),
+    const closed = ok(
+      await request(a.socket, 'meeting.command', { meetingId: meeting.id, command: 'close' }),
     );
     expect(closed.phase).toBe('question_closed');
   });

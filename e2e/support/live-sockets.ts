@@ -11,14 +11,17 @@ type AckOf<E extends keyof ClientToServerEvents> = Parameters<
 /** A Socket.IO client as the web app opens it; resolves once the server says the session is ready. */
 export function connectLive(
   baseUrl: string,
-  auth: { cookie?: string; attendeeToken?: string },
+  auth: { cookie?: string; attendeeToken?: string; overlayToken?: string },
 ): Promise<LiveSocket> {
   const socket: LiveSocket = io(baseUrl, {
     path: '/socket.io',
     transports: ['websocket'],
     reconnection: false,
     extraHeaders: auth.cookie ? { cookie: auth.cookie } : undefined,
-    auth: auth.attendeeToken ? { attendeeToken: auth.attendeeToken } : {},
+    auth: {
+      ...(auth.attendeeToken ? { attendeeToken: auth.attendeeToken } : {}),
+      ...(auth.overlayToken ? { overlayToken: auth.overlayToken } : {}),
+    },
   });
   return new Promise((resolve, reject) => {
     socket.once('session.ready', () => resolve(socket));

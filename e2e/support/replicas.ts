@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import type { Ack, ClientToServerEvents, ServerToClientEvents } from '@podium/contracts';
 import { Redis } from 'ioredis';
-import { io, type Socket } from 'socket.io-client';
 import { createDatabase, REDIS_URL } from './database';
 import { freePort, newDataDir, type RunningServer, startServer } from './server';
+
+// The socket helpers live in one place for every e2e spec.
+export { connectLive, type LiveSocket, ok, record, request } from './live-sockets';
 
 /** Several built api processes sharing one fresh PostgreSQL database, one Redis prefix and their keys. */
 export interface Cluster {
@@ -76,71 +77,6 @@ export class Session {
     if (!response.ok) throw new Error(`${method} ${baseUrl}${path}: ${response.status} ${text}`);
     return (text ? JSON.parse(text) : undefined) as T;
   }
-}
-
-export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-
-/** A real Socket.IO client on one replica; resolves once the server says the session is ready. */
-export function connectLive(
-  baseUrl: string,
-  auth: { cookie?: string; attendeeToken?: string; overlayToken?: string },
-): Promise<LiveSocket> {
-  const socket: LiveSocket = io(baseUrl, {
-    path: '/socket.io',
-    transports: ['websocket'],
-    reconnection: false,
-    extraHeaders: auth.cookie ? { cookie: auth.cookie } : undefined,
-    auth: {
-      ...(auth.attendeeToken ? { attendeeToken: auth.attendeeToken } : {}),
-      ...(auth.overlayToken ? { overlayToken: auth.overlayToken } : {}),
-    },
-  });
-  return new Promise((resolve, reject) => {
-    socket.once('session.ready', () => resolve(socket));
-    socket.once('connect_error', (error) => {
-      socket.close();
-      reject(error);
-    });
-  });
-}
-
-type AckedEvent = {
-  [E in keyof ClientToServerEvents]: Parameters<ClientToServerEvents[E]> extends [unknown, unknown]
-    ? E
-    : never;
-}[keyof ClientToServerEvents];
-type AckOf<E extends AckedEvent> = Parameters<ClientToServerEvents[E]>[1] extends (result: infer R) => void
-  ? R
-  : never;
-
-/** Emits an event that takes an acknowledgement and resolves with the ack (ok or error). */
-export function emitAck<E extends AckedEvent>(
-  socket: LiveSocket,
-  event: E,
-  request: Parameters<ClientToServerEvents[E]>[0],
-): Promise<AckOf<E>> {
-  const timed = socket.timeout(10_000) as unknown as {
-    emitWithAck(event: string, request: unknown): Promise<AckOf<E>>;
-  };
-  return timed.emitWithAck(event, request);
-}
-
-/** The data of a successful ack; throws with the error body otherwise. */
-export function okData<T>(ack: Ack<T>): T {
-  if (!ack.ok) throw new Error(`expected ok, got ${JSON.stringify(ack.error)}`);
-  return ack.data;
-}
-
-/** Every payload of `event` the socket receives from now on. */
-export function record<E extends keyof ServerToClientEvents>(
-  socket: LiveSocket,
-  event: E,
-): Parameters<ServerToClientEvents[E]>[0][] {
-  const seen: Parameters<ServerToClientEvents[E]>[0][] = [];
-  (socket as unknown as { on(e: string, l: (p: unknown) => void): void }).on(event, (payload) =>
-    seen.push(payload as Parameters<ServerToClientEvents[E]>[0]),
-  );
-  return seen;
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

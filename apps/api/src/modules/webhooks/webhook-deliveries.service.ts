@@ -1,3 +1,5 @@
+import { Remembered } from '../../common/concurrency/remembered';
+
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import {
@@ -53,7 +55,7 @@ type DeliverJob = z.infer<typeof DeliverJobSchema>;
 export class WebhookDeliveries implements OnModuleInit, OnApplicationBootstrap {
   private readonly logger = new Logger(WebhookDeliveries.name);
   private readonly policy: WebhookRetryPolicy;
-  private readonly enabled = new Map<string, { until: number; rows: Promise<SubscriptionRow[]> }>();
+  private readonly enabled = new Remembered<SubscriptionRow[]>(LISTENING_TTL_MS);
 
   constructor(
     private readonly repository: WebhooksRepository,
@@ -115,18 +117,11 @@ export class WebhookDeliveries implements OnModuleInit, OnApplicationBootstrap {
 
   /** A subscription of the workspace was created, changed or deleted: ask the database next time. */
   forget(workspaceId: string): void {
-    this.enabled.delete(workspaceId);
+    this.enabled.forget(workspaceId);
   }
 
   private enabledIn(workspaceId: string): Promise<SubscriptionRow[]> {
-    const now = Date.now();
-    const remembered = this.enabled.get(workspaceId);
-    if (remembered && remembered.until > now) return remembered.rows;
-    const rows = this.repository.listEnabled(this.tx.none, workspaceId);
-    this.enabled.set(workspaceId, { until: now + LISTENING_TTL_MS, rows });
-    // A failed read is not remembered.
-    rows.catch(() => this.enabled.delete(workspaceId));
-    return rows;
+    return this.enabled.get(workspaceId, () => this.repository.listEnabled(this.tx.none, workspaceId));
   }
 
   /** "Send test": a `webhook.test` event to this subscription alone, enabled or not. */

@@ -7,6 +7,7 @@ import {
 import { TransactionRunner } from '../../../database/transaction';
 import type { Actor } from '../../auth/auth.service';
 import { WorkspaceAccess } from '../../workspaces/workspace-access.service';
+import { Remembered } from '../../../common/concurrency/remembered';
 import { BotSettingsRepository } from './bot-settings.repository';
 
 /**
@@ -18,7 +19,7 @@ const PREFIX_TTL_MS = 1_000;
 /** The workspace's command prefix (and, later, other bot-wide settings). */
 @Injectable()
 export class BotSettingsService {
-  private readonly prefixes = new Map<string, { until: number; prefix: Promise<string> }>();
+  private readonly prefixes = new Remembered<string>(PREFIX_TTL_MS);
 
   constructor(
     private readonly access: WorkspaceAccess,
@@ -34,21 +35,15 @@ export class BotSettingsService {
   async update(actor: Actor, workspaceId: string, body: UpdateBotSettingsRequest): Promise<BotSettingsDto> {
     await this.access.require(actor, workspaceId, 'moderator');
     const row = await this.repository.upsert(this.tx.none, workspaceId, body.prefix);
-    this.prefixes.delete(workspaceId);
+    this.prefixes.forget(workspaceId);
     return { workspaceId, prefix: row.prefix };
   }
 
   /** The prefix commands start with (no access check: the chat stages use it). */
   prefix(workspaceId: string): Promise<string> {
-    const now = Date.now();
-    const remembered = this.prefixes.get(workspaceId);
-    if (remembered && remembered.until > now) return remembered.prefix;
-    const prefix = this.repository
-      .find(this.tx.none, workspaceId)
-      .then((row) => row?.prefix ?? DEFAULT_COMMAND_PREFIX);
-    this.prefixes.set(workspaceId, { until: now + PREFIX_TTL_MS, prefix });
-    // A failed read is not remembered.
-    prefix.catch(() => this.prefixes.delete(workspaceId));
-    return prefix;
+    return this.prefixes.get(workspaceId, async () => {
+      const row = await this.repository.find(this.tx.none, workspaceId);
+      return row?.prefix ?? DEFAULT_COMMAND_PREFIX;
+    });
   }
 }

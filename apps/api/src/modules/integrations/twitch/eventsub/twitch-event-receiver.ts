@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { isTwitchEventType, normalizeTwitchEvent, type TwitchDeliveryMeta } from '@podium/chat';
 import { DomainEvents } from '../../../../common/events/domain-events';
+import { Remembered } from '../../../../common/concurrency/remembered';
 import { ChatErrorCode, ChatException } from '../../../chat/chat.exception';
 import { ConnectionsService } from '../../../chat/connections/connections.service';
 import { ChatPipeline } from '../../../chat/events/chat-pipeline';
@@ -23,7 +24,7 @@ type Route = Pick<ConnectionRecord, 'id' | 'workspaceId' | 'platform'>;
 @Injectable()
 export class TwitchEventReceiver implements OnModuleInit {
   /** Per channel: its live connections, without their credentials (a chat burst reads this per message). */
-  private readonly routes = new Map<string, { until: number; routes: Promise<Route[]> }>();
+  private readonly routes = new Remembered<Route[]>(ROUTES_TTL_MS);
 
   constructor(
     private readonly connections: ConnectionsService,
@@ -32,8 +33,8 @@ export class TwitchEventReceiver implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.events.on('connection.changed', () => this.routes.clear());
-    this.events.on('connection.removed', () => this.routes.clear());
+    this.events.on('connection.changed', () => this.routes.forget());
+    this.events.on('connection.removed', () => this.routes.forget());
   }
 
   async receive(type: string, event: Record<string, unknown>, meta: TwitchDeliveryMeta): Promise<number> {
@@ -52,13 +53,6 @@ export class TwitchEventReceiver implements OnModuleInit {
   }
 
   private routesOf(channelId: string): Promise<Route[]> {
-    const now = Date.now();
-    const cached = this.routes.get(channelId);
-    if (cached && cached.until > now) return cached.routes;
-    const routes = this.connections.routesByAccount('twitch', channelId);
-    this.routes.set(channelId, { until: now + ROUTES_TTL_MS, routes });
-    // A failed read is not remembered.
-    routes.catch(() => this.routes.delete(channelId));
-    return routes;
+    return this.routes.get(channelId, () => this.connections.routesByAccount('twitch', channelId));
   }
 }

@@ -1,66 +1,23 @@
-import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type {
   ApiErrorDto,
   CategoryDto,
-  CreateRewardRequest,
   ImportRewardsResultDto,
   RedeemResultDto,
   RedemptionDto,
   RedemptionPageDto,
-  RehearsalInjectionDto,
   RewardDto,
   RewardListDto,
 } from '@podium/contracts';
-import { runCli } from '../src/cli/podium-cli';
-import { TransactionRunner } from '../src/database/transaction';
-import { PointsLedger } from '../src/modules/points/points-ledger';
 import { type RewardAvailability, RedeemService } from '../src/modules/redeems/redeem.service';
+import { redeemsHelpers } from './support/redeems';
 import { until } from './support/live-harness';
 import { useTestSuite } from './support/test-suite';
 
 /** Rewards, redeeming and the queue through HTTP and chat, against the real PostgreSQL. */
 describe('redeems (PostgreSQL)', () => {
   const suite = useTestSuite();
-  const ws = () => `/api/workspaces/${suite.owner.workspaceId}`;
-  const client = () => suite.owner.client;
-  const ledger = () => suite.app.podium.app.get(PointsLedger);
-
-  async function newViewer(name = `viewer-${randomUUID().slice(0, 8)}`): Promise<string> {
-    const [row] = await suite.db.query<{ id: string }>(
-      `INSERT INTO viewers (workspace_id, platform, platform_user_id, login, display_name)
-       VALUES ($1, 'twitch', $2, $3, $3) RETURNING id`,
-      [suite.owner.workspaceId, randomUUID(), name],
-    );
-    return row!.id;
-  }
-  const credit = (viewerId: string, amount: number) =>
-    ledger().run((tx) =>
-      ledger().credit(tx, { workspaceId: suite.owner.workspaceId, viewerId, amount, reason: 'adjust' }),
-    );
-  const balance = (viewerId: string) =>
-    ledger().balance(suite.app.podium.app.get(TransactionRunner).none, suite.owner.workspaceId, viewerId);
-  async function newReward(overrides: Partial<CreateRewardRequest> = {}): Promise<RewardDto> {
-    const created = await client().post<RewardDto>(`${ws()}/rewards`, {
-      name: `r${randomUUID().slice(0, 8)}`,
-      type: 'list',
-      price: 100,
-      ...overrides,
-    });
-    expect(created.status).toBe(201);
-    return created.body;
-  }
-  const redeem = (viewerId: string, rewardId: string, extra: Record<string, unknown> = {}) =>
-    client().post<RedeemResultDto>(`${ws()}/redeems`, {
-      viewerId,
-      rewardId,
-      requestId: randomUUID(),
-      ...extra,
-    });
-  const inject = (body: Record<string, unknown>) =>
-    client().post<RehearsalInjectionDto>(`${ws()}/rehearsal/events`, body);
+  const { ws, client, newViewer, credit, balance, newReward, redeem, inject } = redeemsHelpers(suite);
 
   it('creates, lists, updates and deletes rewards, with 400s and 409s for bad input', async () => {
     const reward = await newReward({ name: 'Hydrate', description: 'Drink water', categories: ['chill'] });
@@ -396,80 +353,5 @@ describe('redeems (PostgreSQL)', () => {
     expect(empty.status).toBe(400);
     expect(empty.body).toMatchObject({ code: 'validation.failed' });
     expect(empty.body.message).toMatch(/^body must hold at least one reward/);
-  });
-
-  describe('the ops CLI', () => {
-    const cliEnv = () => ({
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'silent',
-      DATABASE_URL: suite.db.url,
-      DATA_DIR: suite.app.dataDir,
-    });
-    async function cli(...argv: string[]): Promise<{ code: number; out: string }> {
-      const lines: string[] = [];
-      const code = await runCli(argv, (line) => lines.push(line), cliEnv());
-      return { code, out: lines.join('\n') };
-    }
-
-    it('clears the queue with refunds (or rejects with --no-refund) and resets counters', async () => {
-      const viewer = await newViewer();
-      await credit(viewer, 100);
-      const list = await newReward({ price: 10 });
-      const counter = await newReward({ type: 'counter', price: 1 });
-      await redeem(viewer, list.id);
-      await redeem(viewer, list.id);
-      await redeem(viewer, counter.id);
-      expect(await balance(viewer)).toBe(79);
-
-      const rejected = await cli('queue:clear', '--reward', list.name, '--no-refund');
-      expect(rejected).toEqual({ code: 0, out: expect.stringContaining('2 redemption(s) rejected') });
-      expect(await balance(viewer)).toBe(79);
-      await redeem(viewer, list.id);
-      const refunded = await cli('queue:clear', `--workspace=${suite.owner.workspaceId}`);
-      expect(refunded.out).toContain('redemption(s) refunded');
-      expect(await balance(viewer)).toBe(79);
-
-      expect((await cli('counters:reset', '--reward', counter.name)).out).toContain('1 counter(s) reset');
-      expect((await client().get<RewardDto>(`${ws()}/rewards/${counter.id}`)).body.count).toBe(0);
-      expect(await cli('counters:reset', '--reward', 'nope')).toEqual({
-        code: 1,
-        out: expect.stringContaining('no reward nope'),
-      });
-      expect((await cli('bogus')).code).toBe(2);
-    });
-
-    it('resets a milestone only when completed, or with --hard', async () => {
-      const goal = await newReward({ type: 'goal', price: 0, goal: { target: 1000, milestones: [] } });
-      const plain = await cli('milestone:reset', goal.name);
-      expect(plain.code).toBe(1);
-      expect(plain.out).toContain('not complete');
-      const hard = await cli('milestone:reset', goal.name, '--hard');
-      expect(hard).toEqual({ code: 0, out: expect.stringContaining('reset (hard), round 2') });
-    });
-
-    it('grants points to a viewer named by login, through `npx podium`', async () => {
-      const login = `grantee${randomUUID().slice(0, 6)}`;
-      const viewer = await newViewer(login);
-      const { stdout } = await promisify(execFile)(
-        'node',
-        [
-          join(__dirname, '../../../tools/cli/podium.cjs'),
-          'points:grant',
-          login,
-          '250',
-          '--note',
-          'giveaway',
-        ],
-        { env: { ...process.env, ...cliEnv() }, timeout: 60_000 },
-      );
-      expect(stdout).toContain(`${login} +250, balance 250`);
-      expect(await balance(viewer)).toBe(250);
-      const [entry] = await suite.db.query<{ reason: string; note: string }>(
-        `SELECT reason, note FROM points_ledger WHERE viewer_id = $1`,
-        [viewer],
-      );
-      expect(entry).toEqual({ reason: 'adjust', note: 'giveaway' });
-      expect((await cli('points:grant', 'nobody-at-all', '5')).out).toContain('no viewer nobody-at-all');
-    }, 90_000);
   });
 });

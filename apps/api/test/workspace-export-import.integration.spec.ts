@@ -1,64 +1,15 @@
-import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type {
-  ApiErrorDto,
-  BackupFileDto,
-  BackupsDto,
-  BackupScheduleDto,
-  CreatedApiTokenDto,
-  FlagDto,
-  ImportResultDto,
-  MediaDto,
-  RedeemResultDto,
-  RewardDto,
-  WorkspaceExportDocument,
-} from '@podium/contracts';
+import type { ApiErrorDto, CreatedApiTokenDto, WorkspaceExportDocument } from '@podium/contracts';
 import { runCli } from '../src/cli/podium-cli';
-import { TransactionRunner } from '../src/database/transaction';
 import { BACKUP_TABLES, EXCLUDED_TABLES } from '../src/modules/backup/backup-tables';
-import { BackupRepository } from '../src/modules/backup/backup.repository';
-import { BackupScheduleJob } from '../src/modules/backup/backup-schedule.job';
 import { PointsLedger } from '../src/modules/points/points-ledger';
-import { newOwner, newQuestionInput } from './support/factories';
+import { newOwner } from './support/factories';
 import type { HttpClient } from './support/http-client';
-import { choiceIdsOf, ok } from './support/live-harness';
 import { startTestApp, type TestApp } from './support/test-app';
 import { TestDatabase } from './support/test-database';
 import { useTestSuite } from './support/test-suite';
-
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-  'base64',
-);
-
-async function postFile<T>(
-  baseUrl: string,
-  path: string,
-  cookie: string | undefined,
-  bytes: Buffer,
-  name: string,
-  type: string,
-): Promise<{ status: number; body: T }> {
-  const form = new FormData();
-  form.append('file', new Blob([new Uint8Array(bytes)], { type }), name);
-  const response = await fetch(`${baseUrl}${path}`, {
-    method: 'POST',
-    headers: cookie ? { cookie } : {},
-    body: form,
-  });
-  return { status: response.status, body: (await response.json()) as T };
-}
-
-const importFile = (baseUrl: string, path: string, cookie: string | undefined, document: unknown) =>
-  postFile<ImportResultDto & ApiErrorDto>(
-    baseUrl,
-    path,
-    cookie,
-    Buffer.from(JSON.stringify(document)),
-    'export.json',
-    'application/json',
-  );
+import { PNG, buildRichWorkspace, importFile, postFile } from './support/workspace-export';
 
 /** User ids differ between databases: rows name users, the document maps them to e-mails. */
 function comparable(document: WorkspaceExportDocument): Omit<WorkspaceExportDocument, 'exportedAt'> {
@@ -85,7 +36,7 @@ function comparable(document: WorkspaceExportDocument): Omit<WorkspaceExportDocu
 }
 
 /** A rich workspace through the real services, exported, imported elsewhere, exported again. */
-describe('workspace export / import and backups (PostgreSQL)', () => {
+describe('workspace export / import (PostgreSQL)', () => {
   jest.setTimeout(90_000);
   const suite = useTestSuite();
   const ws = () => `/api/workspaces/${suite.owner.workspaceId}`;
@@ -101,115 +52,8 @@ describe('workspace export / import and backups (PostgreSQL)', () => {
     await other?.db.drop();
   });
 
-  async function newViewer(name: string): Promise<string> {
-    const [row] = await suite.db.query<{ id: string }>(
-      `INSERT INTO viewers (workspace_id, platform, platform_user_id, login, display_name, roles)
-       VALUES ($1, 'twitch', $2, $3, $3, ARRAY['subscriber']) RETURNING id`,
-      [suite.owner.workspaceId, randomUUID(), name],
-    );
-    return row!.id;
-  }
-
-  async function buildRichWorkspace(): Promise<{ mediaId: string; viewers: string[] }> {
-    // A meeting run live: a poll and a quiz answered by two attendees, a flag, the meeting on question 2.
-    const { meeting, questions } = await suite.meetingWith(
-      newQuestionInput('poll'),
-      newQuestionInput('quiz'),
-    );
-    const flag = await client().post<FlagDto>(`${ws()}/flags`, {
-      name: 'Booth',
-      code: 'BOOTH-1',
-      points: 50,
-    });
-    expect(flag.status).toBe(201);
-    const organizer = await suite.live.organizer(client().cookie, meeting.id, randomUUID());
-    const ada = await suite.live.attendee(meeting, 'Ada');
-    const bob = await suite.live.attendee(meeting, 'Bob');
-    ok(await suite.live.command(organizer.socket, meeting.id, 'start'));
-    ok(await suite.live.command(organizer.socket, meeting.id, 'next'));
-    const [poll, quiz] = questions as [(typeof questions)[0], (typeof questions)[0]];
-    ok(await suite.live.answer(ada.socket, poll.id, { type: 'poll', choiceIds: [choiceIdsOf(poll)[0]!] }));
-    ok(await suite.live.answer(bob.socket, poll.id, { type: 'poll', choiceIds: [choiceIdsOf(poll)[1]!] }));
-    ok(await suite.live.command(organizer.socket, meeting.id, 'close'));
-    ok(await suite.live.command(organizer.socket, meeting.id, 'next'));
-    ok(await suite.live.answer(ada.socket, quiz.id, { type: 'quiz', choiceIds: [choiceIdsOf(quiz)[0]!] }));
-    expect(await suite.live.answerRows(quiz.id)).toHaveLength(1);
-
-    // Bots: a command, an announcement (disabled: no timer touches it while the test compares), a revolution, media.
-    const bots = `${ws()}/bots`;
-    expect(
-      (await client().post(`${bots}/commands`, { name: 'discord', responses: ['Join us'] })).status,
-    ).toBe(201);
-    const announcement = await client().post(`${bots}/announcements`, {
-      name: 'Follow',
-      messages: ['Follow us', 'Hydrate'],
-      intervalMinutes: 15,
-      liveOnly: true,
-      enabled: false,
-    });
-    expect(announcement.status).toBe(201);
-    const revolution = await client().post(`${bots}/revolutions`, {
-      name: 'Hype',
-      trigger: '!hype',
-      threshold: 10,
-      windowSeconds: 60,
-      cooldownSeconds: 300,
-      message: 'Hype x{count}!',
-    });
-    expect(revolution.status).toBe(201);
-    const media = await postFile<MediaDto>(
-      suite.app.baseUrl,
-      `${ws()}/media`,
-      client().cookie,
-      PNG,
-      'dot.png',
-      'image/png',
-    );
-    expect(media.status).toBe(201);
-
-    // Economy: viewers (one merged into another), ledger credits, rewards in a category, a redemption.
-    const viewers = [await newViewer('grace'), await newViewer('linus'), await newViewer('grace_alt')];
-    const merged = await client().post(`${ws()}/viewers/merge`, {
-      sourceViewerId: viewers[2],
-      targetViewerId: viewers[0],
-    });
-    expect(merged.status).toBeLessThan(300);
-    const ledger = suite.app.podium.app.get(PointsLedger);
-    for (const [viewerId, amount] of [
-      [viewers[0]!, 500],
-      [viewers[1]!, 120],
-      [viewers[0]!, 30],
-    ] as const) {
-      await ledger.run((tx) =>
-        ledger.credit(tx, {
-          workspaceId: suite.owner.workspaceId,
-          viewerId,
-          amount,
-          reason: 'adjust',
-          note: 'gift',
-        }),
-      );
-    }
-    const reward = await client().post<RewardDto>(`${ws()}/rewards`, {
-      name: 'hydrate',
-      type: 'list',
-      price: 100,
-      categories: ['chill'],
-    });
-    expect(reward.status).toBe(201);
-    const redeemed = await client().post<RedeemResultDto>(`${ws()}/redeems`, {
-      viewerId: viewers[0],
-      rewardId: reward.body.id,
-      requestId: randomUUID(),
-    });
-    expect(redeemed.status).toBeLessThan(300);
-    const schedule = await client().put<BackupScheduleDto>(`${ws()}/backups/schedule`, { keep: 5 });
-    expect(schedule.status).toBe(200);
-    return { mediaId: media.body.id, viewers };
-  }
-
   it('round-trips a rich workspace into a fresh database exactly, field by field', async () => {
-    const { mediaId, viewers } = await buildRichWorkspace();
+    const { mediaId, viewers } = await buildRichWorkspace(suite);
     const first = await client().get<WorkspaceExportDocument>(`${ws()}/export`);
     expect(first.status).toBe(200);
     expect(first.headers.get('content-disposition')).toMatch(/^attachment; filename="podium-.*\.json"$/u);
@@ -385,41 +229,6 @@ describe('workspace export / import and backups (PostgreSQL)', () => {
     expect((await call(reader, randomUUID())).status).toBe(404);
   });
 
-  it('writes scheduled backups into DATA_DIR/backups/<workspace>/ and keeps the last N', async () => {
-    const job = suite.app.podium.app.get(BackupScheduleJob);
-    const set = await client().put<BackupScheduleDto>(`${ws()}/backups/schedule`, {
-      enabled: true,
-      intervalHours: 1,
-      keep: 2,
-    });
-    expect(set.body).toMatchObject({ enabled: true, intervalHours: 1, keep: 2 });
-    const start = Date.parse('2030-01-01T00:00:00Z');
-    const hours = (n: number) => new Date(start + n * 3_600_000);
-    expect(await job.sweep(hours(0))).toBe(1);
-    expect(await job.sweep(hours(0.5))).toBe(0); // not due yet
-    expect(await job.sweep(hours(1))).toBe(1);
-    expect(await job.sweep(hours(2))).toBe(1);
-    const dir = join(suite.app.dataDir, 'backups', suite.owner.workspaceId);
-    expect(existsSync(dir)).toBe(true);
-    expect(readdirSync(dir).sort()).toEqual([
-      '2030-01-01T01-00-00-000Z.json',
-      '2030-01-01T02-00-00-000Z.json',
-    ]);
-    const listed = await client().get<BackupsDto>(`${ws()}/backups`);
-    expect(listed.body.files.map((f) => f.name)).toEqual([
-      '2030-01-01T02-00-00-000Z.json',
-      '2030-01-01T01-00-00-000Z.json',
-    ]);
-    expect(listed.body.schedule).toMatchObject({ lastBackupAt: hours(2).toISOString(), lastError: null });
-    const file = await client().get<WorkspaceExportDocument>(`${ws()}/backups/2030-01-01T02-00-00-000Z.json`);
-    expect(file.status).toBe(200);
-    expect(file.body.workspace.id).toBe(suite.owner.workspaceId);
-    expect((await client().get(`${ws()}/backups/..%2F..%2Fsecrets.json`)).status).toBe(404);
-    const now = await client().post<BackupFileDto>(`${ws()}/backups`);
-    expect(now.status).toBe(201);
-    expect(readdirSync(dir)).toHaveLength(2);
-  });
-
   it('exports and imports from the command line', async () => {
     const file = join(suite.app.dataDir, 'cli-export.json');
     const env = {
@@ -445,33 +254,5 @@ describe('workspace export / import and backups (PostgreSQL)', () => {
     // The fresh database already holds this workspace (the first test): a copy with new ids.
     expect({ importCode, imported }).toMatchObject({ importCode: 0 });
     expect(imported.join('\n')).toContain('with new ids (a copy)');
-  });
-
-  it('lists every workspace table as exported or deliberately excluded', async () => {
-    const repository = suite.app.podium.app.get(BackupRepository);
-    const tables = await repository.workspaceScopedTables(suite.app.podium.app.get(TransactionRunner).none);
-    const known = new Set([...BACKUP_TABLES.map((t) => t.name), ...Object.keys(EXCLUDED_TABLES)]);
-    expect(tables.filter((t) => !known.has(t))).toEqual([]);
-    // Parents come before children (the import inserts in this order), except deferred columns.
-    const order = BACKUP_TABLES.map((t) => t.name);
-    const references = await suite.db.query<{ child: string; parent: string; columns: string[] }>(
-      `SELECT c.conrelid::regclass::text AS child, c.confrelid::regclass::text AS parent,
-              array_agg(a.attname::text) AS columns
-       FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = ANY(c.conkey)
-       WHERE c.contype = 'f' GROUP BY 1, 2, c.oid`,
-    );
-    const misordered = references.filter(({ child, parent, columns }) => {
-      const table = BACKUP_TABLES.find((t) => t.name === child);
-      if (!table || !order.includes(parent) || parent === child) return false;
-      if (columns.every((column) => table.deferred?.includes(column))) return false;
-      return order.indexOf(parent) > order.indexOf(child);
-    });
-    expect(misordered).toEqual([]);
-    // Every exported table that names a workspace's parent outside the export is excluded on purpose.
-    const dangling = references.filter(
-      ({ child, parent }) =>
-        order.includes(child) && !order.includes(parent) && !['workspaces', 'users'].includes(parent),
-    );
-    expect(dangling).toEqual([]);
   });
 });

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type {
   ApiErrorDto,
   ApiScope,
-  CreatedApiTokenDto,
   LiveStateDto,
   MeetingDto,
   MeetingSummaryDto,
@@ -10,15 +9,10 @@ import type {
   ScoreboardDto,
   WorkspaceDto,
 } from '@podium/contracts';
+import { apiV1, type V1Result } from './support/api-v1-client';
 import { newMeeting, newQuestionInput } from './support/factories';
 import { choiceIdsOf, ok, record, request, until } from './support/live-harness';
 import { useTestSuite } from './support/test-suite';
-
-interface V1Result<T> {
-  status: number;
-  body: T;
-  headers: Headers;
-}
 
 /** What GET …/live answers (public-api/meetings/meetings-v1.schemas.ts). */
 interface LiveView {
@@ -37,41 +31,16 @@ interface AllResults {
 /** The v1 meetings API with real tokens, against the real PostgreSQL and Redis and a real dashboard socket. */
 describe('Public API v1: meetings, questions, live control (PostgreSQL + Redis)', () => {
   const suite = useTestSuite({ redis: true });
-  const v1Path = (path: string, workspaceId = suite.owner.workspaceId) =>
-    `/api/v1/workspaces/${workspaceId}${path}`;
-
-  async function newToken(scopes: ApiScope[]): Promise<string> {
-    const created = await suite.owner.client.post<CreatedApiTokenDto>(
-      `/api/workspaces/${suite.owner.workspaceId}/api-tokens`,
-      { name: `token ${randomUUID().slice(0, 6)}`, scopes },
-    );
-    if (created.status !== 201) throw new Error(`token: ${created.status} ${JSON.stringify(created.body)}`);
-    return created.body.token;
-  }
-
-  async function v1<T = unknown>(
+  const api = apiV1(suite);
+  const newToken = async (scopes: ApiScope[]): Promise<string> => (await api.newToken(scopes)).token;
+  /** A v1 call on the suite's workspace: `path` is below /api/v1/workspaces/:workspaceId. */
+  const v1 = <T = unknown>(
     token: string,
     method: string,
     path: string,
     body?: unknown,
     headers: Record<string, string> = {},
-  ): Promise<V1Result<T>> {
-    const response = await fetch(`${suite.app.baseUrl}${v1Path(path)}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...headers,
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return {
-      status: response.status,
-      body: (text ? JSON.parse(text) : undefined) as T,
-      headers: response.headers,
-    };
-  }
+  ): Promise<V1Result<T>> => api.v1<T>(token, method, api.v1Path(path), body, headers);
 
   /** POSTs a live command with no body, as a Stream Deck button would; returns the new state. */
   async function command(token: string, meetingId: string, name: string): Promise<LiveStateDto> {

@@ -6,42 +6,31 @@ import type {
   BotSandboxResultDto,
   ChatLogDto,
   ConnectionDto,
-  CreateBotCommandRequest,
   OAuthStartDto,
   PublicCommandListDto,
 } from '@podium/contracts';
-import {
-  FakeOwncast,
-  FakeTwitch,
-  type FakeTwitchUser,
-  type FakeYoutube,
-  youtubeTextMessage,
-} from '@podium/fakes';
+import { FakeOwncast, FakeTwitch, type FakeYoutube, youtubeTextMessage } from '@podium/fakes';
 import { ChatStages } from '../src/modules/bots/chat-stages';
+import {
+  botChatHelpers,
+  MOD,
+  NIGHT_OWL,
+  OWNCAST_TOKEN,
+  PIXEL,
+  PUBLIC_URL,
+  SPONSOR,
+  TIDE,
+} from './support/bot-chat';
 import { HttpClient } from './support/http-client';
 import { sleep, until } from './support/live-harness';
 import { useTestSuite } from './support/test-suite';
-import {
-  BROADCASTER,
-  connectThroughOAuth,
-  twitchConnection,
-  twitchEnv,
-  twitchFixture,
-} from './support/twitch-connect';
+import { BROADCASTER, connectThroughOAuth, twitchConnection, twitchEnv } from './support/twitch-connect';
 import { startFakeYoutube, youtubeEnv } from './support/youtube-test-bed';
 
-const PUBLIC_URL = 'https://podium.example.test';
-const OWNCAST_TOKEN = 'Xq9_fixture-owncast-access-token-5uQ2n0sV8kYtRz3wLbM1=';
-const PIXEL: FakeTwitchUser = { id: '581204977', login: 'pixelmoth', displayName: 'PixelMoth' };
-const MOD: FakeTwitchUser = { id: '271828182', login: 'keeperofkeys', displayName: 'KeeperOfKeys' };
-const TIDE: FakeTwitchUser = { id: '415926535', login: 'tidewrangler', displayName: 'TideWrangler' };
-const NIGHT_OWL = { channelId: 'UCviewerFixture0000000001', displayName: 'NightOwl' };
-const SPONSOR = { channelId: 'UCviewerFixture0000000002', displayName: 'GoldLeaf', isChatSponsor: true };
-const twitchChat = twitchFixture('notification.channel.chat.message.plain').body.event;
-
 /**
- * Command bots and auto-responses through the real pipeline: fake Twitch (EventSub webhooks),
+ * Custom command bots and auto-responses through the real pipeline: fake Twitch (EventSub webhooks),
  * YouTube (polled) and Owncast connected to one workspace; replies land on the platform asked.
+ * The built-in moderator commands are in bot-builtins.integration.spec.ts.
  */
 describe('Command bots and auto-responses (PostgreSQL + Redis)', () => {
   let twitch: FakeTwitch;
@@ -62,46 +51,8 @@ describe('Command bots and auto-responses (PostgreSQL + Redis)', () => {
     delete process.env['TWURPLE_MOCK_API_PORT'];
   });
 
-  const ws = () => `/api/workspaces/${suite.owner.workspaceId}`;
-  const bots = () => `${ws()}/bots`;
+  const { ws, bots, said, twitchSays, createCommand, answered } = botChatHelpers(suite, () => twitch);
   const connections = {} as Record<'twitch' | 'youtube' | 'owncast', ConnectionDto>;
-
-  /** Everything the bots queued to say, per platform, oldest first. */
-  const said = async (platform?: string) =>
-    (
-      await suite.db.query<{ platform: string; text: string }>(
-        `select c.platform, o.text from chat_outbox o join platform_connections c on c.id = o.connection_id
-         where o.workspace_id = $1 order by o.seq`,
-        [suite.owner.workspaceId],
-      )
-    )
-      .filter((row) => platform === undefined || row.platform === platform)
-      .map((row) => row.text);
-  const twitchSays = async (
-    user: FakeTwitchUser,
-    text: string,
-    badges: string[] = user === MOD ? ['moderator'] : [],
-    messageId: string = randomUUID(),
-  ) =>
-    twitch.deliver('channel.chat.message', {
-      ...twitchChat,
-      message_id: messageId,
-      chatter_user_id: user.id,
-      chatter_user_login: user.login,
-      chatter_user_name: user.displayName,
-      badges: badges.map((set_id) => ({ set_id, id: '1', info: '' })),
-      message: { text, fragments: [{ type: 'text', text, cheermote: null, emote: null, mention: null }] },
-    });
-  const createCommand = async (body: CreateBotCommandRequest) => {
-    const created = await suite.owner.client.post<BotCommandDto>(`${bots()}/commands`, body);
-    expect(created.status).toBe(201);
-    return created.body;
-  };
-  /** Waits for `text` on a platform, then a little longer so that anything wrongly queued shows up. */
-  const answered = async (platform: string, text: string) => {
-    await until(`"${text}" on ${platform}`, async () => (await said(platform)).includes(text), 10_000);
-    await sleep(300);
-  };
 
   it('connects Twitch (webhooks), YouTube and Owncast to the workspace', async () => {
     twitch.routeCallbacks(PUBLIC_URL, () => suite.app.baseUrl);
@@ -201,44 +152,6 @@ describe('Command bots and auto-responses (PostgreSQL + Redis)', () => {
     expect((await said('twitch')).filter((t) => t.startsWith('once,'))).toEqual(['once, TideWrangler (#1)']);
     const stored = await suite.owner.client.get<BotCommandDto>(`${bots()}/commands/${command.id}`);
     expect(stored.body.useCount).toBe(1);
-  });
-
-  it('lets a Twitch moderator set the title and category and give a shoutout; refuses the rest silently', async () => {
-    await twitchSays(PIXEL, '!title Not yours to set');
-    await twitchSays(MOD, '!title Lighthouse builds, night 13');
-    await answered('twitch', 'Title set to: Lighthouse builds, night 13');
-    expect(twitch.channel(BROADCASTER.id)?.title).toBe('Lighthouse builds, night 13');
-    expect(twitch.channel(BROADCASTER.id)?.updates).toEqual([{ title: 'Lighthouse builds, night 13' }]);
-
-    await twitchSays(MOD, '!game minecraft');
-    await answered('twitch', 'Category set to: Minecraft');
-    expect(twitch.channel(BROADCASTER.id)).toMatchObject({ gameId: '27471', gameName: 'Minecraft' });
-    await twitchSays(MOD, '!game fall g');
-    await answered('twitch', 'Category set to: Fall Guys');
-    await twitchSays(MOD, '!game no such thing');
-    await answered('twitch', 'No Twitch category matches "no such thing".');
-    expect(twitch.channel(BROADCASTER.id)?.gameName).toBe('Fall Guys');
-
-    await twitchSays(MOD, '!so @TideWrangler');
-    await answered(
-      'twitch',
-      'Check out TideWrangler at https://twitch.tv/tidewrangler! Go give them some love.',
-    );
-    await until('the Helix shoutout', () => twitch.shoutouts.length === 1);
-    expect(twitch.shoutouts[0]).toMatchObject({
-      fromBroadcasterId: BROADCASTER.id,
-      toBroadcasterId: TIDE.id,
-    });
-
-    twitch.failNextShoutout(
-      429,
-      'The broadcaster may not give the same broadcaster a Shoutout within 60 minutes.',
-    );
-    await twitchSays(MOD, '!so pixelmoth');
-    await until('the refused shoutout reported', async () =>
-      (await said('twitch')).some((t) => t.startsWith('Twitch refused the shoutout: Twitch answered 429')),
-    );
-    expect(twitch.shoutouts).toHaveLength(1);
   });
 
   it('lists what the caller may use in !help, with the link to the public commands page', async () => {

@@ -1,90 +1,15 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type {
-  ApiErrorDto,
-  ApiTokenDto,
-  ApiWhoamiDto,
-  CreatedApiTokenDto,
-  CreateApiTokenRequest,
-  WorkspaceDto,
-} from '@podium/contracts';
+import type { ApiErrorDto, ApiTokenDto, ApiWhoamiDto } from '@podium/contracts';
 import { TransactionRunner } from '../src/database/transaction';
 import { IdempotencyRepository } from '../src/modules/public-api/auth/idempotency.repository';
 import { IDEMPOTENCY_RETENTION_HOURS } from '../src/modules/public-api/auth/purge-idempotency-keys.job';
+import { apiTokenHelpers, useApiAuthSuite } from './support/api-tokens';
 import { newMember } from './support/factories';
-import { useTestSuite } from './support/test-suite';
 
-const PER_TOKEN_LIMIT = 15;
-
-interface V1Result<T> {
-  status: number;
-  body: T;
-  headers: Headers;
-}
-
-/** Public API tokens against the real PostgreSQL and Redis: auth, scopes, isolation, limits, idempotency. */
+/** Public API tokens against the real PostgreSQL and Redis: their life, authentication, idempotency. */
 describe('Public API auth (PostgreSQL + Redis)', () => {
-  const suite = useTestSuite({
-    redis: true,
-    env: () => ({ API_RATE_LIMIT_PER_TOKEN: String(PER_TOKEN_LIMIT), API_RATE_LIMIT_PER_IP: '5000' }),
-  });
-  const tokensPath = (workspaceId = suite.owner.workspaceId) => `/api/workspaces/${workspaceId}/api-tokens`;
-  const v1Path = (path: string, workspaceId = suite.owner.workspaceId) =>
-    `/api/v1/workspaces/${workspaceId}${path}`;
-
-  async function newToken(
-    request: Partial<CreateApiTokenRequest> = {},
-    workspaceId = suite.owner.workspaceId,
-  ): Promise<CreatedApiTokenDto> {
-    const created = await suite.owner.client.post<CreatedApiTokenDto>(tokensPath(workspaceId), {
-      name: `token ${randomUUID().slice(0, 6)}`,
-      scopes: ['points:read', 'points:write'],
-      ...request,
-    });
-    if (created.status !== 201) throw new Error(`token: ${created.status} ${JSON.stringify(created.body)}`);
-    return created.body;
-  }
-
-  async function v1<T = unknown>(
-    token: string | undefined,
-    method: string,
-    path: string,
-    body?: unknown,
-    headers: Record<string, string> = {},
-  ): Promise<V1Result<T>> {
-    const response = await fetch(`${suite.app.baseUrl}${path}`, {
-      method,
-      headers: {
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...headers,
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return {
-      status: response.status,
-      body: (text ? JSON.parse(text) : undefined) as T,
-      headers: response.headers,
-    };
-  }
-
-  async function newViewer(): Promise<string> {
-    const name = `viewer-${randomUUID().slice(0, 8)}`;
-    const [row] = await suite.db.query<{ id: string }>(
-      `INSERT INTO viewers (workspace_id, platform, platform_user_id, login, display_name)
-       VALUES ($1, 'twitch', $2, $3, $3) RETURNING id`,
-      [suite.owner.workspaceId, randomUUID(), name],
-    );
-    return row!.id;
-  }
-
-  const ledgerEntries = async (viewerId: string) => {
-    const [row] = await suite.db.query<{ entries: string; sum: string }>(
-      `SELECT count(*)::text AS entries, coalesce(sum(amount), 0)::text AS sum FROM points_ledger WHERE viewer_id = $1`,
-      [viewerId],
-    );
-    return { entries: Number(row!.entries), sum: Number(row!.sum) };
-  };
+  const suite = useApiAuthSuite();
+  const { tokensPath, v1Path, v1, newToken, newViewer, ledgerEntries } = apiTokenHelpers(suite);
 
   describe('tokens', () => {
     it('shows the secret once, stores only its SHA-256, and lists without it', async () => {
@@ -203,67 +128,6 @@ describe('Public API auth (PostgreSQL + Redis)', () => {
       expect(expired.body.code).toBe('api.invalid_token');
       const listed = await suite.owner.client.get<ApiTokenDto[]>(tokensPath());
       expect(listed.body.find((t) => t.id === expiring.id)?.status).toBe('expired');
-    });
-
-    it('answers 403 naming the scope a token lacks', async () => {
-      const readOnly = await newToken({ scopes: ['points:read'] });
-      const viewerId = await newViewer();
-      const grant = await v1<ApiErrorDto>(
-        readOnly.token,
-        'POST',
-        v1Path(`/viewers/${viewerId}/points/grant`),
-        {
-          amount: 10,
-          reason: 'nope',
-        },
-      );
-      expect(grant.status).toBe(403);
-      expect(grant.body).toMatchObject({ statusCode: 403, code: 'api.missing_scope' });
-      expect(grant.body.message).toContain('points:write');
-      expect(await ledgerEntries(viewerId)).toEqual({ entries: 0, sum: 0 });
-      expect((await v1(readOnly.token, 'GET', v1Path(`/viewers/${viewerId}`))).status).toBe(200);
-    });
-
-    it('answers 404, not 403, when a token names another workspace, even one it has no scope for', async () => {
-      const other = await suite.owner.client.post<WorkspaceDto>('/api/workspaces', { name: 'Workspace B' });
-      expect(other.status).toBe(201);
-      const tokenA = await newToken({ scopes: ['points:read'] });
-      const tokenB = await newToken({ scopes: ['points:read'] }, other.body.id);
-      for (const path of ['/whoami', '/viewers', `/viewers/${randomUUID()}/points/grant`]) {
-        const method = path.endsWith('grant') ? 'POST' : 'GET';
-        const body = method === 'POST' ? { amount: 1, reason: 'x' } : undefined;
-        const crossed = await v1<ApiErrorDto>(tokenA.token, method, v1Path(path, other.body.id), body);
-        expect(crossed.status).toBe(404);
-        expect(crossed.body.code).toBe('api.workspace_not_found');
-        // A workspace that does not exist answers exactly the same.
-        const missing = await v1<ApiErrorDto>(tokenA.token, method, v1Path(path, randomUUID()), body);
-        expect(missing.status).toBe(404);
-        expect(missing.body).toEqual(crossed.body);
-      }
-      expect((await v1(tokenB.token, 'GET', v1Path('/whoami', other.body.id))).status).toBe(200);
-    });
-
-    it('rate-limits per token with 429, Retry-After and RateLimit headers, leaving other tokens alone', async () => {
-      const busy = await newToken();
-      const calm = await newToken();
-      const first = await v1(busy.token, 'GET', v1Path('/whoami'));
-      expect(first.headers.get('ratelimit-limit')).toBe(String(PER_TOKEN_LIMIT));
-      expect(first.headers.get('ratelimit-remaining')).toBe(String(PER_TOKEN_LIMIT - 1));
-      expect(Number(first.headers.get('ratelimit-reset'))).toBeGreaterThan(0);
-      const rest = await Promise.all(
-        Array.from({ length: PER_TOKEN_LIMIT + 4 }, () =>
-          v1<ApiErrorDto>(busy.token, 'GET', v1Path('/whoami')),
-        ),
-      );
-      expect(rest.filter((r) => r.status === 200)).toHaveLength(PER_TOKEN_LIMIT - 1);
-      const limited = rest.filter((r) => r.status === 429);
-      expect(limited).toHaveLength(5);
-      const one = limited[0]!;
-      expect(one.body).toMatchObject({ statusCode: 429, code: 'api.rate_limited' });
-      expect(Number(one.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-      expect(Number(one.headers.get('retry-after'))).toBeLessThanOrEqual(60);
-      expect(one.headers.get('ratelimit-remaining')).toBe('0');
-      expect((await v1(calm.token, 'GET', v1Path('/whoami'))).status).toBe(200);
     });
   });
 
@@ -418,36 +282,5 @@ describe('Public API auth (PostgreSQL + Redis)', () => {
       expect(tooLong.body.code).toBe('api.idempotency_key_invalid');
       expect(await ledgerEntries(viewerId)).toEqual({ entries: 0, sum: 0 });
     });
-  });
-});
-
-describe('Public API per-address rate limit (Redis)', () => {
-  const suite = useTestSuite({
-    redis: true,
-    env: () => ({ API_RATE_LIMIT_PER_IP: '4', API_RATE_LIMIT_PER_TOKEN: '100' }),
-  });
-
-  it('limits one address across tokens and before any token is looked up', async () => {
-    const created = await suite.owner.client.post<CreatedApiTokenDto>(
-      `/api/workspaces/${suite.owner.workspaceId}/api-tokens`,
-      { name: 'ip', scopes: ['points:read'] },
-    );
-    const url = `${suite.app.baseUrl}/api/v1/workspaces/${suite.owner.workspaceId}/whoami`;
-    const statuses: number[] = [];
-    for (let i = 0; i < 3; i += 1) {
-      statuses.push(
-        (await fetch(url, { headers: { authorization: `Bearer ${created.body.token}` } })).status,
-      );
-    }
-    statuses.push((await fetch(url)).status);
-    const limited = await fetch(url, { headers: { authorization: `Bearer ${created.body.token}` } });
-    expect(statuses).toEqual([200, 200, 200, 401]);
-    expect(limited.status).toBe(429);
-    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-    expect(((await limited.json()) as ApiErrorDto).code).toBe('api.rate_limited');
-    // The session-authenticated admin is not part of the public API's limits.
-    expect(
-      (await suite.owner.client.get(`/api/workspaces/${suite.owner.workspaceId}/api-tokens`)).status,
-    ).toBe(200);
   });
 });

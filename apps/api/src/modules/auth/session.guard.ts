@@ -4,6 +4,7 @@ import type { Request } from 'express';
 import { outageOf } from '../../common/errors/outage';
 import { readSessionCookie } from '../../common/http/session-cookie';
 import { AuthErrorCode, AuthException } from './auth.exception';
+import type { Member } from '../workspaces/workspace-access.service';
 import { type Actor, AuthService } from './auth.service';
 
 const PUBLIC_ROUTE = 'podium:public';
@@ -20,6 +21,8 @@ export function isPublicRoute(reflector: Reflector, context: ExecutionContext): 
 
 export interface AuthenticatedRequest extends Request {
   actor?: Actor;
+  /** Set by WorkspaceRoleGuard on routes under :workspaceId (read it with @Membership()). */
+  membership?: Member;
 }
 
 /** Global guard: every route needs a signed-in organizer unless marked @Public(). */

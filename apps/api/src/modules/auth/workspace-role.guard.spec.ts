@@ -25,8 +25,13 @@ class Routes {
   }
 }
 
-function contextFor(handler: keyof Routes, params: Record<string, string>, actor?: Actor): ExecutionContext {
-  const request = { params, actor };
+function contextFor(
+  handler: keyof Routes,
+  params: Record<string, string>,
+  actor?: Actor,
+  request: Record<string, unknown> = {},
+): ExecutionContext {
+  Object.assign(request, { params, actor });
   return {
     getType: () => 'http',
     getClass: () => Routes,
@@ -38,9 +43,9 @@ function contextFor(handler: keyof Routes, params: Record<string, string>, actor
 describe('WorkspaceRoleGuard', () => {
   const checked: [string, Role][] = [];
   const access = {
-    require: (_: Actor, workspaceId: string, minimum: Role) => {
+    member: (actor: Actor, workspaceId: string, minimum: Role) => {
       checked.push([workspaceId, minimum]);
-      return Promise.resolve(minimum);
+      return Promise.resolve({ ...actor, workspaceId, role: minimum });
     },
   } as WorkspaceAccess;
   const guard = new WorkspaceRoleGuard(new Reflector(), access);
@@ -52,6 +57,12 @@ describe('WorkspaceRoleGuard', () => {
       true,
     );
     expect(checked).toEqual([[WORKSPACE, 'moderator']]);
+  });
+
+  it('puts the membership it found on the request, for @Membership()', async () => {
+    const request: Record<string, unknown> = {};
+    await guard.canActivate(contextFor('declared', { workspaceId: WORKSPACE }, ACTOR, request));
+    expect(request['membership']).toEqual({ ...ACTOR, workspaceId: WORKSPACE, role: 'moderator' });
   });
 
   it('fails closed on a workspace route that declares no role', async () => {

@@ -18,8 +18,9 @@ export const RequireRole = (role: Role): MethodDecorator & ClassDecorator => Set
 
 /**
  * Global guard, after SessionGuard: on a signed-in route whose path names a workspace, a
- * non-member gets 404 and a weaker role 403. Fails closed: such a route that declares no role
- * is a server error, never an open door.
+ * non-member gets 404 and a weaker role 403; the membership found is put on the request for
+ * @Membership(). Fails closed: such a route that declares no role is a server error, never an
+ * open door.
  */
 @Injectable()
 export class WorkspaceRoleGuard implements CanActivate {
@@ -48,7 +49,8 @@ export class WorkspaceRoleGuard implements CanActivate {
     if (!UUID.test(workspaceId)) {
       throw new ValidationException([{ field: 'workspaceId', message: 'must be a UUID' }]);
     }
-    await this.access.require(request.actor, workspaceId, required);
+    // Kept on the request so the route's service is handed it and does not look it up again.
+    request.membership = await this.access.member(request.actor, workspaceId, required);
     return true;
   }
 }

@@ -24,6 +24,7 @@ import {
 import type { Response } from 'express';
 import { memoryStorage } from 'multer';
 import { CurrentActor } from '../../common/http/current-actor.decorator';
+import { type Member, Membership } from '../../common/http/membership.decorator';
 import { UuidParam } from '../../common/http/params';
 import type { Actor } from '../auth/auth.service';
 import { RequireRole } from '../auth/workspace-role.guard';
@@ -46,7 +47,7 @@ export class BackupController {
   @Get('workspaces/:workspaceId/export')
   @ApiProduces('application/json')
   async export(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @Res({ passthrough: true }) response: Response,
   ): Promise<WorkspaceExportDocument> {
@@ -74,7 +75,7 @@ export class BackupController {
   @ApiConsumes('multipart/form-data')
   @UseInterceptors(UPLOAD)
   importInto(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UploadedFile() file: UploadedExport | undefined,
   ): Promise<ImportResultDto> {
@@ -83,14 +84,14 @@ export class BackupController {
 
   @RequireRole('owner')
   @Get('workspaces/:workspaceId/backups')
-  list(@CurrentActor() actor: Actor, @UuidParam('workspaceId') workspaceId: string): Promise<BackupsDto> {
+  list(@Membership() actor: Member, @UuidParam('workspaceId') workspaceId: string): Promise<BackupsDto> {
     return this.backups.backups(actor, workspaceId);
   }
 
   @RequireRole('owner')
   @Put('workspaces/:workspaceId/backups/schedule')
   updateSchedule(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @Body({ schema: UpdateBackupScheduleRequestSchema }) body: UpdateBackupScheduleRequest,
   ): Promise<BackupScheduleDto> {
@@ -102,7 +103,7 @@ export class BackupController {
   @Post('workspaces/:workspaceId/backups')
   @HttpCode(201)
   backupNow(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
   ): Promise<BackupFileDto> {
     return this.backups.backupNow(actor, workspaceId);
@@ -112,7 +113,7 @@ export class BackupController {
   @Get('workspaces/:workspaceId/backups/:name')
   @ApiProduces('application/json')
   async download(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @Param('name') name: string,
     @Res({ passthrough: true }) response: Response,

@@ -15,9 +15,8 @@ import {
   UpdateBotSettingsRequestSchema,
 } from '@podium/contracts';
 import type { z } from 'zod';
-import { CurrentActor } from '../../common/http/current-actor.decorator';
+import { type Member, Membership } from '../../common/http/membership.decorator';
 import { UuidParam } from '../../common/http/params';
-import type { Actor } from '../auth/auth.service';
 import { RequireRole } from '../auth/workspace-role.guard';
 import { AutoResponsesService } from './auto-responses/auto-responses.service';
 import { BotCommandsService } from './commands/bot-commands.service';
@@ -38,7 +37,7 @@ export class BotsController {
   @RequireRole('moderator')
   @Get('settings')
   getSettings(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
   ): Promise<BotSettingsDto> {
     return this.settings.get(actor, workspaceId);
@@ -47,7 +46,7 @@ export class BotsController {
   @RequireRole('moderator')
   @Put('settings')
   updateSettings(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @Body({ schema: UpdateBotSettingsRequestSchema }) body: UpdateBotSettingsRequest,
   ): Promise<BotSettingsDto> {
@@ -57,7 +56,7 @@ export class BotsController {
   @RequireRole('moderator')
   @Get('commands')
   listCommands(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
   ): Promise<BotCommandDto[]> {
     return this.commands.list(actor, workspaceId);
@@ -66,7 +65,7 @@ export class BotsController {
   @RequireRole('moderator')
   @Get('builtin-commands')
   listBuiltins(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
   ): Promise<BuiltinCommandDto[]> {
     return this.commands.listBuiltins(actor, workspaceId);
@@ -75,7 +74,7 @@ export class BotsController {
   @RequireRole('moderator')
   @Post('commands')
   createCommand(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @Body({ schema: CreateBotCommandRequestSchema }) body: z.output<typeof CreateBotCommandRequestSchema>,
   ): Promise<BotCommandDto> {
@@ -85,7 +84,7 @@ export class BotsController {
   @RequireRole('moderator')
   @Get('commands/:commandId')
   getCommand(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UuidParam('commandId') commandId: string,
   ): Promise<BotCommandDto> {
@@ -95,7 +94,7 @@ export class BotsController {
   @RequireRole('moderator')
   @Patch('commands/:commandId')
   updateCommand(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UuidParam('commandId') commandId: string,
     @Body({ schema: UpdateBotCommandRequestSchema }) body: z.output<typeof UpdateBotCommandRequestSchema>,
@@ -107,7 +106,7 @@ export class BotsController {
   @Delete('commands/:commandId')
   @HttpCode(204)
   removeCommand(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UuidParam('commandId') commandId: string,
   ): Promise<void> {
@@ -117,7 +116,7 @@ export class BotsController {
   @RequireRole('moderator')
   @Get('auto-responses')
   listAutoResponses(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
   ): Promise<AutoResponseDto[]> {
     return this.autoResponses.list(actor, workspaceId);
@@ -126,7 +125,7 @@ export class BotsController {
   @RequireRole('moderator')
   @Post('auto-responses')
   createAutoResponse(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @Body({ schema: CreateAutoResponseRequestSchema }) body: z.output<typeof CreateAutoResponseRequestSchema>,
   ): Promise<AutoResponseDto> {
@@ -136,7 +135,7 @@ export class BotsController {
   @RequireRole('moderator')
   @Get('auto-responses/:autoResponseId')
   getAutoResponse(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UuidParam('autoResponseId') autoResponseId: string,
   ): Promise<AutoResponseDto> {
@@ -146,7 +145,7 @@ export class BotsController {
   @RequireRole('moderator')
   @Patch('auto-responses/:autoResponseId')
   updateAutoResponse(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UuidParam('autoResponseId') autoResponseId: string,
     @Body({ schema: UpdateAutoResponseRequestSchema }) body: z.output<typeof UpdateAutoResponseRequestSchema>,
@@ -158,7 +157,7 @@ export class BotsController {
   @Delete('auto-responses/:autoResponseId')
   @HttpCode(204)
   removeAutoResponse(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UuidParam('autoResponseId') autoResponseId: string,
   ): Promise<void> {
@@ -170,7 +169,7 @@ export class BotsController {
   @Post('sandbox')
   @HttpCode(200)
   trySandbox(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @Body({ schema: BotSandboxRequestSchema }) body: z.output<typeof BotSandboxRequestSchema>,
   ): Promise<BotSandboxResultDto> {

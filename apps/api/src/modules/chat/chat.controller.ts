@@ -12,9 +12,8 @@ import {
   type ViewerDto,
 } from '@podium/contracts';
 import { z } from 'zod';
-import { CurrentActor } from '../../common/http/current-actor.decorator';
+import { type Member, Membership } from '../../common/http/membership.decorator';
 import { UuidParam } from '../../common/http/params';
-import type { Actor } from '../auth/auth.service';
 import { RequireRole } from '../auth/workspace-role.guard';
 import { ChatLogService } from './events/chat-log.service';
 import { ConnectionsService } from './connections/connections.service';
@@ -36,7 +35,7 @@ export class ChatController {
   @RequireRole('moderator')
   @Get('connections')
   listConnections(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
   ): Promise<ConnectionDto[]> {
     return this.connections.list(actor, workspaceId);
@@ -45,7 +44,7 @@ export class ChatController {
   @RequireRole('moderator')
   @Get('connections/:connectionId')
   getConnection(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UuidParam('connectionId') connectionId: string,
   ): Promise<ConnectionDto> {
@@ -57,7 +56,7 @@ export class ChatController {
   @Delete('connections/:connectionId')
   @HttpCode(204)
   disconnect(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UuidParam('connectionId') connectionId: string,
   ): Promise<void> {
@@ -68,7 +67,7 @@ export class ChatController {
   @RequireRole('viewer')
   @Get('chat/events')
   events(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @Query({ schema: ChatLogQuerySchema }) query: z.output<typeof ChatLogQuerySchema>,
   ): Promise<ChatLogDto> {
@@ -80,7 +79,7 @@ export class ChatController {
   @Post('chat/messages')
   @HttpCode(202)
   send(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @Body({ schema: SendChatMessageRequestSchema }) body: SendChatMessageRequest,
   ): Promise<SendChatMessageResponse> {
@@ -90,7 +89,7 @@ export class ChatController {
   @RequireRole('viewer')
   @Get('viewers')
   searchViewers(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @Query('search', { schema: ViewerSearchSchema }) search: string,
   ): Promise<ViewerDto[]> {
@@ -102,7 +101,7 @@ export class ChatController {
   @Post('viewers/merge')
   @HttpCode(200)
   merge(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @Body({ schema: MergeViewersRequestSchema }) body: MergeViewersRequest,
   ): Promise<ViewerDto> {

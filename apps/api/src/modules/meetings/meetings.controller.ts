@@ -7,9 +7,8 @@ import {
   UpdateMeetingRequestSchema,
 } from '@podium/contracts';
 import type { z } from 'zod';
-import { CurrentActor } from '../../common/http/current-actor.decorator';
+import { type Member, Membership } from '../../common/http/membership.decorator';
 import { UuidParam } from '../../common/http/params';
-import type { Actor } from '../auth/auth.service';
 import { RequireRole } from '../auth/workspace-role.guard';
 import { MeetingsService } from './meetings.service';
 
@@ -21,7 +20,7 @@ export class MeetingsController {
   @RequireRole('viewer')
   @Get()
   list(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
   ): Promise<MeetingSummaryDto[]> {
     return this.meetings.list(actor, workspaceId);
@@ -31,7 +30,7 @@ export class MeetingsController {
   @Post()
   @HttpCode(201)
   create(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @Body({ schema: CreateMeetingRequestSchema }) body: z.output<typeof CreateMeetingRequestSchema>,
   ): Promise<MeetingDto> {
@@ -41,7 +40,7 @@ export class MeetingsController {
   @RequireRole('viewer')
   @Get(':meetingId')
   get(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UuidParam('meetingId') meetingId: string,
   ): Promise<MeetingDto> {
@@ -51,7 +50,7 @@ export class MeetingsController {
   @RequireRole('moderator')
   @Patch(':meetingId')
   update(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UuidParam('meetingId') meetingId: string,
     @Body({ schema: UpdateMeetingRequestSchema }) body: z.output<typeof UpdateMeetingRequestSchema>,
@@ -63,7 +62,7 @@ export class MeetingsController {
   @Delete(':meetingId')
   @HttpCode(204)
   remove(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UuidParam('meetingId') meetingId: string,
   ): Promise<void> {
@@ -74,7 +73,7 @@ export class MeetingsController {
   @Post(':meetingId/join-code')
   @HttpCode(200)
   regenerateJoinCode(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UuidParam('meetingId') meetingId: string,
   ): Promise<MeetingDto> {
@@ -85,7 +84,7 @@ export class MeetingsController {
   @Post(':meetingId/duplicate')
   @HttpCode(201)
   duplicate(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UuidParam('meetingId') meetingId: string,
   ): Promise<MeetingDto> {
@@ -96,7 +95,7 @@ export class MeetingsController {
   @Post(':meetingId/reset')
   @HttpCode(200)
   reset(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UuidParam('meetingId') meetingId: string,
   ): Promise<MeetingDto> {

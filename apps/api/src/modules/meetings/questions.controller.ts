@@ -8,9 +8,8 @@ import {
   ReorderQuestionsRequestSchema,
 } from '@podium/contracts';
 import type { z } from 'zod';
-import { CurrentActor } from '../../common/http/current-actor.decorator';
+import { type Member, Membership } from '../../common/http/membership.decorator';
 import { UuidParam } from '../../common/http/params';
-import type { Actor } from '../auth/auth.service';
 import { RequireRole } from '../auth/workspace-role.guard';
 import { QuestionsService } from './questions.service';
 
@@ -25,7 +24,7 @@ export class QuestionsController {
   @Post('questions')
   @HttpCode(201)
   create(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UuidParam('meetingId') meetingId: string,
     @Body({ schema: QuestionInputSchema }) body: QuestionBody,
@@ -36,7 +35,7 @@ export class QuestionsController {
   @RequireRole('viewer')
   @Get('questions/export')
   exportQuestions(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UuidParam('meetingId') meetingId: string,
   ): Promise<QuestionsExport> {
@@ -47,7 +46,7 @@ export class QuestionsController {
   @Post('questions/import')
   @HttpCode(201)
   importQuestions(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UuidParam('meetingId') meetingId: string,
     @Body({ schema: QuestionsExportSchema }) body: z.output<typeof QuestionsExportSchema>,
@@ -58,7 +57,7 @@ export class QuestionsController {
   @RequireRole('moderator')
   @Put('questions/:questionId')
   replace(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UuidParam('meetingId') meetingId: string,
     @UuidParam('questionId') questionId: string,
@@ -71,7 +70,7 @@ export class QuestionsController {
   @Delete('questions/:questionId')
   @HttpCode(204)
   remove(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UuidParam('meetingId') meetingId: string,
     @UuidParam('questionId') questionId: string,
@@ -83,7 +82,7 @@ export class QuestionsController {
   @Post('questions/:questionId/duplicate')
   @HttpCode(201)
   duplicate(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UuidParam('meetingId') meetingId: string,
     @UuidParam('questionId') questionId: string,
@@ -94,7 +93,7 @@ export class QuestionsController {
   @RequireRole('moderator')
   @Put('question-order')
   reorder(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UuidParam('meetingId') meetingId: string,
     @Body({ schema: ReorderQuestionsRequestSchema }) body: z.output<typeof ReorderQuestionsRequestSchema>,

@@ -6,9 +6,8 @@ import {
   CreateOverlayTokenRequestSchema,
   type OverlayTokenDto,
 } from '@podium/contracts';
-import { CurrentActor } from '../../common/http/current-actor.decorator';
+import { type Member, Membership } from '../../common/http/membership.decorator';
 import { UuidParam } from '../../common/http/params';
-import type { Actor } from '../auth/auth.service';
 import { RequireRole } from '../auth/workspace-role.guard';
 import { OverlaysService } from './overlays.service';
 
@@ -20,7 +19,7 @@ export class OverlaysController {
   @RequireRole('moderator')
   @Get()
   list(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
   ): Promise<OverlayTokenDto[]> {
     return this.overlays.list(actor, workspaceId);
@@ -30,7 +29,7 @@ export class OverlaysController {
   @Post()
   @HttpCode(201)
   create(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @Body({ schema: CreateOverlayTokenRequestSchema }) body: CreateOverlayTokenRequest,
   ): Promise<CreatedOverlayTokenDto> {
@@ -41,7 +40,7 @@ export class OverlaysController {
   @Delete(':tokenId')
   @HttpCode(204)
   revoke(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UuidParam('tokenId') tokenId: string,
   ): Promise<void> {

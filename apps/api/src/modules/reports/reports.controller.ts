@@ -8,9 +8,8 @@ import {
 } from '@podium/contracts';
 import type { Response } from 'express';
 import type { z } from 'zod';
-import { CurrentActor } from '../../common/http/current-actor.decorator';
+import { type Member, Membership } from '../../common/http/membership.decorator';
 import { UuidParam } from '../../common/http/params';
-import type { Actor } from '../auth/auth.service';
 import { RequireRole } from '../auth/workspace-role.guard';
 import { ReportsService } from './reports.service';
 
@@ -23,7 +22,7 @@ export class ReportsController {
   @RequireRole('viewer')
   @Get()
   list(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @Query({ schema: ReportListQuerySchema }) query: z.output<typeof ReportListQuerySchema>,
   ): Promise<ReportListDto> {
@@ -33,7 +32,7 @@ export class ReportsController {
   @RequireRole('viewer')
   @Get(':reportId')
   get(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UuidParam('reportId') reportId: string,
   ): Promise<ReportDto> {
@@ -44,7 +43,7 @@ export class ReportsController {
   @RequireRole('viewer')
   @Get(':reportId/export')
   async export(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UuidParam('reportId') reportId: string,
     @Query({ schema: ReportExportQuerySchema }) query: z.output<typeof ReportExportQuerySchema>,
@@ -59,7 +58,7 @@ export class ReportsController {
   @Post(':reportId/recompute')
   @HttpCode(200)
   recompute(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UuidParam('reportId') reportId: string,
   ): Promise<ReportDto> {

@@ -2,9 +2,8 @@ import { Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { type CreatedInviteDto, CreateInviteRequestSchema, type InviteDto } from '@podium/contracts';
 import type { z } from 'zod';
-import { CurrentActor } from '../../common/http/current-actor.decorator';
+import { type Member, Membership } from '../../common/http/membership.decorator';
 import { UuidParam } from '../../common/http/params';
-import type { Actor } from '../auth/auth.service';
 import { RequireRole } from '../auth/workspace-role.guard';
 import { InvitesService } from './invites.service';
 
@@ -15,7 +14,7 @@ export class InvitesController {
 
   @RequireRole('owner')
   @Get()
-  list(@CurrentActor() actor: Actor, @UuidParam('workspaceId') workspaceId: string): Promise<InviteDto[]> {
+  list(@Membership() actor: Member, @UuidParam('workspaceId') workspaceId: string): Promise<InviteDto[]> {
     return this.invites.listPending(actor, workspaceId);
   }
 
@@ -23,7 +22,7 @@ export class InvitesController {
   @Post()
   @HttpCode(201)
   create(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @Body({ schema: CreateInviteRequestSchema }) body: z.output<typeof CreateInviteRequestSchema>,
   ): Promise<CreatedInviteDto> {
@@ -34,7 +33,7 @@ export class InvitesController {
   @Delete(':inviteId')
   @HttpCode(204)
   revoke(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UuidParam('inviteId') inviteId: string,
   ): Promise<void> {

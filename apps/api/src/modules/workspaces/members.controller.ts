@@ -1,9 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { type ChangeRoleRequest, ChangeRoleRequestSchema, type MemberDto } from '@podium/contracts';
-import { CurrentActor } from '../../common/http/current-actor.decorator';
+import { type Member, Membership } from '../../common/http/membership.decorator';
 import { UuidParam } from '../../common/http/params';
-import type { Actor } from '../auth/auth.service';
 import { RequireRole } from '../auth/workspace-role.guard';
 import { WorkspacesService } from './workspaces.service';
 
@@ -14,14 +13,14 @@ export class MembersController {
 
   @RequireRole('viewer')
   @Get()
-  list(@CurrentActor() actor: Actor, @UuidParam('workspaceId') workspaceId: string): Promise<MemberDto[]> {
+  list(@Membership() actor: Member, @UuidParam('workspaceId') workspaceId: string): Promise<MemberDto[]> {
     return this.workspaces.listMembers(actor, workspaceId);
   }
 
   @RequireRole('owner')
   @Patch(':userId')
   changeRole(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UuidParam('userId') userId: string,
     @Body({ schema: ChangeRoleRequestSchema }) body: ChangeRoleRequest,
@@ -33,7 +32,7 @@ export class MembersController {
   @Delete(':userId')
   @HttpCode(204)
   remove(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UuidParam('userId') userId: string,
   ): Promise<void> {

@@ -8,6 +8,7 @@ import {
   type WorkspaceDto,
 } from '@podium/contracts';
 import { CurrentActor } from '../../common/http/current-actor.decorator';
+import { type Member, Membership } from '../../common/http/membership.decorator';
 import { UuidParam } from '../../common/http/params';
 import type { Actor } from '../auth/auth.service';
 import { RequireRole } from '../auth/workspace-role.guard';
@@ -29,14 +30,14 @@ export class WorkspacesController {
 
   @RequireRole('viewer')
   @Get(':workspaceId')
-  get(@CurrentActor() actor: Actor, @UuidParam('workspaceId') workspaceId: string): Promise<WorkspaceDto> {
+  get(@Membership() actor: Member, @UuidParam('workspaceId') workspaceId: string): Promise<WorkspaceDto> {
     return this.workspaces.get(actor, workspaceId);
   }
 
   @RequireRole('owner')
   @Patch(':workspaceId')
   rename(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @Body({ schema: RenameWorkspaceRequestSchema }) body: RenameWorkspaceRequest,
   ): Promise<WorkspaceDto> {

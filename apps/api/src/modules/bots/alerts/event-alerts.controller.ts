@@ -10,9 +10,8 @@ import {
   type UpdateEventAlertSettingsRequest,
   UpdateEventAlertSettingsRequestSchema,
 } from '@podium/contracts';
-import { CurrentActor } from '../../../common/http/current-actor.decorator';
+import { type Member, Membership } from '../../../common/http/membership.decorator';
 import { UuidParam } from '../../../common/http/params';
-import type { Actor } from '../../auth/auth.service';
 import { RequireRole } from '../../auth/workspace-role.guard';
 import { EventAlertsService } from './event-alerts.service';
 
@@ -26,7 +25,7 @@ export class EventAlertsController {
   @Post('test')
   @HttpCode(201)
   test(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @Body({ schema: TestAlertRequestSchema }) body: TestAlertRequest,
   ): Promise<AlertDto> {
@@ -36,7 +35,7 @@ export class EventAlertsController {
   @RequireRole('moderator')
   @Get(':kind')
   get(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @Param('kind', { schema: EventAlertKindSchema }) kind: EventAlertKind,
   ): Promise<EventAlertSettingsDto> {
@@ -46,7 +45,7 @@ export class EventAlertsController {
   @RequireRole('moderator')
   @Put(':kind')
   update(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @Param('kind', { schema: EventAlertKindSchema }) kind: EventAlertKind,
     @Body({ schema: UpdateEventAlertSettingsRequestSchema }) body: UpdateEventAlertSettingsRequest,

@@ -6,9 +6,8 @@ import {
   UpdateAnnouncementRequestSchema,
 } from '@podium/contracts';
 import type { z } from 'zod';
-import { CurrentActor } from '../../../common/http/current-actor.decorator';
+import { type Member, Membership } from '../../../common/http/membership.decorator';
 import { UuidParam } from '../../../common/http/params';
-import type { Actor } from '../../auth/auth.service';
 import { RequireRole } from '../../auth/workspace-role.guard';
 import { AnnouncementsService } from './announcements.service';
 
@@ -20,7 +19,7 @@ export class AnnouncementsController {
   @RequireRole('moderator')
   @Get()
   list(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
   ): Promise<AnnouncementDto[]> {
     return this.announcements.list(actor, workspaceId);
@@ -29,7 +28,7 @@ export class AnnouncementsController {
   @RequireRole('moderator')
   @Post()
   create(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @Body({ schema: CreateAnnouncementRequestSchema }) body: z.output<typeof CreateAnnouncementRequestSchema>,
   ): Promise<AnnouncementDto> {
@@ -39,7 +38,7 @@ export class AnnouncementsController {
   @RequireRole('moderator')
   @Get(':id')
   get(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UuidParam('id') id: string,
   ): Promise<AnnouncementDto> {
@@ -49,7 +48,7 @@ export class AnnouncementsController {
   @RequireRole('moderator')
   @Patch(':id')
   update(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UuidParam('id') id: string,
     @Body({ schema: UpdateAnnouncementRequestSchema }) body: z.output<typeof UpdateAnnouncementRequestSchema>,
@@ -61,7 +60,7 @@ export class AnnouncementsController {
   @Delete(':id')
   @HttpCode(204)
   remove(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UuidParam('id') id: string,
   ): Promise<void> {

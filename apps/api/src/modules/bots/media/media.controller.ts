@@ -4,9 +4,8 @@ import { ApiTags } from '@nestjs/swagger';
 import { MEDIA_MAX_BYTES, type MediaDto } from '@podium/contracts';
 import type { Response } from 'express';
 import { memoryStorage } from 'multer';
-import { CurrentActor } from '../../../common/http/current-actor.decorator';
+import { type Member, Membership } from '../../../common/http/membership.decorator';
 import { UuidParam } from '../../../common/http/params';
-import type { Actor } from '../../auth/auth.service';
 import { Public } from '../../auth/session.guard';
 import { RequireRole } from '../../auth/workspace-role.guard';
 import { MediaService, type UploadedMedia } from './media.service';
@@ -26,7 +25,7 @@ export class MediaController {
   @Post('workspaces/:workspaceId/media')
   @UseInterceptors(UPLOAD)
   upload(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UploadedFile() file: UploadedMedia | undefined,
   ): Promise<MediaDto> {
@@ -35,7 +34,7 @@ export class MediaController {
 
   @RequireRole('viewer')
   @Get('workspaces/:workspaceId/media')
-  list(@CurrentActor() actor: Actor, @UuidParam('workspaceId') workspaceId: string): Promise<MediaDto[]> {
+  list(@Membership() actor: Member, @UuidParam('workspaceId') workspaceId: string): Promise<MediaDto[]> {
     return this.media.list(actor, workspaceId);
   }
 
@@ -43,7 +42,7 @@ export class MediaController {
   @Delete('workspaces/:workspaceId/media/:mediaId')
   @HttpCode(204)
   remove(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UuidParam('mediaId') mediaId: string,
   ): Promise<void> {

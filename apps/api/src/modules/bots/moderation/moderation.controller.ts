@@ -7,9 +7,8 @@ import {
   UpdateModerationSettingsSchema,
 } from '@podium/contracts';
 import type { z } from 'zod';
-import { CurrentActor } from '../../../common/http/current-actor.decorator';
+import { type Member, Membership } from '../../../common/http/membership.decorator';
 import { UuidParam } from '../../../common/http/params';
-import type { Actor } from '../../auth/auth.service';
 import { RequireRole } from '../../auth/workspace-role.guard';
 import { ModerationSettingsService } from './moderation-settings.service';
 
@@ -21,7 +20,7 @@ export class ModerationController {
   @RequireRole('moderator')
   @Get()
   settings(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
   ): Promise<ModerationSettingsDto> {
     return this.moderation.get(actor, workspaceId);
@@ -31,7 +30,7 @@ export class ModerationController {
   @RequireRole('moderator')
   @Put()
   update(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @Body({ schema: UpdateModerationSettingsSchema }) body: ModerationSettingsDto,
   ): Promise<ModerationSettingsDto> {
@@ -42,7 +41,7 @@ export class ModerationController {
   @RequireRole('moderator')
   @Get('log')
   log(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @Query({ schema: ModerationLogQuerySchema }) query: z.output<typeof ModerationLogQuerySchema>,
   ): Promise<ModerationLogPageDto> {

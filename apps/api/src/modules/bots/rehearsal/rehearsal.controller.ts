@@ -8,9 +8,8 @@ import {
   type RehearsalInjectionDto,
   type RehearsalStatusDto,
 } from '@podium/contracts';
-import { CurrentActor } from '../../../common/http/current-actor.decorator';
+import { type Member, Membership } from '../../../common/http/membership.decorator';
 import { UuidParam } from '../../../common/http/params';
-import type { Actor } from '../../auth/auth.service';
 import { RequireRole } from '../../auth/workspace-role.guard';
 import { RehearsalService } from './rehearsal.service';
 
@@ -24,7 +23,7 @@ export class RehearsalController {
   @RequireRole('moderator')
   @Get()
   status(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
   ): Promise<RehearsalStatusDto> {
     return this.rehearsal.status(actor, workspaceId);
@@ -34,7 +33,7 @@ export class RehearsalController {
   @RequireRole('moderator')
   @Post('events')
   inject(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @Body({ schema: RehearsalEventRequestSchema }) body: ParsedRehearsalEvent,
   ): Promise<RehearsalInjectionDto> {
@@ -45,7 +44,7 @@ export class RehearsalController {
   @RequireRole('moderator')
   @Post('burst')
   burst(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @Body({ schema: RehearsalBurstRequestSchema }) body: ParsedRehearsalBurst,
   ): Promise<RehearsalInjectionDto> {

@@ -7,9 +7,8 @@ import {
   UpdateRevolutionBotRequestSchema,
 } from '@podium/contracts';
 import type { z } from 'zod';
-import { CurrentActor } from '../../../common/http/current-actor.decorator';
+import { type Member, Membership } from '../../../common/http/membership.decorator';
 import { UuidParam } from '../../../common/http/params';
-import type { Actor } from '../../auth/auth.service';
 import { RequireRole } from '../../auth/workspace-role.guard';
 import { RevolutionsService } from './revolutions.service';
 
@@ -21,7 +20,7 @@ export class RevolutionsController {
   @RequireRole('moderator')
   @Get()
   list(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
   ): Promise<RevolutionBotDto[]> {
     return this.revolutions.list(actor, workspaceId);
@@ -30,7 +29,7 @@ export class RevolutionsController {
   @RequireRole('moderator')
   @Post()
   create(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @Body({ schema: CreateRevolutionBotRequestSchema })
     body: z.output<typeof CreateRevolutionBotRequestSchema>,
@@ -41,7 +40,7 @@ export class RevolutionsController {
   @RequireRole('moderator')
   @Get(':id')
   get(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UuidParam('id') id: string,
   ): Promise<RevolutionBotDto> {
@@ -52,7 +51,7 @@ export class RevolutionsController {
   @RequireRole('viewer')
   @Get(':id/progress')
   progress(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UuidParam('id') id: string,
   ): Promise<RevolutionProgressDto> {
@@ -62,7 +61,7 @@ export class RevolutionsController {
   @RequireRole('moderator')
   @Patch(':id')
   update(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UuidParam('id') id: string,
     @Body({ schema: UpdateRevolutionBotRequestSchema })
@@ -75,7 +74,7 @@ export class RevolutionsController {
   @Delete(':id')
   @HttpCode(204)
   remove(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UuidParam('id') id: string,
   ): Promise<void> {

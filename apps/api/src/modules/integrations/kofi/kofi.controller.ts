@@ -12,9 +12,8 @@ import {
   type UpdateKofiSettingsRequest,
   UpdateKofiSettingsRequestSchema,
 } from '@podium/contracts';
-import { CurrentActor } from '../../../common/http/current-actor.decorator';
+import { type Member, Membership } from '../../../common/http/membership.decorator';
 import { UuidParam } from '../../../common/http/params';
-import type { Actor } from '../../auth/auth.service';
 import { RequireRole } from '../../auth/workspace-role.guard';
 import { KofiService } from './kofi.service';
 
@@ -27,7 +26,7 @@ export class KofiController {
   @RequireRole('owner')
   @Get('settings')
   settings(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
   ): Promise<KofiSettingsDto> {
     return this.kofi.settings(actor, workspaceId);
@@ -36,7 +35,7 @@ export class KofiController {
   @RequireRole('owner')
   @Put('settings')
   updateSettings(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @Body({ schema: UpdateKofiSettingsRequestSchema }) body: UpdateKofiSettingsRequest,
   ): Promise<KofiSettingsDto> {
@@ -46,7 +45,7 @@ export class KofiController {
   /** Linked viewers (e-mails shown to owners only). */
   @RequireRole('moderator')
   @Get('links')
-  links(@CurrentActor() actor: Actor, @UuidParam('workspaceId') workspaceId: string): Promise<KofiLinkDto[]> {
+  links(@Membership() actor: Member, @UuidParam('workspaceId') workspaceId: string): Promise<KofiLinkDto[]> {
     return this.kofi.links(actor, workspaceId);
   }
 
@@ -55,7 +54,7 @@ export class KofiController {
   @Post('links')
   @HttpCode(201)
   link(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @Body({ schema: CreateKofiLinkRequestSchema }) body: CreateKofiLinkRequest,
   ): Promise<KofiLinkResultDto> {
@@ -66,7 +65,7 @@ export class KofiController {
   @Delete('links/:linkId')
   @HttpCode(204)
   unlink(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UuidParam('linkId') linkId: string,
   ): Promise<void> {
@@ -77,7 +76,7 @@ export class KofiController {
   @RequireRole('moderator')
   @Get('payments')
   payments(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @Query({ schema: KofiPaymentsQuerySchema }) query: KofiPaymentsQuery,
   ): Promise<KofiPaymentDto[]> {

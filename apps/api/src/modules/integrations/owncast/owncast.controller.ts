@@ -1,9 +1,8 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { type ConnectionDto, ConnectOwncastRequestSchema } from '@podium/contracts';
-import { CurrentActor } from '../../../common/http/current-actor.decorator';
+import { type Member, Membership } from '../../../common/http/membership.decorator';
 import { UuidParam } from '../../../common/http/params';
-import type { Actor } from '../../auth/auth.service';
 import { RequireRole } from '../../auth/workspace-role.guard';
 import { type ConnectOwncastInput, OwncastConnectService } from './owncast-connect.service';
 
@@ -17,7 +16,7 @@ export class OwncastController {
   @Post()
   @HttpCode(201)
   connect(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @Body({ schema: ConnectOwncastRequestSchema }) body: ConnectOwncastInput,
   ): Promise<ConnectionDto> {

@@ -3,9 +3,8 @@ import { ApiTags } from '@nestjs/swagger';
 import type { OAuthStartDto } from '@podium/contracts';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { CurrentActor } from '../../../common/http/current-actor.decorator';
+import { type Member, Membership } from '../../../common/http/membership.decorator';
 import { UuidParam } from '../../../common/http/params';
-import type { Actor } from '../../auth/auth.service';
 import { Public } from '../../auth/session.guard';
 import { RequireRole } from '../../auth/workspace-role.guard';
 import { type YoutubeCallbackQuery, YoutubeOAuthService } from './youtube-oauth.service';
@@ -31,7 +30,7 @@ export class YoutubeOAuthController {
   @RequireRole('owner')
   @Get('workspaces/:workspaceId/connections/youtube/authorize')
   authorize(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @Req() request: Request,
   ): Promise<OAuthStartDto> {

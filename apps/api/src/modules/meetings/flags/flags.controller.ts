@@ -2,9 +2,8 @@ import { Body, Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/co
 import { ApiTags } from '@nestjs/swagger';
 import { CreateFlagRequestSchema, type FlagDto, UpdateFlagRequestSchema } from '@podium/contracts';
 import type { z } from 'zod';
-import { CurrentActor } from '../../../common/http/current-actor.decorator';
+import { type Member, Membership } from '../../../common/http/membership.decorator';
 import { UuidParam } from '../../../common/http/params';
-import type { Actor } from '../../auth/auth.service';
 import { RequireRole } from '../../auth/workspace-role.guard';
 import { FlagsService } from './flags.service';
 
@@ -15,7 +14,7 @@ export class FlagsController {
 
   @RequireRole('moderator')
   @Get()
-  list(@CurrentActor() actor: Actor, @UuidParam('workspaceId') workspaceId: string): Promise<FlagDto[]> {
+  list(@Membership() actor: Member, @UuidParam('workspaceId') workspaceId: string): Promise<FlagDto[]> {
     return this.flags.list(actor, workspaceId);
   }
 
@@ -23,7 +22,7 @@ export class FlagsController {
   @Post()
   @HttpCode(201)
   create(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @Body({ schema: CreateFlagRequestSchema }) body: z.output<typeof CreateFlagRequestSchema>,
   ): Promise<FlagDto> {
@@ -33,7 +32,7 @@ export class FlagsController {
   @RequireRole('moderator')
   @Patch(':flagId')
   update(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UuidParam('flagId') flagId: string,
     @Body({ schema: UpdateFlagRequestSchema }) body: z.output<typeof UpdateFlagRequestSchema>,
@@ -45,7 +44,7 @@ export class FlagsController {
   @Delete(':flagId')
   @HttpCode(204)
   remove(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UuidParam('flagId') flagId: string,
   ): Promise<void> {

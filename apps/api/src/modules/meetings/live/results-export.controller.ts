@@ -1,9 +1,8 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentActor } from '../../../common/http/current-actor.decorator';
+import { type Member, Membership } from '../../../common/http/membership.decorator';
 import { UuidParam } from '../../../common/http/params';
-import type { Actor } from '../../auth/auth.service';
 import { RequireRole } from '../../auth/workspace-role.guard';
 import { type CsvFile, ResultsExportService } from './results-export.service';
 
@@ -16,7 +15,7 @@ export class ResultsExportController {
   @Get('results.csv')
   @ApiProduces('text/csv')
   async results(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UuidParam('meetingId') meetingId: string,
     @Res({ passthrough: true }) response: Response,
@@ -28,7 +27,7 @@ export class ResultsExportController {
   @Get('scoreboard.csv')
   @ApiProduces('text/csv')
   async scoreboard(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UuidParam('meetingId') meetingId: string,
     @Res({ passthrough: true }) response: Response,

@@ -2,9 +2,8 @@ import { Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { type ApiTokenDto, CreateApiTokenRequestSchema, type CreatedApiTokenDto } from '@podium/contracts';
 import type { z } from 'zod';
-import { CurrentActor } from '../../../common/http/current-actor.decorator';
+import { type Member, Membership } from '../../../common/http/membership.decorator';
 import { UuidParam } from '../../../common/http/params';
-import type { Actor } from '../../auth/auth.service';
 import { RequireRole } from '../../auth/workspace-role.guard';
 import { ApiTokensService } from './api-tokens.service';
 
@@ -16,7 +15,7 @@ export class ApiTokensController {
 
   @RequireRole('moderator')
   @Get()
-  list(@CurrentActor() actor: Actor, @UuidParam('workspaceId') workspaceId: string): Promise<ApiTokenDto[]> {
+  list(@Membership() actor: Member, @UuidParam('workspaceId') workspaceId: string): Promise<ApiTokenDto[]> {
     return this.tokens.list(actor, workspaceId);
   }
 
@@ -24,7 +23,7 @@ export class ApiTokensController {
   @Post()
   @HttpCode(201)
   create(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @Body({ schema: CreateApiTokenRequestSchema }) body: z.output<typeof CreateApiTokenRequestSchema>,
   ): Promise<CreatedApiTokenDto> {
@@ -34,7 +33,7 @@ export class ApiTokensController {
   @RequireRole('owner')
   @Delete(':tokenId')
   revoke(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UuidParam('tokenId') tokenId: string,
   ): Promise<ApiTokenDto> {

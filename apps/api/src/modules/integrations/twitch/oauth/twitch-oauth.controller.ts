@@ -3,10 +3,9 @@ import { ApiTags } from '@nestjs/swagger';
 import type { OAuthStartDto } from '@podium/contracts';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { CurrentActor } from '../../../../common/http/current-actor.decorator';
+import { type Member, Membership } from '../../../../common/http/membership.decorator';
 import { UuidParam } from '../../../../common/http/params';
 import { AppConfig } from '../../../../config/app-config';
-import type { Actor } from '../../../auth/auth.service';
 import { Public } from '../../../auth/session.guard';
 import { RequireRole } from '../../../auth/workspace-role.guard';
 import { type TwitchCallbackQuery, type TwitchRole, TwitchOAuthService } from './twitch-oauth.service';
@@ -32,7 +31,7 @@ export class TwitchOAuthController {
   @RequireRole('owner')
   @Get('workspaces/:workspaceId/connections/twitch/authorize')
   authorize(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @Query('role', { schema: RoleSchema }) role: TwitchRole,
     @Req() request: Request,

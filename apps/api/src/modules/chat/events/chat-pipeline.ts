@@ -16,7 +16,7 @@ import { ConnectionsRepository } from '../connections/connections.repository';
 import type { ConnectionRecord } from '../platform-adapter';
 import { ViewersRepository } from '../viewers/viewers.repository';
 import { ChatEventsRepository } from './chat-events.repository';
-import { GroupCommit } from './group-commit';
+import { GroupCommit } from '../../../common/concurrency/group-commit';
 
 /** Kinds whose viewer identity carries the viewer's current roles (badges come with messages). */
 const CARRIES_ROLES: ReadonlySet<ChatEventKind> = new Set(['message']);

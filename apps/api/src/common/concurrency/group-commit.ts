@@ -7,8 +7,9 @@ interface Waiting<I, O> {
 /**
  * Group commit: items submitted while a batch is being written wait and go together in the next
  * one, so a burst of webhooks pays one transaction (and one WAL flush) per batch instead of one per
- * delivery, while a lone item is written at once. One batch at a time per process. When a batch
+ * delivery, while a lone item is written at once. One batch at a time per instance. When a batch
  * fails, its items are written again one by one, so a bad item fails only its own caller.
+ * (Chat ingest batches webhooks; redeems batch a workspace's concurrent redeems.)
  */
 export class GroupCommit<I, O> {
   private readonly waiting: Waiting<I, O>[] = [];
@@ -18,6 +19,11 @@ export class GroupCommit<I, O> {
     private readonly writeBatch: (items: I[]) => Promise<O[]>,
     private readonly maxBatch: number,
   ) {}
+
+  /** Nothing waiting and no batch being written (a keyed owner may drop this instance). */
+  get idle(): boolean {
+    return !this.writing && this.waiting.length === 0;
+  }
 
   submit(item: I): Promise<O> {
     return new Promise<O>((resolve, reject) => {
@@ -49,6 +55,32 @@ export class GroupCommit<I, O> {
       }
     } finally {
       this.writing = false;
+    }
+  }
+}
+
+/**
+ * One GroupCommit per key (a workspace): batches of different keys are written side by side, and
+ * a key's GroupCommit is dropped once it is idle, so idle keys cost nothing.
+ */
+export class KeyedGroupCommit<I, O> {
+  private readonly groups = new Map<string, GroupCommit<I, O>>();
+
+  constructor(
+    private readonly writeBatch: (key: string, items: I[]) => Promise<O[]>,
+    private readonly maxBatch: number,
+  ) {}
+
+  async submit(key: string, item: I): Promise<O> {
+    let group = this.groups.get(key);
+    if (!group) {
+      group = new GroupCommit((items) => this.writeBatch(key, items), this.maxBatch);
+      this.groups.set(key, group);
+    }
+    try {
+      return await group.submit(item);
+    } finally {
+      if (group.idle && this.groups.get(key) === group) this.groups.delete(key);
     }
   }
 }

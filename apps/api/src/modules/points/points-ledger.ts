@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { LedgerReason } from '@podium/contracts';
 import { DomainEvents } from '../../common/events/domain-events';
 import { TransactionRunner, type Tx } from '../../database/transaction';
+import { debitManyStatement, type ManyDebitInput, type ManyDebitResult } from './points-ledger-debits';
 import { PointsErrorCode, PointsException } from './points.exception';
 
 export interface LedgerEntryInput {
@@ -136,6 +137,28 @@ export class PointsLedger {
       return { applied: false, reason: 'duplicate' };
     }
     return { applied: true, balance: this.note(tx, entry.workspaceId, row.holder, row.recorded) };
+  }
+
+  /**
+   * Many debits of one workspace in ONE statement (a batch of redeems): per viewer, the longest
+   * prefix (input order) the balance covers is applied; see `debitManyStatement`.
+   */
+  async debitMany(
+    tx: Tx,
+    workspaceId: string,
+    debits: readonly ManyDebitInput[],
+  ): Promise<ManyDebitResult[]> {
+    if (debits.length === 0) return [];
+    for (const debit of debits) assertAmount(debit.amount);
+    const results = await debitManyStatement(
+      tx,
+      workspaceId,
+      debits.map((debit) => ({ ...debit, note: debit.note ? debit.note.slice(0, NOTE_MAX) : null })),
+    );
+    for (const result of results) {
+      if (result.applied) this.note(tx, workspaceId, result.viewerId, String(result.balance));
+    }
+    return results;
   }
 
   async balance(tx: Tx, workspaceId: string, viewerId: string): Promise<number> {

@@ -1,12 +1,31 @@
-import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { DomainEvents } from '../../common/events/domain-events';
+import { KeyedThrottle } from '../meetings/live/meeting-throttle';
 import { rooms } from '../realtime/rooms';
 import { PointsGateway } from './points.gateway';
 
-/** `points.changed` to the workspace's organizers once a balance change committed. */
+/** How often, at most, one workspace's balance changes are pushed while they pour in (redeems). */
+export const POINTS_PUSH_TICK_MS = 100;
+
+type Change = { workspaceId: string; viewerId: string; balance: number };
+
+/**
+ * `points.changed` to the workspace's organizers once a balance change committed. Pushes are
+ * coalesced per viewer per tick: the first goes out at once, and within the next tick only each
+ * viewer's latest balance is pushed (every push crosses Redis to every replica; a burst of redeems
+ * by one viewer used to cost one push each).
+ */
 @Injectable()
 export class PointsBroadcaster implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(PointsBroadcaster.name);
   private off: (() => void) | undefined;
+  /** Per workspace, the latest balance of each viewer that changed since the last push. */
+  private readonly changed = new Map<string, Map<string, Change>>();
+  private readonly ticks = new KeyedThrottle(
+    POINTS_PUSH_TICK_MS,
+    (workspaceId) => Promise.resolve(this.flush(workspaceId)),
+    (workspaceId, error) => this.logger.error({ err: error, workspaceId }, 'points push failed'),
+  );
 
   constructor(
     private readonly events: DomainEvents,
@@ -15,11 +34,26 @@ export class PointsBroadcaster implements OnModuleInit, OnModuleDestroy {
 
   onModuleInit(): void {
     this.off = this.events.on('points.changed', (change) => {
-      this.gateway.server.to(rooms.workspace(change.workspaceId)).emit('points.changed', change);
+      let batch = this.changed.get(change.workspaceId);
+      if (!batch) {
+        batch = new Map();
+        this.changed.set(change.workspaceId, batch);
+      }
+      batch.set(change.viewerId, { ...change });
+      this.ticks.mark(change.workspaceId);
     });
   }
 
-  onModuleDestroy(): void {
+  async onModuleDestroy(): Promise<void> {
     this.off?.();
+    await this.ticks.stop();
+  }
+
+  private flush(workspaceId: string): void {
+    const batch = this.changed.get(workspaceId);
+    this.changed.delete(workspaceId);
+    for (const change of batch?.values() ?? []) {
+      this.gateway.server.to(rooms.workspace(workspaceId)).emit('points.changed', change);
+    }
   }
 }

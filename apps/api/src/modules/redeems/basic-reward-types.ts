@@ -14,13 +14,18 @@ class BasicRewardType implements RewardTypeHandler {
   }
 }
 
+/** What the basic types decide, known before any write: their redeems can be written in batches. */
+export const BASIC_OUTCOMES: ReadonlyMap<RewardType, RedeemOutcome> = new Map<RewardType, RedeemOutcome>([
+  ['list', { queue: true }],
+  ['note', { queue: true }],
+  ['counter', { queue: false }],
+]);
+
 @Injectable()
 export class BasicRewardTypes implements OnModuleInit {
   constructor(private readonly handlers: RewardTypeHandlers) {}
 
   onModuleInit(): void {
-    this.handlers.register(new BasicRewardType('list', { queue: true }));
-    this.handlers.register(new BasicRewardType('note', { queue: true }));
-    this.handlers.register(new BasicRewardType('counter', { queue: false }));
+    for (const [type, outcome] of BASIC_OUTCOMES) this.handlers.register(new BasicRewardType(type, outcome));
   }
 }

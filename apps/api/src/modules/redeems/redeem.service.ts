@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type {
-  LedgerReason,
   ModeratorRedeemRequestSchema,
   RedeemRefusal,
   RedeemRequestSchema,
@@ -9,17 +8,10 @@ import type {
   RedemptionDto,
   ViewerRole,
 } from '@podium/contracts';
-import {
-  cooldownSecondsLeft,
-  initialStatus,
-  isEligible,
-  isRewardActive,
-  redeemCost,
-  streamKey,
-} from '@podium/redeems';
+import { cooldownSecondsLeft, isEligible, isRewardActive, redeemCost, streamKey } from '@podium/redeems';
 import type { z } from 'zod';
 import { DomainEvents } from '../../common/events/domain-events';
-import { TransactionRunner, type Tx } from '../../database/transaction';
+import { TransactionRunner } from '../../database/transaction';
 import type { Actor } from '../auth/auth.service';
 import { ChatLogService } from '../chat/events/chat-log.service';
 import { PointsLedger } from '../points/points-ledger';
@@ -29,10 +21,10 @@ import { WorkspaceAccess } from '../workspaces/workspace-access.service';
 import { RedeemEligibility } from './redeem-eligibility';
 import { RedeemsErrorCode, RedeemsException } from './redeems.exception';
 import { toRedemptionDto } from './redeems.mapper';
-import { RedeemContextRepository } from './redeem-context.repository';
-import { type RedemptionRow, RedemptionsRepository, type StoredRedemption } from './redemptions.repository';
+import { RedeemBatches } from './redeem-batches';
+import { Refusal, Replayed, RedeemWriter, type WrittenRedeem } from './redeem-writer';
+import { type RedemptionRow, RedemptionsRepository } from './redemptions.repository';
 import { RewardObsActions } from './reward-obs-actions';
-import { RewardTypeHandlers } from './reward-type-handlers';
 import type { RewardCore } from './rewards.repository';
 import { RewardsService } from './rewards.service';
 
@@ -57,27 +49,12 @@ export interface RewardAvailability {
   cooldownSeconds: number | null;
 }
 
-/** A refusal decided inside the transaction: thrown to roll it back, turned into a result. */
-class Refusal extends Error {
-  constructor(
-    readonly reason: RedeemRefusal,
-    message: string,
-    readonly cooldownSeconds?: number,
-  ) {
-    super(message);
-  }
-}
-
-/** The same request id was redeemed before: answer with what it did then. */
-class Replayed extends Error {}
-
-const LEDGER_REASON: Record<string, LedgerReason> = { goal: 'goal', vote: 'vote' };
-
 /**
  * Redeeming, for REST, chat and the viewer panel alike. Reads that need other pooled connections
- * (settings, eligibility, the stream start) happen first; then ONE transaction records the
- * redemption (unique request id), claims cooldowns and limits with conditional upserts, debits the
- * ledger with one conditional update and runs the type's handler. Nothing global is locked.
+ * (the redeem's context, gathered per workspace; eligibility, the stream start) happen first; then
+ * RedeemWriter records the redemption (unique request id) and debits the ledger: in the workspace's
+ * next batch for a plain redeem, else in ONE transaction that also claims cooldowns and limits and
+ * runs the type's handler. Nothing global is locked.
  */
 @Injectable()
 export class RedeemService {
@@ -87,9 +64,9 @@ export class RedeemService {
     private readonly tx: TransactionRunner,
     private readonly rewards: RewardsService,
     private readonly redemptions: RedemptionsRepository,
-    private readonly context: RedeemContextRepository,
+    private readonly writer: RedeemWriter,
+    private readonly batches: RedeemBatches,
     private readonly obsActions: RewardObsActions,
-    private readonly handlers: RewardTypeHandlers,
     private readonly ledger: PointsLedger,
     private readonly points: PointsService,
     private readonly settings: PointsSettingsService,
@@ -112,8 +89,7 @@ export class RedeemService {
 
   async redeem(call: RedeemCall): Promise<RedeemResultDto> {
     const { workspaceId, request } = call;
-    const { viewer, requestSeen, reward, settings } = await this.context.read(this.tx.none, {
-      workspaceId,
+    const { viewer, requestSeen, reward, settings } = await this.batches.read(workspaceId, {
       viewerId: call.viewerId,
       requestId: request.requestId,
       rewardId: request.rewardId,
@@ -133,65 +109,22 @@ export class RedeemService {
       return this.refused(refusal, workspaceId, viewer.id, viewer.balance);
     }
     const { spent, stream } = precheck;
+    const write = {
+      workspaceId,
+      rewardId: reward.id,
+      rewardName: reward.name,
+      rewardType: reward.type,
+      viewerId: viewer.id,
+      requestId: request.requestId,
+      spent,
+      note: request.note ?? null,
+      optionId: request.optionId ?? null,
+      source: call.source,
+    };
 
-    let outcome: { stored: StoredRedemption; balance: number };
+    let outcome: WrittenRedeem;
     try {
-      outcome = await this.ledger.run(async (tx) => {
-        const inserted = await this.redemptions.insert(tx, {
-          workspaceId,
-          rewardId: reward.id,
-          rewardName: reward.name,
-          rewardType: reward.type,
-          viewerId: viewer.id,
-          requestId: request.requestId,
-          spent,
-          note: request.note ?? null,
-          optionId: request.optionId ?? null,
-          source: call.source,
-        });
-        if (!inserted) throw new Replayed();
-        const { id } = inserted;
-        await this.claim(tx, reward, viewer.id, stream);
-        // A free reward moves no points: the ledger takes positive amounts only.
-        const debit =
-          spent > 0
-            ? await this.ledger.debit(tx, {
-                workspaceId,
-                viewerId: viewer.id,
-                amount: spent,
-                reason: LEDGER_REASON[reward.type] ?? 'redeem',
-                sourceKey: `redeem:${id}`,
-                note: reward.name,
-              })
-            : { applied: true as const, balance: await this.ledger.balance(tx, workspaceId, viewer.id) };
-        if (!debit.applied) throw new Refusal('insufficient', `Not enough points for ${reward.name}`);
-        let handled;
-        try {
-          handled = await this.handlers.get(reward.type).onRedeem(tx, {
-            workspaceId,
-            rewardId: reward.id,
-            redemptionId: id,
-            viewerId: viewer.id,
-            spent,
-            note: request.note ?? null,
-            optionId: request.optionId ?? null,
-          });
-        } catch (error) {
-          if (error instanceof RedeemsException && error.code === RedeemsErrorCode.Refused) {
-            throw new Refusal('invalid', error.message);
-          }
-          throw error;
-        }
-        const stored =
-          initialStatus(handled, reward.auto_fulfil) === 'fulfilled'
-            ? {
-                ...inserted,
-                status: 'fulfilled' as const,
-                decided_at: await this.redemptions.fulfilNow(tx, id),
-              }
-            : inserted;
-        return { stored, balance: debit.balance };
-      });
+      outcome = await this.writer.write(write, reward, stream);
     } catch (error) {
       if (error instanceof Refusal) return this.refused(error, workspaceId, viewer.id);
       if (error instanceof Replayed) return this.replayRequest(workspaceId, request, viewer.id);
@@ -300,42 +233,6 @@ export class RedeemService {
     const limited = reward.max_per_stream !== null || reward.max_per_viewer !== null;
     const stream = limited ? streamKey(await this.chatLog.latestStreamStart(workspaceId)) : 'none';
     return { spent, stream };
-  }
-
-  /** Cooldowns, then limits: each one conditional upsert that only wins while allowed. */
-  private async claim(tx: Tx, reward: RewardCore, viewerId: string, stream: string): Promise<void> {
-    const cooldowns = [
-      { scope: 'global', seconds: reward.global_cooldown_seconds },
-      { scope: `viewer:${viewerId}`, seconds: reward.viewer_cooldown_seconds },
-    ];
-    for (const { scope, seconds } of cooldowns) {
-      if (seconds <= 0) continue;
-      const running = await this.redemptions.claimCooldown(tx, {
-        workspaceId: reward.workspace_id,
-        rewardId: reward.id,
-        scope,
-        seconds,
-      });
-      if (running) {
-        const left = cooldownSecondsLeft(running.until.getTime(), running.now.getTime());
-        throw new Refusal('cooldown', `${reward.name} is on cooldown for ${left}s`, Math.max(1, left));
-      }
-    }
-    const limits = [
-      { scope: 'stream', max: reward.max_per_stream },
-      { scope: `viewer:${viewerId}`, max: reward.max_per_viewer },
-    ];
-    for (const { scope, max } of limits) {
-      if (max === null) continue;
-      const ok = await this.redemptions.claimLimit(tx, {
-        workspaceId: reward.workspace_id,
-        rewardId: reward.id,
-        scope,
-        streamKey: stream,
-        max,
-      });
-      if (!ok) throw new Refusal('limit', `${reward.name} has reached its limit for this stream`);
-    }
   }
 
   /** The request id was used before (a double click, a retry): answer with what it did then. */

@@ -23,8 +23,10 @@ import { SpecialTypeHandler } from './special/special-type.handler';
 import { VoteTypeHandler } from './votes/vote-type.handler';
 import { VotesRepository } from './votes/votes.repository';
 import { VotesService } from './votes/votes.service';
+import { RedeemBatches } from './redeem-batches';
 import { RedeemEligibility } from './redeem-eligibility';
 import { RedeemService } from './redeem.service';
+import { RedeemWriter } from './redeem-writer';
 import { RedeemsBroadcaster } from './redeems.broadcaster';
 import { RedeemsController } from './redeems.controller';
 import { RedeemsGateway } from './redeems.gateway';
@@ -51,6 +53,8 @@ import { RewardObsActions } from './reward-obs-actions';
     RewardsRepository,
     RewardsService,
     RedemptionsRepository,
+    RedeemBatches,
+    RedeemWriter,
     RedeemContextRepository,
     RedeemEligibility,
     RedeemService,

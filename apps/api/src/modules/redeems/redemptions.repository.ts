@@ -79,6 +79,54 @@ export class RedemptionsRepository {
     return rows[0] ?? null;
   }
 
+  /**
+   * Inserts many of one workspace in one statement, each with its initial status (created_at in
+   * input order); returns the rows inserted. A request id already used is skipped (a double click).
+   */
+  async insertMany(
+    tx: Tx,
+    workspaceId: string,
+    rows: readonly (NewRedemption & { status: 'pending' | 'fulfilled' })[],
+  ): Promise<StoredRedemption[]> {
+    const column = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((row) => row[key]);
+    return (await tx.query(
+      `INSERT INTO "redemptions" ("workspace_id", "reward_id", "reward_name", "reward_type", "viewer_id",
+         "request_id", "spent", "note", "option_id", "source", "status", "created_at", "decided_at")
+       SELECT $1, i."reward_id", i."reward_name", i."reward_type", i."viewer_id", i."request_id", i."spent",
+         i."note", i."option_id", i."source", i."status", clock_timestamp(),
+         CASE WHEN i."status" = 'pending' THEN NULL ELSE now() END
+       FROM unnest($2::uuid[], $3::varchar[], $4::varchar[], $5::uuid[], $6::uuid[], $7::bigint[],
+         $8::varchar[], $9::varchar[], $10::varchar[], $11::varchar[])
+         WITH ORDINALITY AS i("reward_id", "reward_name", "reward_type", "viewer_id", "request_id", "spent",
+           "note", "option_id", "source", "status", "ord")
+       ORDER BY i."ord"
+       ON CONFLICT ON CONSTRAINT "uq_redemptions_request" DO NOTHING
+       RETURNING *`,
+      [
+        workspaceId,
+        column('rewardId'),
+        column('rewardName'),
+        column('rewardType'),
+        column('viewerId'),
+        column('requestId'),
+        column('spent'),
+        column('note'),
+        column('optionId'),
+        column('source'),
+        column('status'),
+      ],
+    )) as StoredRedemption[];
+  }
+
+  /** Removes redemptions inserted in this transaction whose debit was then refused. */
+  async discard(tx: Tx, workspaceId: string, ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await tx.query(`DELETE FROM "redemptions" WHERE "workspace_id" = $1 AND "id" = ANY($2::uuid[])`, [
+      workspaceId,
+      ids,
+    ]);
+  }
+
   async find(tx: Tx, workspaceId: string, id: string): Promise<RedemptionRow | null> {
     const [row] = (await tx.query(`${SELECT_REDEMPTION} WHERE d."workspace_id" = $1 AND d."id" = $2`, [
       workspaceId,

@@ -21,6 +21,7 @@ import type {
   WebhookSubscriptionDto,
   WorkspaceDto,
 } from '@podium/contracts';
+import type { SharedReads } from '../concurrency/shared-reads';
 
 /** Every domain event, named `domain.pastTense`, with its payload: the one typed map. */
 export interface DomainEventMap {
@@ -115,6 +116,8 @@ export interface DomainEventMap {
 
 export interface ChatEventPayload {
   event: ChatEvent;
+  /** Set when the event is handled in a batch: reads its handlers may share with the batch's other events. */
+  reads?: SharedReads;
 }
 
 /** The domain event each kind of chat event is published as. */

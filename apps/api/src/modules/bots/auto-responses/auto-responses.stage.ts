@@ -8,7 +8,13 @@ import {
 } from '@podium/bots';
 import { TransactionRunner } from '../../../database/transaction';
 import { BotSilence } from '../bot-silence';
-import { type ChatStage, type ChatStageContext, type ChatStageVerdict, ChatStages } from '../chat-stages';
+import {
+  type ChatStage,
+  type ChatStageContext,
+  type ChatStageVerdict,
+  ChatStages,
+  isSilent,
+} from '../chat-stages';
 import { userScope } from '../commands/bot-cooldowns.repository';
 import { cooledDown } from '../commands/commands.stage';
 import { CooldownGate } from '../commands/cooldown-gate';
@@ -41,8 +47,11 @@ export class AutoResponsesStage implements ChatStage, OnModuleInit {
   async handle(context: ChatStageContext): Promise<ChatStageVerdict> {
     const { event } = context;
     if (parseCommand(event.text, await this.settings.prefix(event.workspaceId))) return 'continue';
-    if (await this.silence.isSilent(event.workspaceId)) return 'continue';
-    const candidates = (await this.autoResponses.list(this.tx.none, event.workspaceId, true)).filter(
+    if (await isSilent(context, this.silence)) return 'continue';
+    const enabled = await context.shared(`auto-responses:${event.workspaceId}`, () =>
+      this.autoResponses.list(this.tx.none, event.workspaceId, true),
+    );
+    const candidates = enabled.filter(
       (row) =>
         commandRefusal(row, event.platform, event.viewer.roles) === null &&
         matchesAutoResponse(row.match_mode, row.terms, event.text),

@@ -142,19 +142,24 @@ export class BotCommandsRepository {
     return rows.length === names.length;
   }
 
-  /** Counts one answer; returns the new count. */
-  async countUse(tx: Tx, id: string): Promise<number> {
+  /**
+   * Counts one answer of event `eventId` unless `effect` was already recorded for it (a retry), in
+   * one statement: the effect and the count commit together. Returns the count either way.
+   */
+  async countUseOnce(tx: Tx, id: string, eventId: string, effect: string): Promise<number> {
     const rows = (await tx.query(
-      `UPDATE "bot_commands" SET "use_count" = "use_count" + 1 WHERE "id" = $1 RETURNING "use_count"`,
-      [id],
-    )) as [{ use_count: number }[], number];
-    return rows[0][0]?.use_count ?? 0;
-  }
-
-  async useCount(tx: Tx, id: string): Promise<number> {
-    const rows = (await tx.query(`SELECT "use_count" FROM "bot_commands" WHERE "id" = $1`, [id])) as {
-      use_count: number;
-    }[];
+      `WITH "claimed" AS (
+         INSERT INTO "bot_event_effects" ("event_id", "effect") VALUES ($2, $3)
+         ON CONFLICT DO NOTHING RETURNING "event_id"
+       ), "counted" AS (
+         UPDATE "bot_commands" SET "use_count" = "use_count" + 1
+         WHERE "id" = $1 AND EXISTS (SELECT 1 FROM "claimed") RETURNING "use_count"
+       )
+       SELECT "use_count" FROM "counted"
+       UNION ALL
+       SELECT "use_count" FROM "bot_commands" WHERE "id" = $1 AND NOT EXISTS (SELECT 1 FROM "claimed")`,
+      [id, eventId, effect.slice(0, 200)],
+    )) as { use_count: number }[];
     return rows[0]?.use_count ?? 0;
   }
 }

@@ -2,9 +2,14 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { commandRefusal, mayUse, parseCommand, pickResponse, renderTemplate } from '@podium/bots';
 import { DomainEvents } from '../../../common/events/domain-events';
 import { TransactionRunner } from '../../../database/transaction';
-import { BotEffectsRepository } from '../bot-effects.repository';
 import { BotSilence } from '../bot-silence';
-import { type ChatStage, type ChatStageContext, type ChatStageVerdict, ChatStages } from '../chat-stages';
+import {
+  type ChatStage,
+  type ChatStageContext,
+  type ChatStageVerdict,
+  ChatStages,
+  isSilent,
+} from '../chat-stages';
 import { BotSettingsService } from '../settings/bot-settings.service';
 import { userScope } from './bot-cooldowns.repository';
 import { BotCommandsRepository } from './bot-commands.repository';
@@ -27,7 +32,6 @@ export class CommandsStage implements ChatStage, OnModuleInit {
     private readonly commands: BotCommandsRepository,
     private readonly builtins: BuiltinCommands,
     private readonly gate: CooldownGate,
-    private readonly effects: BotEffectsRepository,
     private readonly tx: TransactionRunner,
     private readonly silence: BotSilence,
     private readonly events: DomainEvents,
@@ -44,20 +48,19 @@ export class CommandsStage implements ChatStage, OnModuleInit {
     // A built-in wins over a custom command of the same name (saving one is refused anyway).
     const builtin = this.builtins.find(parsed.name);
     // A quiet bot runs no command at all (no counters, no title changes), except the ones that speak anyway.
-    if (!builtin?.speaksWhenSilent && (await this.silence.isSilent(event.workspaceId))) return 'continue';
+    if (!builtin?.speaksWhenSilent && (await isSilent(context, this.silence))) return 'continue';
     if (builtin) {
       if (mayUse(event.viewer.roles, builtin.permission)) await builtin.run(context, parsed.args);
       return 'continue';
     }
-    const command = await this.commands.findByName(this.tx.none, event.workspaceId, parsed.name);
+    const command = await context.shared(`command:${event.workspaceId}:${parsed.name}`, () =>
+      this.commands.findByName(this.tx.none, event.workspaceId, parsed.name),
+    );
     if (!command || commandRefusal(command, event.platform, event.viewer.roles)) return 'continue';
     const count = await this.gate.run(
       cooledDown(command),
       { scope: userScope({ ...event.viewer, viewerId: event.viewerId }), eventId: event.id },
-      async (tx) =>
-        (await this.effects.claim(tx, event.id, `command:${command.id}:counted`))
-          ? this.commands.countUse(tx, command.id)
-          : this.commands.useCount(tx, command.id),
+      (tx) => this.commands.countUseOnce(tx, command.id, event.id, `command:${command.id}:counted`),
     );
     if (count === null) return 'continue';
     const text = renderTemplate(pickResponse(command.responses), {

@@ -24,13 +24,15 @@ export class CooldownGate {
 
   /**
    * Runs `work` in the transaction that claimed both cooldowns; null (and nothing claimed) when
-   * either still runs. A retry of the same event claims again.
+   * either still runs. A retry of the same event claims again. With no cooldown to claim there is
+   * no transaction: `work` runs on its own (keep it one statement when it must be atomic).
    */
   async run<T>(
     subject: CooledDown,
     claim: { scope: string; eventId: string },
     work: (tx: Tx) => Promise<T>,
   ): Promise<T | null> {
+    if (subject.globalCooldownSeconds <= 0 && subject.userCooldownSeconds <= 0) return work(this.tx.none);
     try {
       return await this.tx.run(async (tx) => {
         const base = { workspaceId: subject.workspaceId, subjectId: subject.id, eventId: claim.eventId };

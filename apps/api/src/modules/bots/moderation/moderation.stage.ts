@@ -43,7 +43,9 @@ export class ModerationStage implements ChatStage, OnModuleInit {
 
   async handle(context: ChatStageContext): Promise<ChatStageVerdict> {
     const { event } = context;
-    const compiled = await this.settings.compiledFor(event.workspaceId);
+    const compiled = await context.shared(`moderation:${event.workspaceId}`, () =>
+      this.settings.compiledFor(event.workspaceId),
+    );
     if (!compiled) return 'continue';
     const verdict = judgeMessage(compiled, {
       text: event.text,

@@ -14,7 +14,13 @@ import { TransactionRunner } from '../../../database/transaction';
 import { OutboxService } from '../../chat/outbox/outbox.service';
 import { BotSilence } from '../bot-silence';
 import { AlertsService } from '../alerts/alerts.service';
-import { type ChatStage, type ChatStageContext, type ChatStageVerdict, ChatStages } from '../chat-stages';
+import {
+  type ChatStage,
+  type ChatStageContext,
+  type ChatStageVerdict,
+  ChatStages,
+  isSilent,
+} from '../chat-stages';
 import { type RevolutionRow, RevolutionsRepository } from './revolutions.repository';
 import { toRevolutionProgressDto } from './revolutions.service';
 
@@ -61,9 +67,11 @@ export class RevolutionsStage implements ChatStage, OnModuleInit {
   async handle(context: ChatStageContext): Promise<ChatStageVerdict> {
     const { event } = context;
     if (!event.viewerId) return 'continue';
-    const bots = (await this.repository.listEnabled(this.tx.none, event.workspaceId)).filter((bot) =>
-      matchesTrigger(event.text, bot.trigger),
+    // Shared by the batch: each hit locks and reads its bot afresh.
+    const enabled = await context.shared(`revolutions:${event.workspaceId}`, () =>
+      this.repository.listEnabled(this.tx.none, event.workspaceId),
     );
+    const bots = enabled.filter((bot) => matchesTrigger(event.text, bot.trigger));
     for (const bot of bots) await this.hit(context, bot.id, event.viewerId);
     return 'continue';
   }
@@ -111,7 +119,7 @@ export class RevolutionsStage implements ChatStage, OnModuleInit {
     // The animation plays in passive mode too; only the chat line keeps quiet.
     if (
       outcome.fired &&
-      !(await this.silence.isSilent(event.workspaceId)) &&
+      !(await isSilent(context, this.silence)) &&
       (await context.once(`revolution:${revolutionId}:fired`))
     ) {
       await this.outbox.enqueue(

@@ -27,11 +27,14 @@ export class StreamAnswersStage implements ChatStage, OnModuleInit {
     this.stages.register(this);
   }
 
-  async handle({ event }: ChatStageContext): Promise<ChatStageVerdict> {
+  async handle({ event, shared }: ChatStageContext): Promise<ChatStageVerdict> {
     const platform = participantPlatform(event.platform);
     // In-room attendees answer on their phones; a line without a viewer row has nobody to score.
     if (!platform || !event.viewerId) return 'continue';
-    const open = await this.participants.openForChat(event.workspaceId);
+    // Shared by the batch: its answers are checked against the question again when written.
+    const open = await shared(`stream-answers:open:${event.workspaceId}`, () =>
+      this.participants.openForChat(event.workspaceId),
+    );
     if (open.length === 0) return 'continue';
     const prefix = await this.settings.prefix(event.workspaceId);
     const answerer = { viewerId: event.viewerId, platform, displayName: event.viewer.displayName };

@@ -47,25 +47,36 @@ export class ChatEventsRepository {
   }
 
   /**
-   * Takes an unprocessed event for this process to handle. A claim expires, so an event whose
-   * process died mid-handling is picked up again; a claimed one is not handled twice at once.
+   * Takes the unprocessed events among `ids` for this process to handle, in one statement; returns
+   * them in the order of `ids`. A claim expires, so an event whose process died mid-handling is
+   * picked up again; a claimed one is not handled twice at once. Rows another process is claiming
+   * right now are skipped (it has them), so two overlapping claims never wait on each other.
    */
-  async claim(tx: Tx, id: string): Promise<ChatEvent | null> {
+  async claimMany(tx: Tx, ids: readonly string[]): Promise<ChatEvent[]> {
+    if (ids.length === 0) return [];
     const rows = (await tx.query(
       `UPDATE "chat_events" SET "claimed_until" = now() + make_interval(secs => $2), "attempts" = "attempts" + 1
-       WHERE "id" = $1 AND "processed_at" IS NULL AND ("claimed_until" IS NULL OR "claimed_until" < now())
-       RETURNING "payload", "viewer_id"`,
-      [id, CLAIM_SECONDS],
-    )) as [{ payload: ChatEvent; viewer_id: string | null }[], number];
-    const row = rows[0]?.[0];
-    // A merge may have moved the event to another viewer since it was recorded.
-    return row ? { ...row.payload, ...(row.viewer_id ? { viewerId: row.viewer_id } : {}) } : null;
+       WHERE "id" IN (
+         SELECT "id" FROM "chat_events"
+         WHERE "id" = ANY($1::uuid[]) AND "processed_at" IS NULL AND ("claimed_until" IS NULL OR "claimed_until" < now())
+         FOR UPDATE SKIP LOCKED)
+       RETURNING "id", "payload", "viewer_id"`,
+      [ids, CLAIM_SECONDS],
+    )) as [{ id: string; payload: ChatEvent; viewer_id: string | null }[], number];
+    const byId = new Map(rows[0].map((row) => [row.id, row]));
+    return ids.flatMap((id) => {
+      const row = byId.get(id);
+      // A merge may have moved the event to another viewer since it was recorded.
+      return row ? [{ ...row.payload, ...(row.viewer_id ? { viewerId: row.viewer_id } : {}) }] : [];
+    });
   }
 
-  async markProcessed(tx: Tx, id: string): Promise<void> {
+  async markProcessed(tx: Tx, ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
     await tx.query(
-      `UPDATE "chat_events" SET "processed_at" = now(), "claimed_until" = NULL, "last_error" = NULL WHERE "id" = $1`,
-      [id],
+      `UPDATE "chat_events" SET "processed_at" = now(), "claimed_until" = NULL, "last_error" = NULL
+       WHERE "id" = ANY($1::uuid[])`,
+      [ids],
     );
   }
 

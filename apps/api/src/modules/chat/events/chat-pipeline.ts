@@ -7,14 +7,15 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import type { ChatEvent, ChatEventInput, ChatEventKind } from '@podium/contracts';
-import { Semaphore } from '../../../common/concurrency/semaphore';
+import { SharedReads } from '../../../common/concurrency/shared-reads';
 import { CHAT_EVENT_DOMAIN_EVENT, DomainEvents } from '../../../common/events/domain-events';
 import { DatabaseSettings } from '../../../database/database-settings';
 import { TransactionRunner } from '../../../database/transaction';
 import { JobScheduler } from '../../scheduler/job-scheduler';
 import { ConnectionsRepository } from '../connections/connections.repository';
 import type { ConnectionRecord } from '../platform-adapter';
-import { ViewersRepository } from '../viewers/viewers.repository';
+import { type ViewerSighting, ViewersRepository } from '../viewers/viewers.repository';
+import { BatchQueue } from './batch-queue';
 import { ChatEventsRepository } from './chat-events.repository';
 import { GroupCommit } from '../../../common/concurrency/group-commit';
 
@@ -25,6 +26,8 @@ const RETRY_EVERY_MS = 10_000;
 /** Ingests written together in one transaction at most (see GroupCommit). */
 const MAX_BATCH = 200;
 const LAST_EVENT_EVERY_MS = 1_000;
+/** Recorded events handled together at most: one claim and one processed mark for all of them. */
+const MAX_HANDLE_BATCH = 64;
 
 type IngestConnection = Pick<ConnectionRecord, 'id' | 'workspaceId' | 'platform'>;
 
@@ -42,13 +45,14 @@ export interface IngestResult {
 /**
  * Every source's way in. An event is recorded under its unique (connection, external id) before
  * anything acts on it, so a redelivery is a no-op; `ingest` resolves once that is committed (the
- * moment a webhook may be acknowledged). Handlers run afterwards; when one fails the event stays
- * unprocessed and a sweep retries it from the record, here or on another replica.
+ * moment a webhook may be acknowledged). Handlers run afterwards, on batches of recorded events
+ * (claimed in one statement, handled one after the other in order, marked processed in one
+ * statement); when an event's handlers fail it alone stays unprocessed and a sweep retries it from
+ * the record, here or on another replica.
  */
 @Injectable()
 export class ChatPipeline implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(ChatPipeline.name);
-  private readonly inFlight = new Set<Promise<void>>();
   /** Deliveries arriving together are recorded together, each resolved once its batch commits. */
   private readonly recording = new GroupCommit<PendingIngest, ChatEvent[]>(
     (batch) => this.record(batch),
@@ -56,10 +60,12 @@ export class ChatPipeline implements OnModuleInit, OnApplicationBootstrap, OnMod
   );
   private readonly lastEventWritten = new Map<string, number>();
   /**
-   * Events handled at once: two connections fewer than the pool. Unbounded, a burst's handlers
-   * queued on every connection ahead of the next batch's insert, and webhooks waited on them.
+   * Recorded events waiting for their handlers, handled in batches that share one claim, one
+   * processed mark and their settings reads. At most two batches fewer than the pool's connections
+   * run at once: unbounded, a burst's handlers queued on every connection ahead of the next
+   * recording's insert, and webhooks waited on them.
    */
-  private readonly handling: Semaphore;
+  private readonly handling: BatchQueue<string>;
   private closing = false;
 
   constructor(
@@ -71,7 +77,11 @@ export class ChatPipeline implements OnModuleInit, OnApplicationBootstrap, OnMod
     private readonly scheduler: JobScheduler,
     database: DatabaseSettings,
   ) {
-    this.handling = new Semaphore(Math.max(2, database.poolSize - 2));
+    this.handling = new BatchQueue((ids) => this.processBatch(ids), {
+      workers: Math.max(2, database.poolSize - 2),
+      maxBatch: MAX_HANDLE_BATCH,
+      onError: (error) => this.logger.error({ err: error }, 'chat event processing failed'),
+    });
   }
 
   onModuleInit(): void {
@@ -85,51 +95,72 @@ export class ChatPipeline implements OnModuleInit, OnApplicationBootstrap, OnMod
   /** Lets handlers under way finish before the database closes. */
   async onModuleDestroy(): Promise<void> {
     this.closing = true;
-    await Promise.allSettled([...this.inFlight]);
+    await this.handling.idle();
   }
 
   async ingest(connection: IngestConnection, inputs: ChatEventInput[]): Promise<IngestResult> {
     if (inputs.length === 0) return { recorded: [], duplicates: 0 };
     const recorded = await this.recording.submit({ connection, inputs, receivedAt: new Date() });
-    for (const event of recorded) {
-      this.domainEvents.publish('chat.eventRecorded', { event });
-      this.track(this.handling.run(() => this.process(event.id)));
-    }
+    for (const event of recorded) this.domainEvents.publish('chat.eventRecorded', { event });
+    this.handling.push(recorded.map((event) => event.id));
     return { recorded, duplicates: inputs.length - recorded.length };
   }
 
   /** Runs the handlers of one recorded event, at most one process at a time (claim). */
   async process(eventId: string): Promise<void> {
+    await this.processBatch([eventId]);
+  }
+
+  /**
+   * Runs the handlers of recorded events one after the other, sharing their reads. An event whose
+   * handlers fail is marked failed alone: the others are marked processed and never run again.
+   */
+  private async processBatch(ids: string[]): Promise<void> {
     if (this.closing) return;
-    const event = await this.events.claim(this.tx.none, eventId);
-    if (!event) return;
-    try {
-      await this.domainEvents.dispatch(CHAT_EVENT_DOMAIN_EVENT[event.kind], { event });
-      await this.events.markProcessed(this.tx.none, eventId);
-    } catch (error) {
-      const message = error instanceof AggregateError ? error.errors.map(String).join('; ') : String(error);
-      this.logger.warn({ eventId, kind: event.kind, err: error }, 'chat event handlers failed; will retry');
-      await this.events.markFailed(this.tx.none, eventId, message);
+    const events = await this.events.claimMany(this.tx.none, ids);
+    if (events.length === 0) return;
+    const reads = new SharedReads();
+    const handled: string[] = [];
+    for (const event of events) {
+      try {
+        await this.domainEvents.dispatch(CHAT_EVENT_DOMAIN_EVENT[event.kind], { event, reads });
+        handled.push(event.id);
+      } catch (error) {
+        const message = error instanceof AggregateError ? error.errors.map(String).join('; ') : String(error);
+        this.logger.warn(
+          { eventId: event.id, kind: event.kind, err: error },
+          'chat event handlers failed; will retry',
+        );
+        await this.events.markFailed(this.tx.none, event.id, message);
+      }
     }
+    await this.events.markProcessed(this.tx.none, handled);
   }
 
   /** Records a batch of ingests in one transaction; per ingest, the events that were new. */
   private async record(batch: PendingIngest[]): Promise<ChatEvent[][]> {
     return this.tx.run(async (tx) => {
-      const built: ChatEvent[][] = [];
-      for (const { connection, inputs, receivedAt } of batch) {
-        const events: ChatEvent[] = [];
-        for (const input of inputs) {
-          const viewerId = input.viewer
-            ? await this.viewers.upsert(
-                tx,
-                connection.workspaceId,
-                input.viewer,
-                new Date(input.occurredAt),
-                CARRIES_ROLES.has(input.kind),
-              )
-            : undefined;
-          events.push({
+      const sightings: ViewerSighting[] = batch.flatMap(({ connection, inputs }) =>
+        inputs.flatMap((input) =>
+          input.viewer
+            ? [
+                {
+                  workspaceId: connection.workspaceId,
+                  viewer: input.viewer,
+                  seenAt: new Date(input.occurredAt),
+                  carriesRoles: CARRIES_ROLES.has(input.kind),
+                },
+              ]
+            : [],
+        ),
+      );
+      // Every viewer of the batch in one statement, not a round trip each.
+      const holders = await this.viewers.upsertSightings(tx, sightings);
+      let next = 0;
+      const built = batch.map(({ connection, inputs, receivedAt }) =>
+        inputs.map((input): ChatEvent => {
+          const viewerId = input.viewer ? holders[next++] : undefined;
+          return {
             ...input,
             id: randomUUID(),
             workspaceId: connection.workspaceId,
@@ -137,10 +168,9 @@ export class ChatPipeline implements OnModuleInit, OnApplicationBootstrap, OnMod
             platform: connection.platform,
             ...(viewerId ? { viewerId } : {}),
             receivedAt: receivedAt.toISOString(),
-          });
-        }
-        built.push(events);
-      }
+          };
+        }),
+      );
       // One insert for the whole batch: a resend racing its original lands in it as a conflict.
       const fresh = await this.events.insertMany(tx, built.flat());
       const touched = this.lastEventDue(batch);
@@ -166,14 +196,7 @@ export class ChatPipeline implements OnModuleInit, OnApplicationBootstrap, OnMod
 
   private async retryDue(): Promise<void> {
     const ids = await this.events.dueForRetry(this.tx.none, 5, 200);
+    // Retried one by one: an event that keeps failing holds no other event's mark back.
     for (const id of ids) await this.process(id);
-  }
-
-  private track(work: Promise<void>): void {
-    const tracked = work.catch((error: unknown) =>
-      this.logger.error({ err: error }, 'chat event processing failed'),
-    );
-    this.inFlight.add(tracked);
-    void tracked.finally(() => this.inFlight.delete(tracked));
   }
 }

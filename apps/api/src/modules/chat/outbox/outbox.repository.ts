@@ -27,20 +27,22 @@ export type ClaimResult =
 
 @Injectable()
 export class OutboxRepository {
+  /** One statement for all the rows (atomic on its own); returned in queue order. */
   async insert(
     tx: Tx,
     rows: { workspaceId: string; connectionId: string; text: string; meetingId: string | null }[],
   ): Promise<OutboxRow[]> {
-    const inserted: OutboxRow[] = [];
-    for (const row of rows) {
-      const [created] = (await tx.query(
-        `INSERT INTO "chat_outbox" ("workspace_id", "connection_id", "text", "meeting_id")
-         VALUES ($1, $2, $3, $4) RETURNING *`,
-        [row.workspaceId, row.connectionId, row.text, row.meetingId],
-      )) as OutboxRow[];
-      if (created) inserted.push(created);
-    }
-    return inserted;
+    if (rows.length === 0) return [];
+    const params = rows.flatMap((row) => [row.workspaceId, row.connectionId, row.text, row.meetingId]);
+    const values = rows.map(
+      (_, i) => `($${4 * i + 1}::uuid, $${4 * i + 2}::uuid, $${4 * i + 3}, $${4 * i + 4}::uuid)`,
+    );
+    const inserted = (await tx.query(
+      `INSERT INTO "chat_outbox" ("workspace_id", "connection_id", "text", "meeting_id")
+       VALUES ${values.join(', ')} RETURNING *`,
+      params,
+    )) as (OutboxRow & { seq: string })[];
+    return inserted.sort((a, b) => (BigInt(a.seq) < BigInt(b.seq) ? -1 : 1));
   }
 
   /** Whether this exact line was said on the connection lately (its echo is not a viewer's message). */
@@ -52,6 +54,17 @@ export class OutboxRepository {
       [connectionId, text, withinMs],
     )) as unknown[];
     return rows.length > 0;
+  }
+
+  /** The lines said on the connection lately, up to `limit` of them (newest first). */
+  async sentLines(tx: Tx, connectionId: string, withinMs: number, limit: number): Promise<string[]> {
+    const rows = (await tx.query(
+      `SELECT "text" FROM "chat_outbox" WHERE "connection_id" = $1
+         AND "status" IN ('sending', 'sent') AND "attempted_at" > now() - make_interval(secs => $2 / 1000.0)
+       ORDER BY "attempted_at" DESC LIMIT $3`,
+      [connectionId, withinMs, limit],
+    )) as { text: string }[];
+    return rows.map((row) => row.text);
   }
 
   /**

@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { splitMessage } from '@podium/chat';
 import type { OutboxMessageDto, SendChatMessageRequest, SendChatMessageResponse } from '@podium/contracts';
+import { type SharedReads, sharedRead } from '../../../common/concurrency/shared-reads';
 import { DomainEvents } from '../../../common/events/domain-events';
 import { TransactionRunner } from '../../../database/transaction';
 import type { Actor } from '../../auth/auth.service';
@@ -25,6 +26,8 @@ const MAX_ATTEMPTS = 5;
 const SEND_TIMEOUT_MS = 15_000;
 /** A platform echoes what Podium said back as chat within this long. */
 const ECHO_WINDOW_MS = 120_000;
+/** A batch reads this many of a connection's recent lines at most; busier ones are asked per line. */
+const ECHO_LINES_READ = 500;
 
 /**
  * Every message Podium says in chat goes through here: stored first, then sent per connection no
@@ -86,9 +89,12 @@ export class OutboxService implements OnModuleInit, OnApplicationBootstrap, OnMo
   async enqueue(
     workspaceId: string,
     text: string,
-    options: { connectionIds?: string[]; meetingId?: string } = {},
+    options: { connectionIds?: string[]; meetingId?: string; reads?: SharedReads } = {},
   ): Promise<OutboxMessageDto[]> {
-    const all = (await this.connections.forWorkspace(workspaceId)).filter((c) => c.status !== 'disconnected');
+    const connections = await sharedRead(options.reads, `outbox:connections:${workspaceId}`, () =>
+      this.connections.forWorkspace(workspaceId),
+    );
+    const all = connections.filter((c) => c.status !== 'disconnected');
     const wanted = options.connectionIds?.length ? new Set(options.connectionIds) : undefined;
     const targets = wanted ? all.filter((connection) => wanted.has(connection.id)) : all;
     if (wanted && targets.length !== wanted.size) {
@@ -110,7 +116,7 @@ export class OutboxService implements OnModuleInit, OnApplicationBootstrap, OnMo
         meetingId: options.meetingId ?? null,
       }));
     });
-    const inserted = await this.tx.run((tx) => this.repository.insert(tx, rows));
+    const inserted = await this.repository.insert(this.tx.none, rows);
     const byId = new Map(targets.map((connection) => [connection.id, connection]));
     const queued = inserted.flatMap((row) => {
       const connection = byId.get(row.connection_id);
@@ -120,9 +126,26 @@ export class OutboxService implements OnModuleInit, OnApplicationBootstrap, OnMo
     return queued;
   }
 
-  /** True when Podium itself said `text` on the connection in the last two minutes. */
-  wasSentRecently(connectionId: string, text: string): Promise<boolean> {
-    return this.repository.sentRecently(this.tx.none, connectionId, text.trim(), ECHO_WINDOW_MS);
+  /**
+   * True when Podium itself said `text` on the connection in the last two minutes. In a batch, the
+   * connection's recent lines are read once for all its messages (a line is 'sending' before any
+   * echo of it can arrive, so the batch's echoes are among them).
+   */
+  async wasSentRecently(connectionId: string, text: string, reads?: SharedReads): Promise<boolean> {
+    const line = text.trim();
+    if (reads) {
+      const recent = await reads.get(`outbox:sent:${connectionId}`, async () => {
+        const lines = await this.repository.sentLines(
+          this.tx.none,
+          connectionId,
+          ECHO_WINDOW_MS,
+          ECHO_LINES_READ,
+        );
+        return lines.length < ECHO_LINES_READ ? new Set(lines) : null;
+      });
+      if (recent) return recent.has(line);
+    }
+    return this.repository.sentRecently(this.tx.none, connectionId, line, ECHO_WINDOW_MS);
   }
 
   /** Starts draining a connection in this process, or asks the running drain to look again. */

@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import type { ChatEvent, StreakDto } from '@podium/contracts';
+import type { StreakDto } from '@podium/contracts';
 import {
   attendStream,
   currentStreak,
@@ -7,7 +7,12 @@ import {
   streakBonus,
   streakFromAttendance,
 } from '@podium/points';
-import { DomainEvents, type DomainEventName } from '../../../common/events/domain-events';
+import { type SharedReads, sharedRead } from '../../../common/concurrency/shared-reads';
+import {
+  type ChatEventPayload,
+  DomainEvents,
+  type DomainEventName,
+} from '../../../common/events/domain-events';
 import { TransactionRunner } from '../../../database/transaction';
 import type { Actor } from '../../auth/auth.service';
 import { WorkspaceAccess } from '../../workspaces/workspace-access.service';
@@ -29,6 +34,9 @@ const ATTENDANCE_EVENTS = [
   'viewer.donated',
   'viewer.redeemedChannelReward',
 ] as const satisfies readonly DomainEventName[];
+
+/** The batch's read of whether a stream runs (a hint: attending reads it again in its transaction). */
+const openStreamKey = (workspaceId: string) => `streaks:open:${workspaceId}`;
 
 /**
  * Streaks of consecutive streams. A workspace's stream runs while any of its connections is live
@@ -54,8 +62,8 @@ export class StreaksService implements OnModuleInit, OnModuleDestroy {
 
   onModuleInit(): void {
     const on = this.unsubscribe.push.bind(this.unsubscribe);
-    on(this.events.on('stream.wentOnline', ({ event }) => this.connectionLive(event, true)));
-    on(this.events.on('stream.wentOffline', ({ event }) => this.connectionLive(event, false)));
+    on(this.events.on('stream.wentOnline', (payload) => this.connectionLive(payload, true)));
+    on(this.events.on('stream.wentOffline', (payload) => this.connectionLive(payload, false)));
     on(
       this.events.on('connection.removed', ({ workspaceId, connectionId }) =>
         this.quietly(() => this.setSource(workspaceId, `connection:${connectionId}`, false, new Date())),
@@ -76,7 +84,7 @@ export class StreaksService implements OnModuleInit, OnModuleDestroy {
       }),
     );
     for (const name of ATTENDANCE_EVENTS) {
-      on(this.events.on(name, ({ event }) => this.attendEvent(event)));
+      on(this.events.on(name, (payload) => this.attendEvent(payload)));
     }
     on(
       this.events.on('viewer.merged', ({ workspaceId, sourceViewerId, targetViewerId }) =>
@@ -131,8 +139,11 @@ export class StreaksService implements OnModuleInit, OnModuleDestroy {
    * Counts the viewers as attending the running stream (presence listed by a platform, a meeting's
    * participants); nothing happens when no stream runs. Safe to repeat.
    */
-  async attend(workspaceId: string, viewerIds: readonly string[]): Promise<void> {
-    if (!(await this.streaks.openStream(this.tx.none, workspaceId))) return;
+  async attend(workspaceId: string, viewerIds: readonly string[], reads?: SharedReads): Promise<void> {
+    const running = await sharedRead(reads, openStreamKey(workspaceId), () =>
+      this.streaks.openStream(this.tx.none, workspaceId),
+    );
+    if (!running) return;
     const { streakBonuses } = await this.settings.forWorkspace(workspaceId);
     for (const viewerId of new Set(viewerIds)) {
       await this.ledger.run(async (tx) => {
@@ -173,7 +184,9 @@ export class StreaksService implements OnModuleInit, OnModuleDestroy {
     });
   }
 
-  private async connectionLive(event: ChatEvent, live: boolean): Promise<void> {
+  private async connectionLive({ event, reads }: ChatEventPayload, live: boolean): Promise<void> {
+    // Later events of the same batch must see the stream this one opened or ended.
+    reads?.forget(openStreamKey(event.workspaceId));
     const at = new Date(event.occurredAt);
     await this.setSource(
       event.workspaceId,
@@ -183,10 +196,10 @@ export class StreaksService implements OnModuleInit, OnModuleDestroy {
     );
   }
 
-  private async attendEvent(event: ChatEvent): Promise<void> {
+  private async attendEvent({ event, reads }: ChatEventPayload): Promise<void> {
     // Podium's own lines echoed back by a platform are not a viewer attending.
     if (!event.viewerId || event.detail?.['isBot'] === true) return;
-    await this.attend(event.workspaceId, [event.viewerId]);
+    await this.attend(event.workspaceId, [event.viewerId], reads);
   }
 
   private async merge(workspaceId: string, sourceId: string, targetId: string): Promise<void> {

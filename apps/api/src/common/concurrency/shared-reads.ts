@@ -1,0 +1,33 @@
+/**
+ * Reads shared by the work of one batch (the chat events handled together): the first caller of a
+ * key reads, the others in the batch get the same answer, as if they had all run at that moment.
+ * A failed read is not kept; `forget` drops a key that the batch's own work just changed. Lives
+ * only as long as the batch, so nothing goes stale beyond it.
+ */
+export class SharedReads {
+  private readonly values = new Map<string, Promise<unknown>>();
+
+  get<V>(key: string, read: () => Promise<V>): Promise<V> {
+    const known = this.values.get(key);
+    if (known) return known as Promise<V>;
+    const value = read();
+    this.values.set(key, value);
+    value.catch(() => {
+      if (this.values.get(key) === value) this.values.delete(key);
+    });
+    return value;
+  }
+
+  forget(key: string): void {
+    this.values.delete(key);
+  }
+}
+
+/** Reads through `reads` when the work is part of a batch, straight away when it is not. */
+export function sharedRead<V>(
+  reads: SharedReads | undefined,
+  key: string,
+  read: () => Promise<V>,
+): Promise<V> {
+  return reads ? reads.get(key, read) : read();
+}

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config/app-config';
 import { createPodiumApp } from './bootstrap/create-app';
+import { preferSmallHeap } from './bootstrap/small-heap';
 
 /** Time left for Nest's hooks (jobs, database, Redis) once the drain is over. */
 const SHUTDOWN_HOOKS_MS = 15_000;
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  if (config.embeddedDatabase) preferSmallHeap();
   const { app, database, close } = await createPodiumApp(config);
   await app.listen(config.port, config.host);
   const address = app.getHttpServer().address();

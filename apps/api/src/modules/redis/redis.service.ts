@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { Redis } from 'ioredis';
+import type * as Ioredis from 'ioredis';
+import type { Redis } from 'ioredis';
 import { AppConfig } from '../../config/app-config';
 
 /** Reconnect delays grow by this much per attempt… */
@@ -7,6 +8,9 @@ const RECONNECT_STEP_MS = 100;
 /** …up to this, so a returning Redis is picked up within a second. */
 const MAX_RECONNECT_DELAY_MS = 1_000;
 const PING_TIMEOUT_MS = 1_000;
+
+/* ioredis loads on the first connection: an install without REDIS_URL never loads it. */
+const ioredis = (): typeof Ioredis => require('ioredis') as typeof Ioredis;
 
 /**
  * The Redis connections of this process, when REDIS_URL is set. Without it Podium runs on one
@@ -42,7 +46,7 @@ export class RedisService implements OnApplicationShutdown {
    */
   connect(purpose: string, options: { maxRetriesPerRequest?: number | null } = {}): Redis {
     if (!this.config.redisUrl) throw new Error('Redis is not configured (REDIS_URL)');
-    const connection = new Redis(this.config.redisUrl, {
+    const connection = new (ioredis().Redis)(this.config.redisUrl, {
       connectionName: `podium:${purpose}`,
       maxRetriesPerRequest: options.maxRetriesPerRequest === undefined ? 3 : options.maxRetriesPerRequest,
       retryStrategy: (attempt) => Math.min(attempt * RECONNECT_STEP_MS, MAX_RECONNECT_DELAY_MS),

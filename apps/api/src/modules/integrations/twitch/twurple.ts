@@ -8,7 +8,6 @@ import type * as EventSubListeners from './eventsub/eventsub-listeners';
  * them: they load on first use instead. `require` keeps first use synchronous (Node 20.19+ loads
  * ES modules that way), so callers such as `TwitchClients.api` stay plain getters.
  */
-/* eslint-disable @typescript-eslint/no-require-imports */
 
 export function twurpleApi(): typeof TwurpleApi {
   return require('@twurple/api') as typeof TwurpleApi;

@@ -5,13 +5,21 @@ import {
   type OnApplicationShutdown,
   type OnModuleDestroy,
 } from '@nestjs/common';
-import { type Job, Queue, Worker } from 'bullmq';
+import type * as Bullmq from 'bullmq';
+import type { Job, Queue, Worker } from 'bullmq';
 import { outageOf } from '../../../common/errors/outage';
 import { RedisService } from '../../redis/redis.service';
 import { JobExecutor } from '../job-executor';
 import { type EnqueueOptions, type JobHandler, JobScheduler } from '../job-scheduler';
 
 const QUEUE_NAME = 'jobs';
+
+/*
+ * bullmq (and its ~170 modules) loads only when this driver is made, that is with REDIS_URL: an
+ * embedded install never pays the ~4 MB of heap it keeps. `require` keeps the constructor
+ * synchronous.
+ */
+const bullmq = (): typeof Bullmq => require('bullmq') as typeof Bullmq;
 
 /**
  * Multi-replica driver: BullMQ job schedulers produce one job per period however many replicas
@@ -35,7 +43,7 @@ export class BullmqScheduler
   ) {
     super();
     const connection = redis.connect('jobs-queue');
-    this.queue = new Queue(QUEUE_NAME, {
+    this.queue = new (bullmq().Queue)(QUEUE_NAME, {
       connection,
       prefix: redis.keyPrefix,
       defaultJobOptions: {
@@ -84,7 +92,7 @@ export class BullmqScheduler
   }
 
   onApplicationBootstrap(): void {
-    this.worker = new Worker(QUEUE_NAME, (job: Job) => this.process(job), {
+    this.worker = new (bullmq().Worker)(QUEUE_NAME, (job: Job) => this.process(job), {
       connection: this.redis.connect('jobs-worker', { maxRetriesPerRequest: null }),
       prefix: this.redis.keyPrefix,
       concurrency: 4,

@@ -71,13 +71,18 @@ function closure(distDir: string, start: string[], into: Set<string>, lazy: Set<
 
 /**
  * What a first visit of the page downloads before it shows: the entry scripts and modulepreloads
- * of its index.html and, recursively, every chunk they import statically; then, for an app split
+ * of its HTML file (`index.html`, or the page's own entry such as `attendee.html`) and, recursively, every chunk they import statically; then, for an app split
  * by route or view, the chunk of each module in `routeModules` (named after its source file, e.g.
  * `attendee-meeting.route` → `attendee-meeting.route-<hash>.js`) and its static imports, which the
  * router loads before it renders the page. Other `import()` targets are listed, not counted.
  */
-export function pageWeight(page: string, distDir: string, routeModules: readonly string[] = []): PageWeight {
-  const htmlPath = join(distDir, 'index.html');
+export function pageWeight(
+  page: string,
+  distDir: string,
+  routeModules: readonly string[] = [],
+  htmlFile = 'index.html',
+): PageWeight {
+  const htmlPath = join(distDir, htmlFile);
   if (!existsSync(htmlPath)) {
     throw new Error(`${htmlPath} missing: build first (npx nx run-many -t build -p api web overlay)`);
   }

@@ -1,5 +1,3 @@
-import { useEffect } from 'react';
-
 /** Only same-app paths: `/x` yes, `//evil.example` and `https://…` no (no open redirect). */
 export function safeNextPath(next: string | null | undefined): string | null {
   if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return null;
@@ -36,10 +34,4 @@ export const DASHBOARD_SECTIONS = [
 export function sectionOf(pathname: string): string {
   const section = pathname.split('/')[3] ?? '';
   return (DASHBOARD_SECTIONS as readonly string[]).includes(section) ? section : '';
-}
-
-export function useDocumentTitle(title: string): void {
-  useEffect(() => {
-    document.title = title ? `${title} · Podium` : 'Podium';
-  }, [title]);
 }

@@ -1,8 +1,9 @@
 import { createBrowserRouter, Outlet } from 'react-router';
-import { lazyPage, publicPage } from './lazy-route';
+import { lazyPage } from './lazy-route';
 import { NotFoundRoute, RouteErrorBoundary } from './routes/errors.route';
 
-// Every page is its own chunk (see lazyPage): the attendee page never downloads the dashboard.
+// Every page is its own chunk (see lazyPage). The attendee's pages (`/join`, `/m/:meetingId`) are
+// not here: they are their own entry (attendee.html, src/attendee-app), served by the api.
 export const router = createBrowserRouter([
   {
     path: '/',
@@ -37,27 +38,6 @@ export const router = createBrowserRouter([
         lazy: lazyPage(
           () => import('./routes/invite.route'),
           (m) => m.InviteRoute,
-        ),
-      },
-      {
-        path: 'join',
-        lazy: publicPage(
-          () => import('./routes/join.route'),
-          (m) => m.JoinRoute,
-        ),
-      },
-      {
-        path: 'join/:code',
-        lazy: publicPage(
-          () => import('./routes/join.route'),
-          (m) => m.JoinRoute,
-        ),
-      },
-      {
-        path: 'm/:meetingId',
-        lazy: publicPage(
-          () => import('./routes/attendee-meeting.route'),
-          (m) => m.AttendeeMeetingRoute,
         ),
       },
       // Public, no sign-in: the commands a workspace's bot answers (the link `!help` posts).

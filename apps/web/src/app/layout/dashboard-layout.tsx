@@ -10,7 +10,7 @@ import { useErrorText } from '@/shared/ui/form-error';
 import { LoadingState } from '@/shared/ui/spinner';
 import { loginPath } from '../navigation';
 import { AppHeader } from './app-header';
-import { FullPageState } from './auth-layout';
+import { FullPageState } from '@/shared/ui/auth-layout';
 import type { DashboardContext } from './dashboard-context';
 import { SidebarNav } from './sidebar-nav';
 

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
 import { Button } from '@/shared/ui/button';
-import { AuthLayout } from '../layout/auth-layout';
-import { useDocumentTitle } from '../navigation';
+import { AuthLayout } from '@/shared/ui/auth-layout';
+import { useDocumentTitle } from '@/shared/hooks/use-document-title';
 
 export function NotFoundRoute() {
   const { t } = useTranslation();

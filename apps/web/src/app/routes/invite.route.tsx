@@ -5,8 +5,9 @@ import { useLogout } from '@/features/auth/api/auth.api';
 import { InviteAcceptance } from '@/features/invites/components/invite-acceptance';
 import { meQueryOptions } from '@/shared/api/me.api';
 import { LoadingState } from '@/shared/ui/spinner';
-import { AuthLayout } from '../layout/auth-layout';
-import { loginPath, useDocumentTitle, workspacePath } from '../navigation';
+import { AuthLayout } from '@/shared/ui/auth-layout';
+import { loginPath, workspacePath } from '../navigation';
+import { useDocumentTitle } from '@/shared/hooks/use-document-title';
 
 export function InviteRoute() {
   const { t } = useTranslation();

@@ -4,8 +4,9 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useSetupStatus } from '@/features/setup/api/setup.api';
 import { LoginForm } from '@/features/auth/components/login-form';
 import { meQueryOptions } from '@/shared/api/me.api';
-import { AuthLayout } from '../layout/auth-layout';
-import { safeNextPath, useDocumentTitle } from '../navigation';
+import { AuthLayout } from '@/shared/ui/auth-layout';
+import { safeNextPath } from '../navigation';
+import { useDocumentTitle } from '@/shared/hooks/use-document-title';
 
 export function LoginRoute() {
   const { t } = useTranslation();

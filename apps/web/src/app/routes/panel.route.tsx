@@ -2,8 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { PanelPage } from '@/features/panel/components/panel-page';
 import { PanelSignIn } from '@/features/panel/components/panel-sign-in';
-import { AuthLayout } from '../layout/auth-layout';
-import { useDocumentTitle } from '../navigation';
+import { AuthLayout } from '@/shared/ui/auth-layout';
+import { useDocumentTitle } from '@/shared/hooks/use-document-title';
 
 /** `/p/:token` (public): the `!panel` link; trades it for a panel session, then opens the panel. */
 export function PanelSignInRoute() {

@@ -6,8 +6,9 @@ import { Alert } from '@/shared/ui/alert';
 import { Button } from '@/shared/ui/button';
 import { useErrorText } from '@/shared/ui/form-error';
 import { LoadingState } from '@/shared/ui/spinner';
-import { AuthLayout } from '../layout/auth-layout';
-import { useDocumentTitle, workspacePath } from '../navigation';
+import { AuthLayout } from '@/shared/ui/auth-layout';
+import { workspacePath } from '../navigation';
+import { useDocumentTitle } from '@/shared/hooks/use-document-title';
 
 export function SetupRoute() {
   const { t } = useTranslation();

@@ -9,7 +9,7 @@ import { Alert } from '@/shared/ui/alert';
 import { Button } from '@/shared/ui/button';
 import { useErrorText } from '@/shared/ui/form-error';
 import { LoadingState } from '@/shared/ui/spinner';
-import { AuthLayout, FullPageState } from '../layout/auth-layout';
+import { AuthLayout, FullPageState } from '@/shared/ui/auth-layout';
 import { workspacePath } from '../navigation';
 
 /** `/` decides: first-run setup, then sign-in, then the first workspace. */

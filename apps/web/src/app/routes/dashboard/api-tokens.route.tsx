@@ -4,7 +4,7 @@ import { ApiTokensPage } from '@/features/api-tokens/components/api-tokens-page'
 import { Alert } from '@/shared/ui/alert';
 import { PageHeader } from '@/shared/ui/card';
 import { useDashboard } from '../../layout/dashboard-context';
-import { useDocumentTitle } from '../../navigation';
+import { useDocumentTitle } from '@/shared/hooks/use-document-title';
 
 /** Public API tokens: moderators list them, owners create and revoke them. */
 export function ApiTokensRoute() {

@@ -5,7 +5,8 @@ import { BotsShell } from '@/features/bots/components/bots-shell';
 import { useConnections } from '@/features/connections/api/connections.api';
 import { PageHeader } from '@/shared/ui/card';
 import { useDashboard } from '../../layout/dashboard-context';
-import { useDocumentTitle, workspacePath } from '../../navigation';
+import { workspacePath } from '../../navigation';
+import { useDocumentTitle } from '@/shared/hooks/use-document-title';
 
 const NO_CONNECTIONS: never[] = [];
 

@@ -4,7 +4,7 @@ import { ChatPanel } from '@/features/chat/components/chat-panel';
 import { useConnections } from '@/features/connections/api/connections.api';
 import { PageHeader } from '@/shared/ui/card';
 import { useDashboard } from '../../layout/dashboard-context';
-import { useDocumentTitle } from '../../navigation';
+import { useDocumentTitle } from '@/shared/hooks/use-document-title';
 
 const NO_CONNECTIONS: never[] = [];
 

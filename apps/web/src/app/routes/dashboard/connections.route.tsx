@@ -4,7 +4,7 @@ import { ConnectionsPanel } from '@/features/connections/components/connections-
 import { PageHeader } from '@/shared/ui/card';
 import { RoleGate } from '@/shared/ui/role-gate';
 import { useDashboard } from '../../layout/dashboard-context';
-import { useDocumentTitle } from '../../navigation';
+import { useDocumentTitle } from '@/shared/hooks/use-document-title';
 
 /** Platform connections: moderators look, owners connect and disconnect; viewers get a notice. */
 export function ConnectionsRoute() {

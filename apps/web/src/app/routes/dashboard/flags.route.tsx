@@ -5,7 +5,7 @@ import { useMeetings } from '@/features/meetings/api/meetings.api';
 import { Alert } from '@/shared/ui/alert';
 import { Card, PageHeader } from '@/shared/ui/card';
 import { useDashboard } from '../../layout/dashboard-context';
-import { useDocumentTitle } from '../../navigation';
+import { useDocumentTitle } from '@/shared/hooks/use-document-title';
 
 /** Composes the two features: flags are scoped to meetings, which the flags feature cannot import. */
 function ModeratorFlags({ workspaceId }: { workspaceId: string }) {

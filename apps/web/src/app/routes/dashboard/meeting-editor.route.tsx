@@ -4,7 +4,7 @@ import { useParams } from 'react-router';
 import { useMeeting } from '@/features/meetings/api/meetings.api';
 import { MeetingEditor } from '@/features/meetings/components/meeting-editor';
 import { useDashboard } from '../../layout/dashboard-context';
-import { useDocumentTitle } from '../../navigation';
+import { useDocumentTitle } from '@/shared/hooks/use-document-title';
 
 export function MeetingEditorRoute() {
   const { t } = useTranslation();

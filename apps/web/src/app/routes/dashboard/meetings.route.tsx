@@ -4,7 +4,8 @@ import { useNavigate } from 'react-router';
 import { MeetingsPanel } from '@/features/meetings/components/meetings-panel';
 import { PageHeader } from '@/shared/ui/card';
 import { useDashboard } from '../../layout/dashboard-context';
-import { useDocumentTitle, workspacePath } from '../../navigation';
+import { workspacePath } from '../../navigation';
+import { useDocumentTitle } from '@/shared/hooks/use-document-title';
 
 export function MeetingsRoute() {
   const { t } = useTranslation();

@@ -5,7 +5,7 @@ import { InvitesPanel } from '@/features/invites/components/invites-panel';
 import { MembersPanel } from '@/features/members/components/members-panel';
 import { PageHeader } from '@/shared/ui/card';
 import { useDashboard } from '../../layout/dashboard-context';
-import { useDocumentTitle } from '../../navigation';
+import { useDocumentTitle } from '@/shared/hooks/use-document-title';
 
 export function MembersRoute() {
   const { t } = useTranslation();

@@ -4,7 +4,7 @@ import { OverlayTokensPanel } from '@/features/overlays/components/overlay-token
 import { Alert } from '@/shared/ui/alert';
 import { Card, PageHeader } from '@/shared/ui/card';
 import { useDashboard } from '../../layout/dashboard-context';
-import { useDocumentTitle } from '../../navigation';
+import { useDocumentTitle } from '@/shared/hooks/use-document-title';
 
 export function OverlaysRoute() {
   const { t } = useTranslation();

@@ -6,7 +6,7 @@ import { Card, PageHeader } from '@/shared/ui/card';
 import { EmptyState } from '@/shared/ui/empty-state';
 import { SparkIcon } from '@/shared/ui/icons';
 import { useDashboard } from '../../layout/dashboard-context';
-import { useDocumentTitle } from '../../navigation';
+import { useDocumentTitle } from '@/shared/hooks/use-document-title';
 
 export function OverviewRoute() {
   const { t } = useTranslation();

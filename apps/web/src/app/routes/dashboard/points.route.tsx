@@ -4,7 +4,8 @@ import { useNavigate, useParams } from 'react-router';
 import { PointsPage } from '@/features/points/components/points-page';
 import { PageHeader } from '@/shared/ui/card';
 import { useDashboard } from '../../layout/dashboard-context';
-import { useDocumentTitle, workspacePath } from '../../navigation';
+import { workspacePath } from '../../navigation';
+import { useDocumentTitle } from '@/shared/hooks/use-document-title';
 
 /** The points economy's management: balances, leaderboard, settings, Ko-fi. */
 export function PointsRoute() {

@@ -6,7 +6,7 @@ import { RehearsalPanel } from '@/features/rehearsal/components/rehearsal-panel'
 import { Alert } from '@/shared/ui/alert';
 import { PageHeader } from '@/shared/ui/card';
 import { useDashboard } from '../../layout/dashboard-context';
-import { useDocumentTitle } from '../../navigation';
+import { useDocumentTitle } from '@/shared/hooks/use-document-title';
 
 const NO_CONNECTIONS: never[] = [];
 

@@ -4,7 +4,8 @@ import { useNavigate, useParams } from 'react-router';
 import { ReportsPage } from '@/features/reports/components/reports-page';
 import { PageHeader } from '@/shared/ui/card';
 import { useDashboard } from '../../layout/dashboard-context';
-import { useDocumentTitle, workspacePath } from '../../navigation';
+import { workspacePath } from '../../navigation';
+import { useDocumentTitle } from '@/shared/hooks/use-document-title';
 
 /** Stream and meeting reports (`/w/:id/reports`, one at `/w/:id/reports/:reportId`). */
 export function ReportsRoute() {

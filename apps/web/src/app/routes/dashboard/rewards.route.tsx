@@ -4,7 +4,8 @@ import { useNavigate, useParams } from 'react-router';
 import { RewardsPage } from '@/features/rewards/components/rewards-page';
 import { PageHeader } from '@/shared/ui/card';
 import { useDashboard } from '../../layout/dashboard-context';
-import { useDocumentTitle, workspacePath } from '../../navigation';
+import { workspacePath } from '../../navigation';
+import { useDocumentTitle } from '@/shared/hooks/use-document-title';
 
 /** Rewards, the live redemption queue, goals and votes. */
 export function RewardsRoute() {

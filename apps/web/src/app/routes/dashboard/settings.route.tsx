@@ -7,7 +7,7 @@ import { formatDate } from '@/shared/i18n/i18n';
 import { Alert } from '@/shared/ui/alert';
 import { Card, PageHeader } from '@/shared/ui/card';
 import { useDashboard } from '../../layout/dashboard-context';
-import { useDocumentTitle } from '../../navigation';
+import { useDocumentTitle } from '@/shared/hooks/use-document-title';
 
 export function SettingsRoute() {
   const { t, i18n } = useTranslation();

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ViewersPanel } from '@/features/chat/components/viewers-panel';
 import { PageHeader } from '@/shared/ui/card';
 import { useDashboard } from '../../layout/dashboard-context';
-import { useDocumentTitle } from '../../navigation';
+import { useDocumentTitle } from '@/shared/hooks/use-document-title';
 
 export function ViewersRoute() {
   const { t } = useTranslation();

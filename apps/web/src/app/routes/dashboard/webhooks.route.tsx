@@ -4,7 +4,7 @@ import { WebhooksPage } from '@/features/webhooks/components/webhooks-page';
 import { Alert } from '@/shared/ui/alert';
 import { PageHeader } from '@/shared/ui/card';
 import { useDashboard } from '../../layout/dashboard-context';
-import { useDocumentTitle } from '../../navigation';
+import { useDocumentTitle } from '@/shared/hooks/use-document-title';
 
 /** Outbound webhooks and Discord (moderators and owners). */
 export function WebhooksRoute() {

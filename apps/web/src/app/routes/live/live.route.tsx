@@ -7,7 +7,8 @@ import { Alert } from '@/shared/ui/alert';
 import { useErrorText } from '@/shared/ui/form-error';
 import { LoadingState } from '@/shared/ui/spinner';
 import { useDashboard } from '../../layout/dashboard-context';
-import { useDocumentTitle, workspacePath } from '../../navigation';
+import { workspacePath } from '../../navigation';
+import { useDocumentTitle } from '@/shared/hooks/use-document-title';
 
 export function LiveRoute() {
   const { t } = useTranslation();

@@ -8,8 +8,9 @@ import { holdLiveConnection } from '@/shared/socket/socket.client';
 import { Alert } from '@/shared/ui/alert';
 import { useErrorText } from '@/shared/ui/form-error';
 import { LoadingState } from '@/shared/ui/spinner';
-import { FullPageState } from '../../layout/auth-layout';
-import { loginPath, useDocumentTitle } from '../../navigation';
+import { FullPageState } from '@/shared/ui/auth-layout';
+import { loginPath } from '../../navigation';
+import { useDocumentTitle } from '@/shared/hooks/use-document-title';
 
 /** The projected room screen: full page, no dashboard chrome, any member of the workspace. */
 export function RoomScreenRoute() {

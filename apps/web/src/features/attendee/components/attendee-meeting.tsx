@@ -3,7 +3,6 @@ import { type MeetingView, Scoreboard } from '@podium/ui';
 import type { TFunction } from 'i18next';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { LanguageSelect } from '@/shared/i18n/language-select';
 import { ThemeSelect } from '@/shared/theme/theme-select';
 import { Alert } from '@/shared/ui/alert';
@@ -59,9 +58,9 @@ export function AttendeeMeeting({ attendee, onRefused, joinHref }: AttendeeMeeti
           <Alert tone="warning" title={t('attendee.meeting.goneTitle')}>
             {t('attendee.meeting.goneBody')}
           </Alert>
-          <Link className="btn btn--primary attendee-touch" to={joinHref}>
+          <a className="btn btn--primary attendee-touch" href={joinHref}>
             {t('attendee.meeting.joinAnother')}
-          </Link>
+          </a>
         </div>
       ) : (
         <LoadingState label={t('attendee.meeting.connecting')} />

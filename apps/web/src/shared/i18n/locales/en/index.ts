@@ -4,6 +4,7 @@ import { meetings } from './meetings';
 import { live } from './live';
 import { attendee } from './attendee';
 import { chat } from './chat';
+import { inroomChat } from './inroom-chat';
 import { botAlerts } from './bot-alerts';
 import { bots } from './bots';
 import { rehearsal } from './rehearsal';
@@ -27,6 +28,7 @@ export const en = {
   ...live,
   ...attendee,
   ...chat,
+  ...inroomChat,
   ...botAlerts,
   ...bots,
   ...rehearsal,

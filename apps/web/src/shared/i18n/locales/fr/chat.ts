@@ -1,7 +1,7 @@
 import type { Translation } from '../en';
 
-/** Chaînes françaises : platform connections, the merged chat log, and the in-room chat. */
-export const chat: Pick<Translation, 'platforms' | 'connections' | 'chat' | 'viewers' | 'inroomChat'> = {
+/** Chaînes françaises : platform connections and the merged chat log (the in-room chat: inroom-chat.ts). */
+export const chat: Pick<Translation, 'platforms' | 'connections' | 'chat' | 'viewers'> = {
   platforms: {
     twitch: 'Twitch',
     youtube: 'YouTube',
@@ -250,34 +250,6 @@ export const chat: Pick<Translation, 'platforms' | 'connections' | 'chat' | 'vie
           "Cette fusion n'est plus possible : le spectateur gardé a entre-temps été fusionné avec un autre. La liste est à jour : choisissez à nouveau.",
         notFound: "L'un de ces spectateurs n'existe plus. La liste est à jour : choisissez à nouveau.",
       },
-    },
-  },
-  inroomChat: {
-    title: 'Chat',
-    show: 'Afficher le chat',
-    hide: 'Masquer le chat',
-    unread_one: '{{count}} nouveau message',
-    unread_other: '{{count}} nouveaux messages',
-    empty: "Aucun message pour l'instant. Dites bonjour !",
-    messagesLabel: 'Messages du chat',
-    host: 'Animateur',
-    you: 'vous',
-    label: 'Votre message',
-    charactersLeft_one: '{{count}} caractère restant',
-    charactersLeft_other: '{{count}} caractères restants',
-    send: 'Envoyer',
-    errors: {
-      offline: "Pas de connexion : votre message n'est pas parti. Réessayez une fois la connexion revenue.",
-      tooFast: 'Vous envoyez des messages trop vite. Attendez un instant puis réessayez.',
-      tooLong: 'Ce message est trop long : {{max}} caractères au maximum.',
-      empty: "Écrivez d'abord un message.",
-      refused: "Les filtres de l'animateur ont refusé ce message.",
-      removed: 'La modération du chat a retiré ce message pour tout le monde.',
-      silenced_one:
-        'Un modérateur vous a réduit au silence : vous pourrez écrire à nouveau dans {{count}} seconde.',
-      silenced_other:
-        'Un modérateur vous a réduit au silence : vous pourrez écrire à nouveau dans {{count}} secondes.',
-      silencedForGood: 'Un modérateur vous a retiré de ce chat : vous ne pouvez plus y écrire.',
     },
   },
 };

@@ -5,6 +5,7 @@ import { meetings } from './meetings';
 import { live } from './live';
 import { attendee } from './attendee';
 import { chat } from './chat';
+import { inroomChat } from './inroom-chat';
 import { botAlerts } from './bot-alerts';
 import { bots } from './bots';
 import { rehearsal } from './rehearsal';
@@ -25,6 +26,7 @@ export const fr: Translation = {
   ...live,
   ...attendee,
   ...chat,
+  ...inroomChat,
   ...botAlerts,
   ...bots,
   ...rehearsal,

@@ -1,7 +1,7 @@
 import type { PublicTranslation } from '../en/public';
 import { attendee } from './attendee';
-import { chat } from './chat';
+import { inroomChat } from './inroom-chat';
 import { shell } from './shell';
 
 /** Les chaînes des pages publiques (voir locales/en/public.ts). */
-export const frPublic: PublicTranslation = { ...shell, ...attendee, ...chat };
+export const frPublic: PublicTranslation = { ...shell, ...attendee, ...inroomChat };

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LanguageSelect } from '@/shared/i18n/language-select';
-import { ThemeSelect } from '@/shared/theme/theme-select';
+import { LanguageSelect } from '../i18n/language-select';
+import { ThemeSelect } from '../theme/theme-select';
 
 /** Centered single-card pages: setup, sign-in, invites. */
 export function AuthLayout({

@@ -1,6 +1,5 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
 import { AttendeeMeeting } from '@/features/attendee/components/attendee-meeting';
 import { JoinForm } from '@/features/attendee/components/join-form';
 import { attendeePaths } from '@/features/attendee/model/attendee-paths';
@@ -10,19 +9,13 @@ import {
   type StoredAttendee,
 } from '@/features/attendee/model/attendee-session';
 import { useRememberFlagParam } from '@/features/attendee/model/use-flag-param';
-import { AuthLayout } from '../layout/auth-layout';
-import { useDocumentTitle } from '../navigation';
+import { useDocumentTitle } from '@/shared/hooks/use-document-title';
+import { AuthLayout } from '@/shared/ui/auth-layout';
+import { navigate } from './attendee-location';
 
 /** `/m/:meetingId` (public): the attendee's meeting page, or the join form when this phone has no token. */
-export function AttendeeMeetingRoute() {
-  const { meetingId = '' } = useParams();
-  // A new meeting id is a new page: its own stored attendee and connection.
-  return <AttendeeMeetingGate key={meetingId} meetingId={meetingId} />;
-}
-
-function AttendeeMeetingGate({ meetingId }: { meetingId: string }) {
+export function MeetingPage({ meetingId }: { meetingId: string }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   useRememberFlagParam();
   const [attendee, setAttendee] = useState<StoredAttendee | null>(() =>
     loadAttendee(browserStorage(), meetingId),
@@ -52,7 +45,7 @@ function AttendeeMeetingGate({ meetingId }: { meetingId: string }) {
         notice={refusedCode !== null ? t('attendee.join.refused') : t('attendee.join.notJoined')}
         onJoined={(joined) => {
           if (joined.meetingId === meetingId) setAttendee(joined);
-          else void navigate(attendeePaths.meeting(joined.meetingId));
+          else navigate(attendeePaths.meeting(joined.meetingId));
         }}
       />
     </AuthLayout>

@@ -137,6 +137,11 @@ async function runRoom(replicaCount: number, attendees: number): Promise<LiveRoo
     ).map((m) => m.report);
     const load = sampler.stop();
     const cpuVotes = apiCpuSeconds(replicas) - cpuBeforeVotes;
+    // The phones can have the final count before the dashboard's next tick: wait for that push too.
+    const dashboardDeadline = Date.now() + 5_000;
+    while (Math.max(0, ...pushes.map((p) => p.answered)) < joined && Date.now() < dashboardDeadline) {
+      await sleep(20);
+    }
     const figures = voteFigures(votes, pushes);
     const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
     return {

@@ -69,7 +69,9 @@ function start() {
   for (let i = 0; i < count; i += 1) {
     const name = String.fromCharCode(65 + (i % 26)) + (i >= 26 ? String(Math.floor(i / 26)) : '');
     const port = basePort + i;
-    const child = spawn(process.execPath, [main], {
+    // A larger young generation for a busy replica (as docker/compose.yaml): fewer, cheaper
+    // scavenges under a vote burst (bench/results/live-room.md).
+    const child = spawn(process.execPath, ['--max-semi-space-size=64', main], {
       cwd: root,
       env: { ...env, PORT: String(port) },
       stdio: ['ignore', 'pipe', 'pipe'],

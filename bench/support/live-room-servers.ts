@@ -50,7 +50,9 @@ async function startReplica(options: ReplicaOptions, secrets: Record<string, str
   const profile = options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : [];
   // Another build (e.g. of the last commit, for a before/after) can be measured in its place.
   const main = process.env['BENCH_API_MAIN'] ?? 'dist/apps/api/main.js';
-  const child: ChildProcess = spawn(process.execPath, [...profile, main], {
+  // Node/V8 flags to try on the api without a rebuild (e.g. BENCH_API_NODE_ARGS=--max-semi-space-size=64).
+  const nodeArgs = (process.env['BENCH_API_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...profile, ...nodeArgs, main], {
     cwd: ROOT,
     env: {
       PATH: process.env['PATH'] ?? '',

@@ -15,9 +15,8 @@ import {
   UpdatePointsSettingsRequestSchema,
 } from '@podium/contracts';
 import type { z } from 'zod';
-import { CurrentActor } from '../../common/http/current-actor.decorator';
+import { type Member, Membership } from '../../common/http/membership.decorator';
 import { UuidParam } from '../../common/http/params';
-import type { Actor } from '../auth/auth.service';
 import { RequireRole } from '../auth/workspace-role.guard';
 import { PointsService } from './points.service';
 import { PointsSettingsService } from './points-settings.service';
@@ -33,7 +32,7 @@ export class PointsController {
   @RequireRole('moderator')
   @Get('settings')
   getSettings(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
   ): Promise<PointsSettingsDto> {
     return this.settings.read(actor, workspaceId);
@@ -43,7 +42,7 @@ export class PointsController {
   @RequireRole('moderator')
   @Put('settings')
   updateSettings(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @Body({ schema: UpdatePointsSettingsRequestSchema }) body: UpdatePointsSettingsRequest,
   ): Promise<PointsSettingsDto> {
@@ -54,7 +53,7 @@ export class PointsController {
   @RequireRole('viewer')
   @Get('balances')
   search(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @Query({ schema: BalanceSearchQuerySchema }) query: z.output<typeof BalanceSearchQuerySchema>,
   ): Promise<BalanceListDto> {
@@ -64,7 +63,7 @@ export class PointsController {
   @RequireRole('viewer')
   @Get('balances/:viewerId')
   balance(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UuidParam('viewerId') viewerId: string,
   ): Promise<BalanceDto> {
@@ -75,7 +74,7 @@ export class PointsController {
   @RequireRole('viewer')
   @Get('viewers/:viewerId/history')
   history(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UuidParam('viewerId') viewerId: string,
     @Query({ schema: LedgerHistoryQuerySchema }) query: z.output<typeof LedgerHistoryQuerySchema>,
@@ -86,7 +85,7 @@ export class PointsController {
   @RequireRole('viewer')
   @Get('leaderboard')
   leaderboard(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @Query({ schema: LeaderboardQuerySchema }) query: z.output<typeof LeaderboardQuerySchema>,
   ): Promise<LeaderboardDto> {
@@ -98,7 +97,7 @@ export class PointsController {
   @Post('adjust')
   @HttpCode(200)
   adjust(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @Body({ schema: AdjustPointsRequestSchema }) body: AdjustPointsRequest,
   ): Promise<BalanceDto> {

@@ -11,9 +11,8 @@ import {
   ResetCountersRequestSchema,
 } from '@podium/contracts';
 import type { z } from 'zod';
-import { CurrentActor } from '../../common/http/current-actor.decorator';
+import { type Member, Membership } from '../../common/http/membership.decorator';
 import { UuidParam } from '../../common/http/params';
-import type { Actor } from '../auth/auth.service';
 import { RequireRole } from '../auth/workspace-role.guard';
 import { RedemptionQueueService } from './redemption-queue.service';
 import { RedeemService } from './redeem.service';
@@ -30,7 +29,7 @@ export class RedeemsController {
   @RequireRole('viewer')
   @Get()
   list(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @Query({ schema: RedemptionQueueQuerySchema }) query: z.output<typeof RedemptionQueueQuerySchema>,
   ): Promise<RedemptionPageDto> {
@@ -42,7 +41,7 @@ export class RedeemsController {
   @Post()
   @HttpCode(200)
   redeem(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @Body({ schema: ModeratorRedeemRequestSchema }) body: z.output<typeof ModeratorRedeemRequestSchema>,
   ): Promise<RedeemResultDto> {
@@ -54,7 +53,7 @@ export class RedeemsController {
   @Post('queue/clear')
   @HttpCode(200)
   clear(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @Body({ schema: ClearQueueRequestSchema }) body: z.output<typeof ClearQueueRequestSchema>,
   ): Promise<ClearQueueResultDto> {
@@ -65,7 +64,7 @@ export class RedeemsController {
   @Post('counters/reset')
   @HttpCode(200)
   resetCounters(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @Body({ schema: ResetCountersRequestSchema }) body: z.output<typeof ResetCountersRequestSchema>,
   ): Promise<{ reset: number }> {
@@ -75,7 +74,7 @@ export class RedeemsController {
   @RequireRole('viewer')
   @Get(':redemptionId')
   get(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UuidParam('redemptionId') redemptionId: string,
   ): Promise<RedemptionDto> {
@@ -86,7 +85,7 @@ export class RedeemsController {
   @Post(':redemptionId/fulfil')
   @HttpCode(200)
   fulfil(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UuidParam('redemptionId') redemptionId: string,
   ): Promise<RedemptionDto> {
@@ -98,7 +97,7 @@ export class RedeemsController {
   @Post(':redemptionId/refund')
   @HttpCode(200)
   refund(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UuidParam('redemptionId') redemptionId: string,
   ): Promise<RedemptionDto> {
@@ -109,7 +108,7 @@ export class RedeemsController {
   @Post(':redemptionId/reject')
   @HttpCode(200)
   reject(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UuidParam('redemptionId') redemptionId: string,
   ): Promise<RedemptionDto> {

@@ -13,9 +13,8 @@ import {
   UpdateRewardRequestSchema,
 } from '@podium/contracts';
 import type { z } from 'zod';
-import { CurrentActor } from '../../common/http/current-actor.decorator';
+import { type Member, Membership } from '../../common/http/membership.decorator';
 import { UuidParam } from '../../common/http/params';
-import type { Actor } from '../auth/auth.service';
 import { RequireRole } from '../auth/workspace-role.guard';
 import { RewardsService } from './rewards.service';
 
@@ -27,14 +26,14 @@ export class RewardsController {
 
   @RequireRole('viewer')
   @Get()
-  list(@CurrentActor() actor: Actor, @UuidParam('workspaceId') workspaceId: string): Promise<RewardListDto> {
+  list(@Membership() actor: Member, @UuidParam('workspaceId') workspaceId: string): Promise<RewardListDto> {
     return this.rewards.list(actor, workspaceId);
   }
 
   @RequireRole('moderator')
   @Post()
   create(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @Body({ schema: CreateRewardRequestSchema }) body: z.output<typeof CreateRewardRequestSchema>,
   ): Promise<RewardDto> {
@@ -45,7 +44,7 @@ export class RewardsController {
   @RequireRole('moderator')
   @Post('import')
   import(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @Body({ schema: ImportRewardsRequestSchema }) body: z.output<typeof ImportRewardsRequestSchema>,
   ): Promise<ImportRewardsResultDto> {
@@ -55,7 +54,7 @@ export class RewardsController {
   @RequireRole('viewer')
   @Get('categories')
   categories(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
   ): Promise<CategoryDto[]> {
     return this.rewards.categories(actor, workspaceId);
@@ -64,7 +63,7 @@ export class RewardsController {
   @RequireRole('moderator')
   @Post('categories')
   createCategory(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @Body({ schema: CreateCategoryRequestSchema }) body: z.output<typeof CreateCategoryRequestSchema>,
   ): Promise<CategoryDto> {
@@ -75,7 +74,7 @@ export class RewardsController {
   @RequireRole('moderator')
   @Put('categories/active')
   setActive(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @Body({ schema: SetActiveCategoriesRequestSchema })
     body: z.output<typeof SetActiveCategoriesRequestSchema>,
@@ -86,7 +85,7 @@ export class RewardsController {
   @RequireRole('moderator')
   @Patch('categories/:categoryId')
   updateCategory(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UuidParam('categoryId') categoryId: string,
     @Body({ schema: UpdateCategoryRequestSchema }) body: z.output<typeof UpdateCategoryRequestSchema>,
@@ -98,7 +97,7 @@ export class RewardsController {
   @Delete('categories/:categoryId')
   @HttpCode(204)
   removeCategory(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UuidParam('categoryId') categoryId: string,
   ): Promise<void> {
@@ -108,7 +107,7 @@ export class RewardsController {
   @RequireRole('viewer')
   @Get(':rewardId')
   get(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UuidParam('rewardId') rewardId: string,
   ): Promise<RewardDto> {
@@ -118,7 +117,7 @@ export class RewardsController {
   @RequireRole('moderator')
   @Patch(':rewardId')
   update(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UuidParam('rewardId') rewardId: string,
     @Body({ schema: UpdateRewardRequestSchema }) body: z.output<typeof UpdateRewardRequestSchema>,
@@ -130,7 +129,7 @@ export class RewardsController {
   @Delete(':rewardId')
   @HttpCode(204)
   remove(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UuidParam('rewardId') rewardId: string,
   ): Promise<void> {

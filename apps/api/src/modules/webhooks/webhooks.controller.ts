@@ -11,9 +11,8 @@ import {
   type WebhookSubscriptionDto,
   type WebhookSubscriptionWithSecretDto,
 } from '@podium/contracts';
-import { CurrentActor } from '../../common/http/current-actor.decorator';
+import { type Member, Membership } from '../../common/http/membership.decorator';
 import { UuidParam } from '../../common/http/params';
-import type { Actor } from '../auth/auth.service';
 import { RequireRole } from '../auth/workspace-role.guard';
 import { WebhooksService } from './webhooks.service';
 
@@ -27,7 +26,7 @@ export class WebhooksController {
   @RequireRole('moderator')
   @Get('deliveries')
   deliveries(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @Query({ schema: WebhookDeliveriesQuerySchema }) query: WebhookDeliveriesQuery,
   ): Promise<WebhookDeliveryDto[]> {
@@ -37,7 +36,7 @@ export class WebhooksController {
   @RequireRole('moderator')
   @Get('deliveries/:deliveryId')
   delivery(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UuidParam('deliveryId') deliveryId: string,
   ): Promise<WebhookDeliveryDto> {
@@ -49,7 +48,7 @@ export class WebhooksController {
   @Post('deliveries/:deliveryId/replay')
   @HttpCode(202)
   replay(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UuidParam('deliveryId') deliveryId: string,
   ): Promise<WebhookDeliveryDto> {
@@ -59,7 +58,7 @@ export class WebhooksController {
   @RequireRole('moderator')
   @Get()
   list(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
   ): Promise<WebhookSubscriptionDto[]> {
     return this.webhooks.list(actor, workspaceId);
@@ -70,7 +69,7 @@ export class WebhooksController {
   @Post()
   @HttpCode(201)
   create(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @Body({ schema: CreateWebhookSubscriptionRequestSchema }) body: CreateWebhookSubscriptionRequest,
   ): Promise<WebhookSubscriptionWithSecretDto> {
@@ -80,7 +79,7 @@ export class WebhooksController {
   @RequireRole('moderator')
   @Patch(':subscriptionId')
   update(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UuidParam('subscriptionId') subscriptionId: string,
     @Body({ schema: UpdateWebhookSubscriptionRequestSchema }) body: UpdateWebhookSubscriptionRequest,
@@ -92,7 +91,7 @@ export class WebhooksController {
   @Delete(':subscriptionId')
   @HttpCode(204)
   remove(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UuidParam('subscriptionId') subscriptionId: string,
   ): Promise<void> {
@@ -104,7 +103,7 @@ export class WebhooksController {
   @Post(':subscriptionId/secret')
   @HttpCode(200)
   rotateSecret(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UuidParam('subscriptionId') subscriptionId: string,
   ): Promise<WebhookSubscriptionWithSecretDto> {
@@ -116,7 +115,7 @@ export class WebhooksController {
   @Post(':subscriptionId/test')
   @HttpCode(202)
   test(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UuidParam('subscriptionId') subscriptionId: string,
   ): Promise<WebhookDeliveryDto> {

@@ -5,9 +5,8 @@ import {
   type UpdateActionPointsSettingsRequest,
   UpdateActionPointsSettingsRequestSchema,
 } from '@podium/contracts';
-import { CurrentActor } from '../../../common/http/current-actor.decorator';
+import { type Member, Membership } from '../../../common/http/membership.decorator';
 import { UuidParam } from '../../../common/http/params';
-import type { Actor } from '../../auth/auth.service';
 import { RequireRole } from '../../auth/workspace-role.guard';
 import { ActionSettingsService } from './action-settings.service';
 
@@ -20,7 +19,7 @@ export class ActionPointsController {
   @RequireRole('moderator')
   @Get()
   get(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
   ): Promise<ActionPointsSettingsDto> {
     return this.settings.get(actor, workspaceId);
@@ -30,7 +29,7 @@ export class ActionPointsController {
   @RequireRole('moderator')
   @Put()
   update(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @Body({ schema: UpdateActionPointsSettingsRequestSchema }) body: UpdateActionPointsSettingsRequest,
   ): Promise<ActionPointsSettingsDto> {

@@ -7,9 +7,8 @@ import {
   type VoteTallyDto,
 } from '@podium/contracts';
 import { z } from 'zod';
-import { CurrentActor } from '../../../common/http/current-actor.decorator';
+import { type Member, Membership } from '../../../common/http/membership.decorator';
 import { UuidParam } from '../../../common/http/params';
-import type { Actor } from '../../auth/auth.service';
 import { RequireRole } from '../../auth/workspace-role.guard';
 import { SpecialDeliveries } from '../special/special-deliveries.service';
 import { VotesService } from '../votes/votes.service';
@@ -30,7 +29,7 @@ export class GoalsVotesController {
   @RequireRole('viewer')
   @Get('goals')
   listGoals(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
   ): Promise<GoalProgressDto[]> {
     return this.goals.list(actor, workspaceId);
@@ -41,7 +40,7 @@ export class GoalsVotesController {
   @Post('goals/:rewardId/reset')
   @HttpCode(200)
   resetGoal(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UuidParam('rewardId') rewardId: string,
     @Body({ schema: ResetGoalRequestSchema }) body: z.output<typeof ResetGoalRequestSchema>,
@@ -52,7 +51,7 @@ export class GoalsVotesController {
   @RequireRole('viewer')
   @Get('votes')
   listVotes(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
   ): Promise<VoteTallyDto[]> {
     return this.votes.list(actor, workspaceId);
@@ -62,7 +61,7 @@ export class GoalsVotesController {
   @Post('votes/:rewardId/close')
   @HttpCode(200)
   closeVote(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UuidParam('rewardId') rewardId: string,
   ): Promise<VoteTallyDto> {
@@ -73,7 +72,7 @@ export class GoalsVotesController {
   @Post('votes/:rewardId/open')
   @HttpCode(200)
   openVote(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UuidParam('rewardId') rewardId: string,
   ): Promise<VoteTallyDto> {
@@ -85,7 +84,7 @@ export class GoalsVotesController {
   @Post('votes/:rewardId/reset')
   @HttpCode(200)
   resetVote(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @UuidParam('rewardId') rewardId: string,
   ): Promise<VoteTallyDto> {
@@ -96,7 +95,7 @@ export class GoalsVotesController {
   @RequireRole('moderator')
   @Get('special/deliveries')
   deliveries(
-    @CurrentActor() actor: Actor,
+    @Membership() actor: Member,
     @UuidParam('workspaceId') workspaceId: string,
     @Query({ schema: DeliveriesQuerySchema }) query: z.output<typeof DeliveriesQuerySchema>,
   ): Promise<SpecialDeliveryDto[]> {

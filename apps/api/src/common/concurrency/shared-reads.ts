@@ -1,3 +1,5 @@
+import { Remembered } from './remembered';
+
 /**
  * Reads shared by the work of one batch (the chat events handled together): the first caller of a
  * key reads, the others in the batch get the same answer, as if they had all run at that moment.
@@ -5,21 +7,15 @@
  * only as long as the batch, so nothing goes stale beyond it.
  */
 export class SharedReads {
-  private readonly values = new Map<string, Promise<unknown>>();
+  // A Remembered that never expires: the batch's end is what ends it.
+  private readonly values = new Remembered<unknown>(Number.POSITIVE_INFINITY);
 
   get<V>(key: string, read: () => Promise<V>): Promise<V> {
-    const known = this.values.get(key);
-    if (known) return known as Promise<V>;
-    const value = read();
-    this.values.set(key, value);
-    value.catch(() => {
-      if (this.values.get(key) === value) this.values.delete(key);
-    });
-    return value;
+    return this.values.get(key, read) as Promise<V>;
   }
 
   forget(key: string): void {
-    this.values.delete(key);
+    this.values.forget(key);
   }
 }
 

@@ -42,30 +42,14 @@ export class ViewersRepository {
     seenAt: Date,
     carriesRoles: boolean,
   ): Promise<string> {
-    const rows = (await tx.query(
-      `INSERT INTO "viewers" ("workspace_id", "platform", "platform_user_id", "login", "display_name", "roles",
-         "first_seen_at", "last_seen_at")
-       VALUES ($1, $2, $3, $4, $5, $6::text[], $7, $7)
-       ON CONFLICT ("workspace_id", "platform", "platform_user_id") DO UPDATE SET
-         "display_name" = CASE WHEN $7 >= "viewers"."last_seen_at" THEN EXCLUDED."display_name" ELSE "viewers"."display_name" END,
-         "login" = COALESCE(EXCLUDED."login", "viewers"."login"),
-         "roles" = CASE WHEN $8 AND $7 >= "viewers"."last_seen_at" THEN EXCLUDED."roles" ELSE "viewers"."roles" END,
-         "last_seen_at" = GREATEST("viewers"."last_seen_at", $7)
-       RETURNING COALESCE("merged_into_id", "id") AS "holder_id"`,
-      [
-        workspaceId,
-        viewer.platform,
-        viewer.platformUserId,
-        viewer.login ?? null,
-        viewer.displayName.slice(0, 200),
-        viewer.roles,
-        seenAt,
-        carriesRoles,
-      ],
-    )) as { holder_id: string }[];
-    const [row] = rows;
-    if (!row) throw new Error('viewer upsert returned no row');
-    return row.holder_id;
+    const holders = await this.upsertFirstSightings(
+      tx,
+      [{ workspaceId, viewer, seenAt, carriesRoles }],
+      carriesRoles,
+    );
+    const holder = holders.get(sightingKey(workspaceId, viewer.platform, viewer.platformUserId));
+    if (!holder) throw new Error('viewer upsert returned no row');
+    return holder;
   }
 
   /**

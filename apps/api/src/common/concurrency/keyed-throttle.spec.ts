@@ -1,4 +1,4 @@
-import { KeyedThrottle } from './meeting-throttle';
+import { KeyedThrottle } from './keyed-throttle';
 
 describe('KeyedThrottle', () => {
   beforeEach(() => jest.useFakeTimers());

@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { DomainEvents } from '../../common/events/domain-events';
-import { KeyedThrottle } from '../meetings/live/meeting-throttle';
+import { KeyedThrottle } from '../../common/concurrency/keyed-throttle';
 import { rooms } from '../realtime/rooms';
 import { PointsGateway } from './points.gateway';
 

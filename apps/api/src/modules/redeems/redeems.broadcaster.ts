@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { RedemptionDto } from '@podium/contracts';
 import { DomainEvents } from '../../common/events/domain-events';
-import { KeyedThrottle } from '../meetings/live/meeting-throttle';
+import { KeyedThrottle } from '../../common/concurrency/keyed-throttle';
 import { rooms } from '../realtime/rooms';
 import { toPublicRedemptionDto } from './redeems.mapper';
 import { RedeemsGateway } from './redeems.gateway';

@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { rooms } from '../../realtime/rooms';
 import type { PodiumServer } from '../../realtime/socket-data';
 import { type CurrentResults, LiveResultsService } from './live-results.service';
-import { KeyedThrottle } from './meeting-throttle';
+import { KeyedThrottle } from '../../../common/concurrency/keyed-throttle';
 import { MeetingsLiveGateway } from './meetings-live.gateway';
 import { Presence } from './presence';
 

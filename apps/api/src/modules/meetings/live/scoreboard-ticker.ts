@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { rooms } from '../../realtime/rooms';
 import { LiveStateRepository } from './live-state.repository';
-import { KeyedThrottle } from './meeting-throttle';
+import { KeyedThrottle } from '../../../common/concurrency/keyed-throttle';
 import { MeetingsLiveGateway } from './meetings-live.gateway';
 import {
   ATTENDEE_SCOREBOARD_TOP,

@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@ne
 import type { RedemptionDto } from '@podium/contracts';
 import { DomainEvents } from '../../../common/events/domain-events';
 import { TransactionRunner } from '../../../database/transaction';
-import { KeyedThrottle } from '../../meetings/live/meeting-throttle';
+import { KeyedThrottle } from '../../../common/concurrency/keyed-throttle';
 import { rooms } from '../../realtime/rooms';
 import { SpecialDeliveries } from '../special/special-deliveries.service';
 import { VotesService } from '../votes/votes.service';

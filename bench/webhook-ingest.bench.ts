@@ -70,7 +70,11 @@ function generate(plan: IngestPlan): Promise<IngestRun> {
 }
 
 async function runWindow(window: number, scratch: string): Promise<WindowResult> {
-  const nodeArgs = CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`] : [];
+  // Node/V8 flags to try on the api without a rebuild, as the live-room bench takes them.
+  const nodeArgs = [
+    ...(process.env['BENCH_API_NODE_ARGS'] ?? '').split(' ').filter(Boolean),
+    ...(CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`] : []),
+  ];
   const bed = await startIngestBed(nodeArgs);
   try {
     const commitsBefore = await databaseCommits(bed.db);

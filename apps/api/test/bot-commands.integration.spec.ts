@@ -10,7 +10,9 @@ import type {
   PublicCommandListDto,
 } from '@podium/contracts';
 import { FakeOwncast, FakeTwitch, type FakeYoutube, youtubeTextMessage } from '@podium/fakes';
+import { BotEffectsRepository } from '../src/modules/bots/bot-effects.repository';
 import { ChatStages } from '../src/modules/bots/chat-stages';
+import { OutboxService } from '../src/modules/chat/outbox/outbox.service';
 import {
   botChatHelpers,
   MOD,
@@ -152,6 +154,26 @@ describe('Command bots and auto-responses (PostgreSQL + Redis)', () => {
     expect((await said('twitch')).filter((t) => t.startsWith('once,'))).toEqual(['once, TideWrangler (#1)']);
     const stored = await suite.owner.client.get<BotCommandDto>(`${bots()}/commands/${command.id}`);
     expect(stored.body.useCount).toBe(1);
+  });
+
+  it('queues a reply and its claim in one statement: once, and nowhere when the connection is gone', async () => {
+    const log = await suite.owner.client.get<ChatLogDto>(`${ws()}/chat/events?limit=200`);
+    const event = log.body.events.find((e) => e.text === '!once')!;
+    const outbox = suite.app.podium.app.get(OutboxService);
+    const effects = suite.app.podium.app.get(BotEffectsRepository);
+    const reply = (text: string, connectionId: string, effect: string) =>
+      outbox.enqueue(event.workspaceId, text, {
+        connectionIds: [connectionId],
+        onlyIf: effects.claimWith(event.id, effect),
+      });
+
+    expect(await reply('claimed once', event.connectionId, 'test:claimed')).toHaveLength(1);
+    expect(await reply('claimed once', event.connectionId, 'test:claimed')).toEqual([]);
+    // A retry after the line's connection went away: nothing to answer on, and no error.
+    expect(await reply('nowhere', randomUUID(), 'test:gone')).toEqual([]);
+    await answered('twitch', 'claimed once');
+    await sleep(300);
+    expect((await said('twitch')).filter((t) => t === 'claimed once')).toHaveLength(1);
   });
 
   it('lists what the caller may use in !help, with the link to the public commands page', async () => {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Tx } from '../../database/transaction';
+import type { InsertGuard } from '../chat/outbox/outbox.repository';
 
 /** Side effects already done for a chat event, so a retried or redelivered event does them once. */
 @Injectable()
@@ -12,5 +13,14 @@ export class BotEffectsRepository {
       [eventId, effect.slice(0, 200)],
     )) as unknown[];
     return rows.length === 1;
+  }
+
+  /** The same claim, made by the statement that writes the effect (see InsertGuard). */
+  claimWith(eventId: string, effect: string): InsertGuard {
+    return {
+      sql: (param) =>
+        `INSERT INTO "bot_event_effects" ("event_id", "effect") VALUES (${param(eventId)}::uuid, ${param(effect.slice(0, 200))})
+         ON CONFLICT DO NOTHING RETURNING "event_id"`,
+    };
   }
 }

@@ -86,12 +86,13 @@ export class ChatStages implements OnModuleInit {
       event,
       once,
       shared: (key, read) => sharedRead(reads, `bots:${key}`, read),
+      // The claim and the queued reply are one statement: a crash between them cannot lose the reply.
       reply: async (text, effect) => {
-        if (!(await once(effect))) return;
         await this.outbox.enqueue(event.workspaceId, text, {
           connectionIds: [event.connectionId],
           ...(event.meetingId ? { meetingId: event.meetingId } : {}),
           ...(reads ? { reads } : {}),
+          onlyIf: this.effects.claimWith(event.id, effect),
         });
       },
     };

@@ -109,6 +109,15 @@ export class RewardsRepository {
     return row ?? null;
   }
 
+  /** The reward named so, without its count (see RewardCore): what a chat redeem needs. */
+  async findCoreByName(tx: Tx, workspaceId: string, name: string): Promise<RewardCore | null> {
+    const [row] = (await tx.query(
+      `SELECT ${REWARD_CORE_COLUMNS} FROM "rewards" r WHERE r."workspace_id" = $1 AND r."name" = $2`,
+      [workspaceId, name.toLowerCase()],
+    )) as RewardCore[];
+    return row ?? null;
+  }
+
   async findByName(tx: Tx, workspaceId: string, name: string): Promise<RewardRow | null> {
     const [row] = (await tx.query(`${SELECT_REWARD} WHERE r."workspace_id" = $1 AND r."name" = $2`, [
       workspaceId,

@@ -23,7 +23,13 @@ import { WorkspaceAccess } from '../workspaces/workspace-access.service';
 import { RedeemsErrorCode, RedeemsException } from './redeems.exception';
 import { toCategoryDto, toRewardDto } from './redeems.mapper';
 import { withObsAction } from './reward-obs-actions';
-import { type RewardConfig, type RewardRow, RewardsRepository, type RewardWrite } from './rewards.repository';
+import {
+  type RewardConfig,
+  type RewardCore,
+  type RewardRow,
+  RewardsRepository,
+  type RewardWrite,
+} from './rewards.repository';
 
 type CreateReward = z.output<typeof CreateRewardRequestSchema>;
 type UpdateReward = z.output<typeof UpdateRewardRequestSchema>;
@@ -73,6 +79,11 @@ export class RewardsService {
 
   async rowByName(workspaceId: string, name: string, tx: Tx = this.tx.none): Promise<RewardRow | null> {
     return this.rewards.findByName(tx, workspaceId, name);
+  }
+
+  /** The reward named so, without its redeem count (a chat line redeeming it never shows it). */
+  async coreByName(workspaceId: string, name: string): Promise<RewardCore | null> {
+    return this.rewards.findCoreByName(this.tx.none, workspaceId, name);
   }
 
   /** A special reward's signing secret, decrypted; null when none is stored. */

@@ -25,21 +25,41 @@ export type ClaimResult =
   | { kind: 'wait'; ms: number }
   | { kind: 'idle'; nextDueInMs: number | null };
 
+/**
+ * A claim written in the same statement as the rows, which go in only if it returned a row: a
+ * reply queued once per chat event and effect, in one round trip and atomically.
+ */
+export interface InsertGuard {
+  /** An `INSERT … ON CONFLICT DO NOTHING RETURNING …`; `param` adds a value and gives its placeholder. */
+  sql(param: (value: unknown) => string): string;
+}
+
 @Injectable()
 export class OutboxRepository {
   /** One statement for all the rows (atomic on its own); returned in queue order. */
   async insert(
     tx: Tx,
     rows: { workspaceId: string; connectionId: string; text: string; meetingId: string | null }[],
+    guard?: InsertGuard,
   ): Promise<OutboxRow[]> {
     if (rows.length === 0) return [];
-    const params = rows.flatMap((row) => [row.workspaceId, row.connectionId, row.text, row.meetingId]);
+    const params: unknown[] = rows.flatMap((row) => [
+      row.workspaceId,
+      row.connectionId,
+      row.text,
+      row.meetingId,
+    ]);
     const values = rows.map(
       (_, i) => `($${4 * i + 1}::uuid, $${4 * i + 2}::uuid, $${4 * i + 3}, $${4 * i + 4}::uuid)`,
     );
+    const into = `INSERT INTO "chat_outbox" ("workspace_id", "connection_id", "text", "meeting_id")`;
+    const claim = guard?.sql((value) => `$${params.push(value)}`);
     const inserted = (await tx.query(
-      `INSERT INTO "chat_outbox" ("workspace_id", "connection_id", "text", "meeting_id")
-       VALUES ${values.join(', ')} RETURNING *`,
+      claim
+        ? `WITH "guard" AS (${claim})
+           ${into} SELECT * FROM (VALUES ${values.join(', ')}) AS v
+           WHERE EXISTS (SELECT 1 FROM "guard") RETURNING *`
+        : `${into} VALUES ${values.join(', ')} RETURNING *`,
       params,
     )) as (OutboxRow & { seq: string })[];
     return inserted.sort((a, b) => (BigInt(a.seq) < BigInt(b.seq) ? -1 : 1));

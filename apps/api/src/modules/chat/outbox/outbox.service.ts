@@ -17,7 +17,7 @@ import { ChatErrorCode, ChatException } from '../chat.exception';
 import { ConnectionsService } from '../connections/connections.service';
 import type { ConnectionRecord, SendOutcome } from '../platform-adapter';
 import { PlatformAdapters } from '../platform-adapters';
-import { type OutboxRow, OutboxRepository, toOutboxDto } from './outbox.repository';
+import { type InsertGuard, type OutboxRow, OutboxRepository, toOutboxDto } from './outbox.repository';
 
 const SWEEP_JOB = 'chat.outbox.sweep';
 const SWEEP_EVERY_MS = 5_000;
@@ -89,7 +89,13 @@ export class OutboxService implements OnModuleInit, OnApplicationBootstrap, OnMo
   async enqueue(
     workspaceId: string,
     text: string,
-    options: { connectionIds?: string[]; meetingId?: string; reads?: SharedReads } = {},
+    options: {
+      connectionIds?: string[];
+      meetingId?: string;
+      reads?: SharedReads;
+      /** Queue only if this claim is new (see InsertGuard); a chosen connection that is gone is skipped. */
+      onlyIf?: InsertGuard;
+    } = {},
   ): Promise<OutboxMessageDto[]> {
     const connections = await sharedRead(options.reads, `outbox:connections:${workspaceId}`, () =>
       this.connections.forWorkspace(workspaceId),
@@ -97,7 +103,8 @@ export class OutboxService implements OnModuleInit, OnApplicationBootstrap, OnMo
     const all = connections.filter((c) => c.status !== 'disconnected');
     const wanted = options.connectionIds?.length ? new Set(options.connectionIds) : undefined;
     const targets = wanted ? all.filter((connection) => wanted.has(connection.id)) : all;
-    if (wanted && targets.length !== wanted.size) {
+    // A reply to a line whose connection went away meanwhile has nowhere to go: not an error.
+    if (wanted && targets.length !== wanted.size && !options.onlyIf) {
       throw new ChatException(
         ChatErrorCode.ConnectionNotFound,
         'Some of these connections are not in this workspace',
@@ -116,7 +123,7 @@ export class OutboxService implements OnModuleInit, OnApplicationBootstrap, OnMo
         meetingId: options.meetingId ?? null,
       }));
     });
-    const inserted = await this.repository.insert(this.tx.none, rows);
+    const inserted = await this.repository.insert(this.tx.none, rows, options.onlyIf);
     const byId = new Map(targets.map((connection) => [connection.id, connection]));
     const queued = inserted.flatMap((row) => {
       const connection = byId.get(row.connection_id);

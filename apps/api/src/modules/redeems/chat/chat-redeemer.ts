@@ -4,7 +4,8 @@ import { parseRedeemRest, redeemReply } from '@podium/redeems';
 import type { ChatStageContext } from '../../bots/chat-stages';
 import { PointsSettingsService } from '../../points/points-settings.service';
 import { RedeemService } from '../redeem.service';
-import type { RewardRow } from '../rewards.repository';
+import type { RewardCore } from '../rewards.repository';
+import { RewardsService } from '../rewards.service';
 
 /**
  * A redeem asked for in chat (`!<reward> [note]` or `!redeem <reward> [note]`). The request id is
@@ -16,9 +17,18 @@ export class ChatRedeemer {
   constructor(
     private readonly redeems: RedeemService,
     private readonly settings: PointsSettingsService,
+    private readonly rewards: RewardsService,
   ) {}
 
-  async redeem(context: ChatStageContext, reward: RewardRow, rest: string): Promise<void> {
+  /** The reward named by a chat line, read once per batch of chat events. */
+  reward(context: ChatStageContext, name: string): Promise<RewardCore | null> {
+    const { workspaceId } = context.event;
+    return context.shared(`reward:${workspaceId}:${name.toLowerCase()}`, () =>
+      this.rewards.coreByName(workspaceId, name),
+    );
+  }
+
+  async redeem(context: ChatStageContext, reward: RewardCore, rest: string): Promise<void> {
     const { event } = context;
     if (!event.viewerId) return;
     const settings = await this.settings.get(event.workspaceId);

@@ -25,7 +25,7 @@ export class RedeemCommands implements OnModuleInit {
       run: async (context, args) => {
         const parsed = parseRedeemArgs(args);
         if (!parsed) return;
-        const reward = await this.rewards.rowByName(context.event.workspaceId, parsed.rewardName);
+        const reward = await this.redeemer.reward(context, parsed.rewardName);
         if (!reward) {
           if (await this.settings.isPassive(context.event.workspaceId)) return;
           await context.reply(

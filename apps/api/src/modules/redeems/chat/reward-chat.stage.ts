@@ -8,7 +8,6 @@ import {
 } from '../../bots/chat-stages';
 import { BuiltinCommands } from '../../bots/commands/builtin-commands';
 import { BotSettingsService } from '../../bots/settings/bot-settings.service';
-import { RewardsService } from '../rewards.service';
 import { ChatRedeemer } from './chat-redeemer';
 
 /**
@@ -24,7 +23,6 @@ export class RewardChatStage implements ChatStage, OnModuleInit {
     private readonly stages: ChatStages,
     private readonly settings: BotSettingsService,
     private readonly builtins: BuiltinCommands,
-    private readonly rewards: RewardsService,
     private readonly redeemer: ChatRedeemer,
   ) {}
 
@@ -36,7 +34,7 @@ export class RewardChatStage implements ChatStage, OnModuleInit {
     const { event } = context;
     const parsed = parseCommand(event.text, await this.settings.prefix(event.workspaceId));
     if (!parsed || this.builtins.find(parsed.name)) return 'continue';
-    const reward = await this.rewards.rowByName(event.workspaceId, parsed.name);
+    const reward = await this.redeemer.reward(context, parsed.name);
     if (reward) await this.redeemer.redeem(context, reward, parsed.args);
     return 'continue';
   }

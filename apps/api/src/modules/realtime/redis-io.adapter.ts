@@ -23,9 +23,14 @@ export class PodiumIoAdapter extends IoAdapter {
     const redis = this.context.get(RedisService);
     if (redis.enabled) {
       server.adapter(
-        createOutageTolerantAdapter(redis.connect('io-pub'), redis.connect('io-sub'), {
-          key: `${redis.keyPrefix}:io`,
-        }),
+        // A chat batch or a results tick publishes many rooms at once: one write to Redis for them.
+        createOutageTolerantAdapter(
+          redis.connect('io-pub', { autoPipelining: true }),
+          redis.connect('io-sub'),
+          {
+            key: `${redis.keyPrefix}:io`,
+          },
+        ),
       );
     }
     return server;

@@ -44,12 +44,20 @@ export class RedisService implements OnApplicationShutdown {
    * away it reconnects forever, at most a second apart, so the process recovers unattended; a
    * command waits through three attempts (under a second), then fails instead of hanging.
    */
-  connect(purpose: string, options: { maxRetriesPerRequest?: number | null } = {}): Redis {
+  connect(
+    purpose: string,
+    options: {
+      maxRetriesPerRequest?: number | null;
+      /** Commands issued in the same tick leave in one write (a burst of publishes: one syscall). */
+      autoPipelining?: boolean;
+    } = {},
+  ): Redis {
     if (!this.config.redisUrl) throw new Error('Redis is not configured (REDIS_URL)');
     const connection = new (ioredis().Redis)(this.config.redisUrl, {
       connectionName: `podium:${purpose}`,
       maxRetriesPerRequest: options.maxRetriesPerRequest === undefined ? 3 : options.maxRetriesPerRequest,
       retryStrategy: (attempt) => Math.min(attempt * RECONNECT_STEP_MS, MAX_RECONNECT_DELAY_MS),
+      enableAutoPipelining: options.autoPipelining ?? false,
     });
     this.logTransitions(purpose, connection);
     this.connections.push(connection);

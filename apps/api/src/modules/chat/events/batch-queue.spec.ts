@@ -30,13 +30,30 @@ describe('BatchQueue', () => {
     await queue.idle();
   });
 
-  it('gives an idle worker all it may take, and batches what queues while the workers are busy', async () => {
+  it('gives an idle worker all it may take, and batches what queues while it is busy', async () => {
     const { batches, handle, openAll } = gatedHandler();
     const queue = new BatchQueue(handle, { workers: 2, maxBatch: 3, onError: jest.fn() });
-    queue.push([1, 2, 3, 4]);
+    queue.push([1, 2]);
+    queue.push([3, 4]);
     await tick();
-    expect(batches).toEqual([[1, 2, 3], [4]]);
-    queue.push([5, 6, 7, 8, 9, 10, 11]);
+    // Less than a full batch waiting: it waits for the busy worker instead of taking a second.
+    expect(batches).toEqual([[1, 2]]);
+    expect(queue.pending).toBe(2);
+    await openAll();
+    await queue.idle();
+    expect(batches).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
+  });
+
+  it('starts more workers, up to its limit, for a backlog of full batches', async () => {
+    const { batches, handle, openAll } = gatedHandler();
+    const queue = new BatchQueue(handle, { workers: 2, maxBatch: 3, onError: jest.fn() });
+    queue.push([1]);
+    queue.push([2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    await tick();
+    expect(batches).toEqual([[1], [2, 3, 4]]);
     expect(queue.pending).toBe(7);
     await openAll();
     await queue.idle();

@@ -1,8 +1,10 @@
 /**
  * Items handled in batches by at most `workers` batches at once, oldest first. An idle worker
  * takes everything queued (up to `maxBatch`): a lone item is handled at once on its own, and what
- * arrives while the workers are busy waits to go together, so the busier it gets, the fewer
- * statements per item (the way GroupCommit batches the writes).
+ * arrives while a batch is under way waits to go together, so the busier it gets, the fewer
+ * statements per item (the way GroupCommit batches the writes). A second worker starts only for a
+ * backlog of at least a full batch: started for every arrival, workers took a few items each and
+ * paid a batch's shared reads for each few.
  */
 export class BatchQueue<T> {
   private readonly queued: T[] = [];
@@ -20,6 +22,7 @@ export class BatchQueue<T> {
   push(items: readonly T[]): void {
     this.queued.push(...items);
     while (this.running.size < this.options.workers && this.queued.length > 0) {
+      if (this.running.size > 0 && this.queued.length < this.options.maxBatch) return;
       const worker = this.work().catch(this.options.onError);
       this.running.add(worker);
       void worker.finally(() => this.running.delete(worker));

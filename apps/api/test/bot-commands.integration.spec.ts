@@ -9,7 +9,7 @@ import type {
   OAuthStartDto,
   PublicCommandListDto,
 } from '@podium/contracts';
-import { FakeOwncast, FakeTwitch, type FakeYoutube, youtubeTextMessage } from '@podium/fakes';
+import { type FakeOwncast, type FakeTwitch, type FakeYoutube, youtubeTextMessage } from '@podium/fakes';
 import { BotEffectsRepository } from '../src/modules/bots/bot-effects.repository';
 import { ChatStages } from '../src/modules/bots/chat-stages';
 import { OutboxService } from '../src/modules/chat/outbox/outbox.service';
@@ -23,11 +23,10 @@ import {
   SPONSOR,
   TIDE,
 } from './support/bot-chat';
+import { useChatPlatforms } from './support/chat-platforms';
 import { HttpClient } from './support/http-client';
 import { sleep, until } from './support/live-harness';
-import { useTestSuite } from './support/test-suite';
-import { BROADCASTER, connectThroughOAuth, twitchConnection, twitchEnv } from './support/twitch-connect';
-import { startFakeYoutube, youtubeEnv } from './support/youtube-test-bed';
+import { BROADCASTER, connectThroughOAuth, twitchConnection } from './support/twitch-connect';
 
 /**
  * Custom command bots and auto-responses through the real pipeline: fake Twitch (EventSub webhooks),
@@ -38,19 +37,13 @@ describe('Command bots and auto-responses (PostgreSQL + Redis)', () => {
   let twitch: FakeTwitch;
   let youtube: FakeYoutube;
   let owncast: FakeOwncast;
-  beforeAll(async () => {
-    twitch = await FakeTwitch.start({ users: [BROADCASTER, PIXEL, MOD, TIDE] });
-    process.env['TWURPLE_MOCK_API_PORT'] = String(twitch.port);
-    youtube = await startFakeYoutube(300);
-    owncast = await FakeOwncast.start({ accessToken: OWNCAST_TOKEN });
+  const { suite, platforms } = useChatPlatforms({
+    twitchUsers: [BROADCASTER, PIXEL, MOD, TIDE],
+    twitchEvents: 'webhook',
+    owncast: true,
   });
-  const suite = useTestSuite({
-    redis: true,
-    env: () => ({ PUBLIC_URL, ...twitchEnv(twitch), ...youtubeEnv(youtube) }),
-  });
-  afterAll(async () => {
-    await Promise.all([twitch?.close(), youtube?.close(), owncast?.close()]);
-    delete process.env['TWURPLE_MOCK_API_PORT'];
+  beforeAll(() => {
+    ({ twitch, youtube, owncast } = platforms);
   });
 
   const { ws, bots, said, twitchSays, createCommand, answered } = botChatHelpers(suite, () => twitch);

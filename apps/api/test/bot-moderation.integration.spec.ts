@@ -12,28 +12,26 @@ import type {
 } from '@podium/contracts';
 import { DEFAULT_MODERATION_SETTINGS } from '@podium/contracts';
 import {
-  FakeOwncast,
-  FakeTwitch,
+  type FakeOwncast,
+  type FakeTwitch,
   type FakeYoutube,
   postOwncastWebhook,
   youtubeTextMessage,
 } from '@podium/fakes';
 import { ChatStages } from '../src/modules/bots/chat-stages';
 import { failed, ok, record, request, sleep, until } from './support/live-harness';
+import { OWNCAST_TOKEN, useChatPlatforms } from './support/chat-platforms';
 import { connectSocket } from './support/sockets';
-import { useTestSuite } from './support/test-suite';
 import { newQuestionInput } from './support/factories';
 import {
   BOT,
   BROADCASTER,
   connectThroughOAuth,
   twitchConnection,
-  twitchEnv,
   twitchFixture,
 } from './support/twitch-connect';
-import { connectYoutube, startFakeYoutube, youtubeEnv } from './support/youtube-test-bed';
+import { connectYoutube } from './support/youtube-test-bed';
 
-const OWNCAST_TOKEN = 'Xq9_fixture-owncast-access-token-5uQ2n0sV8kYtRz3wLbM1=';
 const OWNCAST_SECRET = 'whsec-owncast-fixture-3Kd8Qm';
 const PIXEL_MOTH = { id: '581204977', name: 'PixelMoth' };
 const TIDE_WRANGLER = { id: '415926535', name: 'TideWrangler' };
@@ -83,23 +81,9 @@ describe('Chat moderation on Twitch, YouTube, Owncast and in-room (PostgreSQL + 
   let twitch: FakeTwitch;
   let youtube: FakeYoutube;
   let owncast: FakeOwncast;
-  beforeAll(async () => {
-    twitch = await FakeTwitch.start({ users: [BROADCASTER, BOT] });
-    process.env['TWURPLE_MOCK_API_PORT'] = String(twitch.port);
-    youtube = await startFakeYoutube(300);
-    owncast = await FakeOwncast.start({ accessToken: OWNCAST_TOKEN });
-  });
-  const suite = useTestSuite({
-    redis: true,
-    env: () => ({
-      ...twitchEnv(twitch),
-      TWITCH_EVENTSUB_WS_URL: twitch.webSocketUrl,
-      ...youtubeEnv(youtube),
-    }),
-  });
-  afterAll(async () => {
-    await Promise.all([twitch?.close(), youtube?.close(), owncast?.close()]);
-    delete process.env['TWURPLE_MOCK_API_PORT'];
+  const { suite, platforms } = useChatPlatforms({ owncast: true });
+  beforeAll(() => {
+    ({ twitch, youtube, owncast } = platforms);
   });
 
   const ws = () => `/api/workspaces/${suite.owner.workspaceId}`;

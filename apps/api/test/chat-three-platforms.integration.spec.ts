@@ -3,28 +3,26 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChatEvent, ChatLogDto, ConnectionDto, SendChatMessageResponse } from '@podium/contracts';
 import {
-  FakeOwncast,
-  FakeTwitch,
+  type FakeOwncast,
+  type FakeTwitch,
   type FakeYoutube,
   postOwncastWebhook,
   youtubeTextMessage,
 } from '@podium/fakes';
 import { OwncastAdapter } from '../src/modules/integrations/owncast/owncast.adapter';
 import { YoutubeAdapter } from '../src/modules/integrations/youtube/youtube.adapter';
+import { OWNCAST_TOKEN, useChatPlatforms } from './support/chat-platforms';
 import { record, sleep, until } from './support/live-harness';
 import { connectSocket } from './support/sockets';
-import { useTestSuite } from './support/test-suite';
 import {
   BOT,
   BROADCASTER,
   connectThroughOAuth,
   twitchConnection,
-  twitchEnv,
   twitchFixture,
 } from './support/twitch-connect';
-import { connectYoutube, startFakeYoutube, youtubeEnv } from './support/youtube-test-bed';
+import { connectYoutube } from './support/youtube-test-bed';
 
-const OWNCAST_TOKEN = 'Xq9_fixture-owncast-access-token-5uQ2n0sV8kYtRz3wLbM1=';
 const OWNCAST_SECRET = 'whsec-owncast-fixture-3Kd8Qm';
 const PLATFORMS = ['twitch', 'youtube', 'owncast'] as const;
 type ThreePlatforms = (typeof PLATFORMS)[number];
@@ -66,24 +64,10 @@ describe('One workspace on Twitch, YouTube and Owncast at once (PostgreSQL + Red
   let twitch: FakeTwitch;
   let youtube: FakeYoutube;
   let owncast: FakeOwncast;
-  beforeAll(async () => {
-    twitch = await FakeTwitch.start({ users: [BROADCASTER, BOT] });
-    process.env['TWURPLE_MOCK_API_PORT'] = String(twitch.port);
-    youtube = await startFakeYoutube(300);
-    owncast = await FakeOwncast.start({ accessToken: OWNCAST_TOKEN });
-  });
   // No PUBLIC_URL: Twitch events come over the fake's EventSub WebSocket.
-  const suite = useTestSuite({
-    redis: true,
-    env: () => ({
-      ...twitchEnv(twitch),
-      TWITCH_EVENTSUB_WS_URL: twitch.webSocketUrl,
-      ...youtubeEnv(youtube),
-    }),
-  });
-  afterAll(async () => {
-    await Promise.all([twitch?.close(), youtube?.close(), owncast?.close()]);
-    delete process.env['TWURPLE_MOCK_API_PORT'];
+  const { suite, platforms } = useChatPlatforms({ owncast: true });
+  beforeAll(() => {
+    ({ twitch, youtube, owncast } = platforms);
   });
 
   const ws = () => `/api/workspaces/${suite.owner.workspaceId}`;

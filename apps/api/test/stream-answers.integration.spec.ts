@@ -7,20 +7,19 @@ import type {
   MeetingDto,
   ScoreEntryDto,
 } from '@podium/contracts';
-import { FakeTwitch, type FakeYoutube, youtubeTextMessage } from '@podium/fakes';
+import { type FakeTwitch, type FakeYoutube, youtubeTextMessage } from '@podium/fakes';
 import { ChatStages } from '../src/modules/bots/chat-stages';
+import { useChatPlatforms } from './support/chat-platforms';
 import { newMeeting, newQuestion, newQuestionInput } from './support/factories';
 import { choiceIdsOf, ok, request, until } from './support/live-harness';
-import { useTestSuite } from './support/test-suite';
 import {
   BOT,
   BROADCASTER,
   connectThroughOAuth,
   twitchConnection,
-  twitchEnv,
   twitchFixture,
 } from './support/twitch-connect';
-import { connectYoutube, startFakeYoutube, youtubeEnv } from './support/youtube-test-bed';
+import { connectYoutube } from './support/youtube-test-bed';
 
 interface Viewer {
   id: string;
@@ -36,22 +35,9 @@ const twitchChat = twitchFixture('notification.channel.chat.message.plain').body
 describe('A quiz answered from Twitch, YouTube and the room (PostgreSQL + Redis)', () => {
   let twitch: FakeTwitch;
   let youtube: FakeYoutube;
-  beforeAll(async () => {
-    twitch = await FakeTwitch.start({ users: [BROADCASTER, BOT] });
-    process.env['TWURPLE_MOCK_API_PORT'] = String(twitch.port);
-    youtube = await startFakeYoutube(300);
-  });
-  const suite = useTestSuite({
-    redis: true,
-    env: () => ({
-      ...twitchEnv(twitch),
-      TWITCH_EVENTSUB_WS_URL: twitch.webSocketUrl,
-      ...youtubeEnv(youtube),
-    }),
-  });
-  afterAll(async () => {
-    await Promise.all([twitch?.close(), youtube?.close()]);
-    delete process.env['TWURPLE_MOCK_API_PORT'];
+  const { suite, platforms } = useChatPlatforms();
+  beforeAll(() => {
+    ({ twitch, youtube } = platforms);
   });
 
   const ws = () => `/api/workspaces/${suite.owner.workspaceId}`;

@@ -5,9 +5,7 @@ import { sleep, until } from './live-harness';
 import type { TestSuite } from './test-suite';
 import { twitchFixture } from './twitch-connect';
 
-/** Where the fake platforms send their callbacks; the tests route it to the app. */
-export const PUBLIC_URL = 'https://podium.example.test';
-export const OWNCAST_TOKEN = 'Xq9_fixture-owncast-access-token-5uQ2n0sV8kYtRz3wLbM1=';
+export { OWNCAST_TOKEN, PUBLIC_URL } from './chat-platforms';
 export const PIXEL: FakeTwitchUser = { id: '581204977', login: 'pixelmoth', displayName: 'PixelMoth' };
 export const MOD: FakeTwitchUser = { id: '271828182', login: 'keeperofkeys', displayName: 'KeeperOfKeys' };
 export const TIDE: FakeTwitchUser = { id: '415926535', login: 'tidewrangler', displayName: 'TideWrangler' };

@@ -7,6 +7,7 @@ import { ChatController } from './chat.controller';
 import { ConnectionsRepository } from './connections/connections.repository';
 import { ConnectionsService } from './connections/connections.service';
 import { ChatEventsRepository } from './events/chat-events.repository';
+import { ChatHistoryRepository } from './events/chat-history.repository';
 import { ChatLogService } from './events/chat-log.service';
 import { ChatPipeline } from './events/chat-pipeline';
 import { InroomAdapter } from './inroom/inroom.adapter';
@@ -36,6 +37,7 @@ import { ConnectionEntity } from './connections/connection.entity';
     ConnectionsRepository,
     ConnectionsService,
     ChatEventsRepository,
+    ChatHistoryRepository,
     ChatPipeline,
     ChatLogService,
     ViewersRepository,

@@ -7,6 +7,7 @@ import { BASIC_OUTCOMES } from './basic-reward-types';
 import { RedeemBatches } from './redeem-batches';
 import { RedeemsErrorCode, RedeemsException } from './redeems.exception';
 import { type NewRedemption, RedemptionsRepository, type StoredRedemption } from './redemptions.repository';
+import { RewardClaimsRepository } from './reward-claims.repository';
 import { RewardTypeHandlers } from './reward-type-handlers';
 import type { RewardCore } from './rewards.repository';
 
@@ -43,6 +44,7 @@ export class RedeemWriter {
   constructor(
     private readonly ledger: PointsLedger,
     private readonly redemptions: RedemptionsRepository,
+    private readonly claims: RewardClaimsRepository,
     private readonly batches: RedeemBatches,
     private readonly handlers: RewardTypeHandlers,
   ) {}
@@ -135,7 +137,7 @@ export class RedeemWriter {
     ];
     for (const { scope, seconds } of cooldowns) {
       if (seconds <= 0) continue;
-      const running = await this.redemptions.claimCooldown(tx, {
+      const running = await this.claims.claimCooldown(tx, {
         workspaceId: reward.workspace_id,
         rewardId: reward.id,
         scope,
@@ -152,7 +154,7 @@ export class RedeemWriter {
     ];
     for (const { scope, max } of limits) {
       if (max === null) continue;
-      const ok = await this.redemptions.claimLimit(tx, {
+      const ok = await this.claims.claimLimit(tx, {
         workspaceId: reward.workspace_id,
         rewardId: reward.id,
         scope,

@@ -24,6 +24,7 @@ import { toRedemptionDto } from './redeems.mapper';
 import { RedeemBatches } from './redeem-batches';
 import { Refusal, Replayed, RedeemWriter, type WrittenRedeem } from './redeem-writer';
 import { type RedemptionRow, RedemptionsRepository } from './redemptions.repository';
+import { RewardClaimsRepository } from './reward-claims.repository';
 import { RewardObsActions } from './reward-obs-actions';
 import type { RewardCore } from './rewards.repository';
 import { RewardsService } from './rewards.service';
@@ -64,6 +65,7 @@ export class RedeemService {
     private readonly tx: TransactionRunner,
     private readonly rewards: RewardsService,
     private readonly redemptions: RedemptionsRepository,
+    private readonly claims: RewardClaimsRepository,
     private readonly writer: RedeemWriter,
     private readonly batches: RedeemBatches,
     private readonly obsActions: RewardObsActions,
@@ -155,7 +157,7 @@ export class RedeemService {
       await this.rewards.rowsOf(workspaceId),
       await this.settings.isPassive(workspaceId),
       await this.ledger.balance(this.tx.none, workspaceId, viewer.id),
-      await this.redemptions.runningCooldowns(this.tx.none, workspaceId, viewer.id),
+      await this.claims.runningCooldowns(this.tx.none, workspaceId, viewer.id),
     ];
     const needsFacts = rows.some((row) => row.eligibility !== 'everyone');
     const facts = needsFacts ? await this.eligibility.facts(workspaceId, viewer.id) : null;
@@ -188,7 +190,7 @@ export class RedeemService {
     if (await this.settings.isPassive(workspaceId)) return 'passive';
     if (!isRewardActive({ enabled: reward.enabled, categories: reward.categories })) return 'inactive';
     if (!(await this.eligibility.allows(reward.eligibility, workspaceId, viewerId))) return 'not_eligible';
-    const cooldowns = await this.redemptions.runningCooldowns(this.tx.none, workspaceId, viewerId);
+    const cooldowns = await this.claims.runningCooldowns(this.tx.none, workspaceId, viewerId);
     if (cooldowns.some((c) => c.reward_id === reward.id)) return 'cooldown';
     const cost = redeemCost(
       priced(reward),

@@ -33,6 +33,7 @@ import { RedeemsGateway } from './redeems.gateway';
 import { RedemptionQueueService } from './redemption-queue.service';
 import { RedeemContextRepository } from './redeem-context.repository';
 import { RedemptionsRepository } from './redemptions.repository';
+import { RewardClaimsRepository } from './reward-claims.repository';
 import { RewardTypeHandlers } from './reward-type-handlers';
 import { RewardsController } from './rewards.controller';
 import { RewardsRepository } from './rewards.repository';
@@ -53,6 +54,7 @@ import { RewardObsActions } from './reward-obs-actions';
     RewardsRepository,
     RewardsService,
     RedemptionsRepository,
+    RewardClaimsRepository,
     RedeemBatches,
     RedeemWriter,
     RedeemContextRepository,

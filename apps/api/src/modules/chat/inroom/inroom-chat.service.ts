@@ -8,7 +8,7 @@ import { createRateLimiter } from '../../redis/rate-limiter';
 import { RedisService } from '../../redis/redis.service';
 import { ChatErrorCode, ChatException } from '../chat.exception';
 import { ConnectionsService } from '../connections/connections.service';
-import { ChatEventsRepository } from '../events/chat-events.repository';
+import { ChatHistoryRepository } from '../events/chat-history.repository';
 import { ChatPipeline } from '../events/chat-pipeline';
 import { OutboxRepository } from '../outbox/outbox.repository';
 import { AttendeesRepository } from '../../meetings/attendees/attendees.repository';
@@ -33,7 +33,7 @@ export class InroomChatService {
     private readonly pipeline: ChatPipeline,
     private readonly connections: ConnectionsService,
     private readonly attendees: AttendeesRepository,
-    private readonly events: ChatEventsRepository,
+    private readonly chatHistory: ChatHistoryRepository,
     private readonly outbox: OutboxRepository,
     private readonly domainEvents: DomainEvents,
     private readonly tx: TransactionRunner,
@@ -104,7 +104,7 @@ export class InroomChatService {
   /** The meeting's recent lines, attendees' and the host's, oldest first. */
   async history(meetingId: string): Promise<InroomChatMessageDto[]> {
     const [said, hosted, hidden] = await Promise.all([
-      this.events.recentForMeeting(this.tx.none, meetingId, HISTORY),
+      this.chatHistory.recentForMeeting(this.tx.none, meetingId, HISTORY),
       this.outbox.sentToMeeting(this.tx.none, meetingId, HISTORY),
       this.moderation.hiddenIn(this.tx.none, meetingId),
     ]);

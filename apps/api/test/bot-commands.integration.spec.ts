@@ -149,21 +149,28 @@ describe('Command bots and auto-responses (PostgreSQL + Redis)', () => {
     expect(stored.body.useCount).toBe(1);
   });
 
-  it('queues a reply and its claim in one statement: once, and nowhere when the connection is gone', async () => {
+  it('queues replies and their claims in one statement: once, and nowhere when the connection is gone', async () => {
     const log = await suite.owner.client.get<ChatLogDto>(`${ws()}/chat/events?limit=200`);
     const event = log.body.events.find((e) => e.text === '!once')!;
     const outbox = suite.app.podium.app.get(OutboxService);
     const effects = suite.app.podium.app.get(BotEffectsRepository);
-    const reply = (text: string, connectionId: string, effect: string) =>
-      outbox.enqueue(event.workspaceId, text, {
-        connectionIds: [connectionId],
-        onlyIf: effects.claimWith(event.id, effect),
-      });
+    const reply = (text: string, connectionId: string, effect: string) => ({
+      workspaceId: event.workspaceId,
+      text,
+      connectionIds: [connectionId],
+      once: effects.claimFor(event.id, effect),
+    });
 
-    expect(await reply('claimed once', event.connectionId, 'test:claimed')).toHaveLength(1);
-    expect(await reply('claimed once', event.connectionId, 'test:claimed')).toEqual([]);
+    // A batch's replies: the same claim twice in one statement queues the first only.
+    const batch = await outbox.enqueueMany([
+      reply('claimed once', event.connectionId, 'test:claimed'),
+      reply('claimed twice', event.connectionId, 'test:claimed'),
+      reply('claimed too', event.connectionId, 'test:other'),
+    ]);
+    expect(batch.map((message) => message.text)).toEqual(['claimed once', 'claimed too']);
+    expect(await outbox.enqueueMany([reply('claimed once', event.connectionId, 'test:claimed')])).toEqual([]);
     // A retry after the line's connection went away: nothing to answer on, and no error.
-    expect(await reply('nowhere', randomUUID(), 'test:gone')).toEqual([]);
+    expect(await outbox.enqueueMany([reply('nowhere', randomUUID(), 'test:gone')])).toEqual([]);
     await answered('twitch', 'claimed once');
     await sleep(300);
     expect((await said('twitch')).filter((t) => t === 'claimed once')).toHaveLength(1);

@@ -21,6 +21,7 @@ import type {
   WebhookSubscriptionDto,
   WorkspaceDto,
 } from '@podium/contracts';
+import type { BatchWrites } from '../concurrency/batch-writes';
 import type { SharedReads } from '../concurrency/shared-reads';
 
 /** Every domain event, named `domain.pastTense`, with its payload: the one typed map. */
@@ -118,6 +119,8 @@ export interface ChatEventPayload {
   event: ChatEvent;
   /** Set when the event is handled in a batch: reads its handlers may share with the batch's other events. */
   reads?: SharedReads;
+  /** Set with `reads`: writes its handlers leave for the batch's end (see BatchWrites). */
+  writes?: BatchWrites;
 }
 
 /** The domain event each kind of chat event is published as. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Tx } from '../../database/transaction';
-import type { InsertGuard } from '../chat/outbox/outbox.repository';
+import type { OutboxClaim } from '../chat/outbox/outbox.repository';
 
 /** Side effects already done for a chat event, so a retried or redelivered event does them once. */
 @Injectable()
@@ -15,12 +15,15 @@ export class BotEffectsRepository {
     return rows.length === 1;
   }
 
-  /** The same claim, made by the statement that writes the effect (see InsertGuard). */
-  claimWith(eventId: string, effect: string): InsertGuard {
-    return {
-      sql: (param) =>
-        `INSERT INTO "bot_event_effects" ("event_id", "effect") VALUES (${param(eventId)}::uuid, ${param(effect.slice(0, 200))})
-         ON CONFLICT DO NOTHING RETURNING "event_id"`,
-    };
+  /** The same claim, made by the statement that queues a reply (see OutboxClaim). */
+  claimFor(eventId: string, effect: string): OutboxClaim {
+    return { key: `${eventId} ${effect.slice(0, 200)}`, claimAll: claimEffects };
   }
+}
+
+/** Claims `<event id> <effect>` keys (a uuid is 36 characters: the effect starts at 38). */
+function claimEffects(keys: string): string {
+  return `INSERT INTO "bot_event_effects" ("event_id", "effect")
+    SELECT split_part(k, ' ', 1)::uuid, substr(k, 38) FROM unnest(${keys}) AS k
+    ON CONFLICT DO NOTHING RETURNING "event_id" || ' ' || "effect" AS "key"`;
 }

@@ -1,9 +1,10 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { ChatEvent, ChatViewerIdentity } from '@podium/contracts';
+import type { BatchWriter, BatchWrites } from '../../common/concurrency/batch-writes';
 import { type SharedReads, sharedRead } from '../../common/concurrency/shared-reads';
 import { DomainEvents } from '../../common/events/domain-events';
 import { TransactionRunner } from '../../database/transaction';
-import { OutboxService } from '../chat/outbox/outbox.service';
+import { type OutboxRequest, OutboxService } from '../chat/outbox/outbox.service';
 import { BotEffectsRepository } from './bot-effects.repository';
 import type { BotSilence } from './bot-silence';
 
@@ -49,6 +50,9 @@ export function isSilent({ event, shared }: ChatStageContext, silence: BotSilenc
 export class ChatStages implements OnModuleInit {
   private readonly logger = new Logger(ChatStages.name);
   private readonly stages: ChatStage[] = [];
+  private readonly replies: BatchWriter<OutboxRequest> = {
+    write: async (requests) => void (await this.outbox.enqueueMany(requests)),
+  };
 
   constructor(
     private readonly events: DomainEvents,
@@ -63,15 +67,15 @@ export class ChatStages implements OnModuleInit {
   }
 
   onModuleInit(): void {
-    this.events.on('chat.messageReceived', ({ event, reads }) => this.handle(event, reads));
+    this.events.on('chat.messageReceived', ({ event, reads, writes }) => this.handle(event, reads, writes));
   }
 
   /** Runs every stage on one recorded message. Throws (so the pipeline retries) if a stage failed. */
-  async handle(event: ChatEvent, reads?: SharedReads): Promise<void> {
+  async handle(event: ChatEvent, reads?: SharedReads, writes?: BatchWrites): Promise<void> {
     if (!event.viewer || event.text === undefined) return;
     const message = event as ChatMessageEvent;
     if (await this.isPodiumsOwn(message, reads)) return;
-    const context = this.contextFor(message, reads);
+    const context = this.contextFor(message, reads, writes);
     for (const stage of this.stages) {
       if ((await stage.handle(context)) === 'stop') {
         this.logger.debug({ eventId: event.id, stage: stage.name }, 'chat message stopped');
@@ -80,20 +84,28 @@ export class ChatStages implements OnModuleInit {
     }
   }
 
-  private contextFor(event: ChatMessageEvent, reads: SharedReads | undefined): ChatStageContext {
-    const once = (effect: string) => this.effects.claim(this.tx.none, event.id, effect);
+  private contextFor(
+    event: ChatMessageEvent,
+    reads: SharedReads | undefined,
+    writes: BatchWrites | undefined,
+  ): ChatStageContext {
     return {
       event,
-      once,
+      once: (effect) => this.effects.claim(this.tx.none, event.id, effect),
       shared: (key, read) => sharedRead(reads, `bots:${key}`, read),
-      // The claim and the queued reply are one statement: a crash between them cannot lose the reply.
+      // The claim and the queued reply are one statement: a crash between them cannot lose the
+      // reply. In a batch, every reply of the batch goes in that one statement at its end.
       reply: async (text, effect) => {
-        await this.outbox.enqueue(event.workspaceId, text, {
+        const request: OutboxRequest = {
+          workspaceId: event.workspaceId,
+          text,
           connectionIds: [event.connectionId],
           ...(event.meetingId ? { meetingId: event.meetingId } : {}),
           ...(reads ? { reads } : {}),
-          onlyIf: this.effects.claimWith(event.id, effect),
-        });
+          once: this.effects.claimFor(event.id, effect),
+        };
+        if (writes) writes.add(this.replies, event.id, request);
+        else await this.outbox.enqueue(request.workspaceId, request.text, request);
       },
     };
   }

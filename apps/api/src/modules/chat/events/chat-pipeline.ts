@@ -7,6 +7,7 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import type { ChatEvent, ChatEventInput, ChatEventKind } from '@podium/contracts';
+import { BatchWrites } from '../../../common/concurrency/batch-writes';
 import { SharedReads } from '../../../common/concurrency/shared-reads';
 import { CHAT_EVENT_DOMAIN_EVENT, DomainEvents } from '../../../common/events/domain-events';
 import { DatabaseSettings } from '../../../database/database-settings';
@@ -120,21 +121,36 @@ export class ChatPipeline implements OnModuleInit, OnApplicationBootstrap, OnMod
     const events = await this.events.claimMany(this.tx.none, ids);
     if (events.length === 0) return;
     const reads = new SharedReads();
+    const writes = new BatchWrites();
     const handled: string[] = [];
     for (const event of events) {
       try {
-        await this.domainEvents.dispatch(CHAT_EVENT_DOMAIN_EVENT[event.kind], { event, reads });
+        await this.domainEvents.dispatch(CHAT_EVENT_DOMAIN_EVENT[event.kind], { event, reads, writes });
         handled.push(event.id);
       } catch (error) {
-        const message = error instanceof AggregateError ? error.errors.map(String).join('; ') : String(error);
-        this.logger.warn(
-          { eventId: event.id, kind: event.kind, err: error },
-          'chat event handlers failed; will retry',
-        );
-        await this.events.markFailed(this.tx.none, event.id, message);
+        writes.drop(event.id);
+        await this.failed(event, error);
       }
     }
-    await this.events.markProcessed(this.tx.none, handled);
+    // The batch's replies, in one statement; an event whose reply could not be queued is retried.
+    const unwritten = await writes.flush();
+    for (const event of events) {
+      const error = unwritten.get(event.id);
+      if (error !== undefined) await this.failed(event, error);
+    }
+    await this.events.markProcessed(
+      this.tx.none,
+      handled.filter((id) => !unwritten.has(id)),
+    );
+  }
+
+  private async failed(event: ChatEvent, error: unknown): Promise<void> {
+    const message = error instanceof AggregateError ? error.errors.map(String).join('; ') : String(error);
+    this.logger.warn(
+      { eventId: event.id, kind: event.kind, err: error },
+      'chat event handlers failed; will retry',
+    );
+    await this.events.markFailed(this.tx.none, event.id, message);
   }
 
   /** Records a batch of ingests in one transaction; per ingest, the events that were new. */

@@ -26,39 +26,48 @@ export type ClaimResult =
   | { kind: 'idle'; nextDueInMs: number | null };
 
 /**
- * A claim written in the same statement as the rows, which go in only if it returned a row: a
- * reply queued once per chat event and effect, in one round trip and atomically.
+ * A claim a row needs, made by the statement that queues it: the row goes in only if its claim is
+ * new (a reply queued once per chat event and effect: atomically, in one round trip, and for a
+ * whole batch of replies in one statement).
  */
-export interface InsertGuard {
-  /** An `INSERT … ON CONFLICT DO NOTHING RETURNING …`; `param` adds a value and gives its placeholder. */
-  sql(param: (value: unknown) => string): string;
+export interface OutboxClaim {
+  /** What the row claims. */
+  key: string;
+  /** An `INSERT … ON CONFLICT DO NOTHING RETURNING … AS "key"` claiming every key of the text[] `keys`. */
+  claimAll(keys: string): string;
+}
+
+export interface OutboxInsert {
+  workspaceId: string;
+  connectionId: string;
+  text: string;
+  meetingId: string | null;
+  claim?: OutboxClaim;
 }
 
 @Injectable()
 export class OutboxRepository {
-  /** One statement for all the rows (atomic on its own); returned in queue order. */
-  async insert(
-    tx: Tx,
-    rows: { workspaceId: string; connectionId: string; text: string; meetingId: string | null }[],
-    guard?: InsertGuard,
-  ): Promise<OutboxRow[]> {
+  /**
+   * One statement for all the rows (atomic on its own); returned in queue order. Rows with a claim
+   * go in only where the claim is new; every claim of one call is of the same kind.
+   */
+  async insert(tx: Tx, rows: readonly OutboxInsert[]): Promise<OutboxRow[]> {
     if (rows.length === 0) return [];
-    const params: unknown[] = rows.flatMap((row) => [
-      row.workspaceId,
-      row.connectionId,
-      row.text,
-      row.meetingId,
-    ]);
+    const params: unknown[] = [];
+    const p = (value: unknown) => `$${params.push(value)}`;
+    const claimed = rows.find((row) => row.claim)?.claim;
     const values = rows.map(
-      (_, i) => `($${4 * i + 1}::uuid, $${4 * i + 2}::uuid, $${4 * i + 3}, $${4 * i + 4}::uuid)`,
+      (row, i) =>
+        `(${p(row.workspaceId)}::uuid, ${p(row.connectionId)}::uuid, ${p(row.text)}::text, ${p(row.meetingId)}::uuid` +
+        (claimed ? `, ${p(row.claim?.key ?? null)}::text, ${i})` : ')'),
     );
     const into = `INSERT INTO "chat_outbox" ("workspace_id", "connection_id", "text", "meeting_id")`;
-    const claim = guard?.sql((value) => `$${params.push(value)}`);
+    const keys = claimed ? p([...new Set(rows.flatMap((row) => (row.claim ? [row.claim.key] : [])))]) : '';
     const inserted = (await tx.query(
-      claim
-        ? `WITH "guard" AS (${claim})
-           ${into} SELECT * FROM (VALUES ${values.join(', ')}) AS v
-           WHERE EXISTS (SELECT 1 FROM "guard") RETURNING *`
+      claimed
+        ? `WITH "claimed" AS (${claimed.claimAll(`${keys}::text[]`)})
+           ${into} SELECT v."w", v."c", v."t", v."m" FROM (VALUES ${values.join(', ')}) AS v("w", "c", "t", "m", "k", "o")
+           WHERE v."k" IS NULL OR v."k" IN (SELECT "key" FROM "claimed") ORDER BY v."o" RETURNING *`
         : `${into} VALUES ${values.join(', ')} RETURNING *`,
       params,
     )) as (OutboxRow & { seq: string })[];

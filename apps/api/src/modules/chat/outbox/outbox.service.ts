@@ -17,7 +17,24 @@ import { ChatErrorCode, ChatException } from '../chat.exception';
 import { ConnectionsService } from '../connections/connections.service';
 import type { ConnectionRecord, SendOutcome } from '../platform-adapter';
 import { PlatformAdapters } from '../platform-adapters';
-import { type InsertGuard, type OutboxRow, OutboxRepository, toOutboxDto } from './outbox.repository';
+import {
+  type OutboxClaim,
+  type OutboxInsert,
+  type OutboxRow,
+  OutboxRepository,
+  toOutboxDto,
+} from './outbox.repository';
+
+/** A message to queue: to the chosen connections of the workspace, or all of them. */
+export interface OutboxRequest {
+  workspaceId: string;
+  text: string;
+  connectionIds?: string[];
+  meetingId?: string;
+  reads?: SharedReads;
+  /** Queue only if this claim is new (see OutboxClaim); a chosen connection that is gone is then skipped. */
+  once?: OutboxClaim;
+}
 
 const SWEEP_JOB = 'chat.outbox.sweep';
 const SWEEP_EVERY_MS = 5_000;
@@ -89,48 +106,62 @@ export class OutboxService implements OnModuleInit, OnApplicationBootstrap, OnMo
   async enqueue(
     workspaceId: string,
     text: string,
-    options: {
-      connectionIds?: string[];
-      meetingId?: string;
-      reads?: SharedReads;
-      /** Queue only if this claim is new (see InsertGuard); a chosen connection that is gone is skipped. */
-      onlyIf?: InsertGuard;
-    } = {},
+    options: Omit<OutboxRequest, 'workspaceId' | 'text'> = {},
   ): Promise<OutboxMessageDto[]> {
-    const connections = await sharedRead(options.reads, `outbox:connections:${workspaceId}`, () =>
-      this.connections.forWorkspace(workspaceId),
-    );
-    const all = connections.filter((c) => c.status !== 'disconnected');
-    const wanted = options.connectionIds?.length ? new Set(options.connectionIds) : undefined;
-    const targets = wanted ? all.filter((connection) => wanted.has(connection.id)) : all;
-    // A reply to a line whose connection went away meanwhile has nowhere to go: not an error.
-    if (wanted && targets.length !== wanted.size && !options.onlyIf) {
-      throw new ChatException(
-        ChatErrorCode.ConnectionNotFound,
-        'Some of these connections are not in this workspace',
-        {
-          field: 'connectionIds',
-        },
-      );
-    }
-    const rows = targets.flatMap((connection) => {
-      const adapter = this.adapters.find(connection.platform);
-      if (!adapter) return [];
-      return splitMessage(text, adapter.limits(connection).maxLength).map((part) => ({
-        workspaceId,
-        connectionId: connection.id,
-        text: part,
-        meetingId: options.meetingId ?? null,
-      }));
+    return this.enqueueMany([{ workspaceId, text, ...options }]);
+  }
+
+  /** Several messages queued by one statement, in order (a batch's chat replies). */
+  async enqueueMany(requests: readonly OutboxRequest[]): Promise<OutboxMessageDto[]> {
+    const targets = await Promise.all(requests.map((request) => this.targetsOf(request)));
+    const claims = new Set<string>();
+    const byId = new Map<string, ConnectionRecord>();
+    const rows: OutboxInsert[] = [];
+    requests.forEach((request, i) => {
+      // The same claim twice in one statement would pass twice: the first request has it.
+      if (request.once && claims.has(request.once.key)) return;
+      if (request.once) claims.add(request.once.key);
+      for (const connection of targets[i] ?? []) {
+        const adapter = this.adapters.find(connection.platform);
+        if (!adapter) continue;
+        byId.set(connection.id, connection);
+        for (const part of splitMessage(request.text, adapter.limits(connection).maxLength)) {
+          rows.push({
+            workspaceId: request.workspaceId,
+            connectionId: connection.id,
+            text: part,
+            meetingId: request.meetingId ?? null,
+            ...(request.once ? { claim: request.once } : {}),
+          });
+        }
+      }
     });
-    const inserted = await this.repository.insert(this.tx.none, rows, options.onlyIf);
-    const byId = new Map(targets.map((connection) => [connection.id, connection]));
+    const inserted = await this.repository.insert(this.tx.none, rows);
     const queued = inserted.flatMap((row) => {
       const connection = byId.get(row.connection_id);
       return connection ? [this.announce(row, connection)] : [];
     });
     for (const connectionId of new Set(inserted.map((row) => row.connection_id))) this.kick(connectionId);
     return queued;
+  }
+
+  /** The live connections a message goes to: those chosen, or all of the workspace's. */
+  private async targetsOf(request: OutboxRequest): Promise<ConnectionRecord[]> {
+    const connections = await sharedRead(request.reads, `outbox:connections:${request.workspaceId}`, () =>
+      this.connections.forWorkspace(request.workspaceId),
+    );
+    const all = connections.filter((c) => c.status !== 'disconnected');
+    const wanted = request.connectionIds?.length ? new Set(request.connectionIds) : undefined;
+    const targets = wanted ? all.filter((connection) => wanted.has(connection.id)) : all;
+    // A reply to a line whose connection went away meanwhile has nowhere to go: not an error.
+    if (wanted && targets.length !== wanted.size && !request.once) {
+      throw new ChatException(
+        ChatErrorCode.ConnectionNotFound,
+        'Some of these connections are not in this workspace',
+        { field: 'connectionIds' },
+      );
+    }
+    return targets;
   }
 
   /**

@@ -82,6 +82,31 @@ describe('chat pipeline, viewers, outbox and in-room chat (PostgreSQL)', () => {
     expect(bad.status).toBe(400);
   });
 
+  it('records a batch with its viewers in one go: a viewer seen twice keeps the later name', async () => {
+    const connection = await inroom();
+    const tag = randomUUID().slice(0, 8);
+    const later = new Date(Date.now() + 1000).toISOString();
+    const { recorded } = await pipeline().ingest(connection, [
+      message(`${tag}-1`, `c-${tag}`, `First${tag}`, 'one'),
+      { ...message(`${tag}-2`, `c-${tag}`, `Second${tag}`, 'two'), occurredAt: later },
+      message(`${tag}-3`, `d-${tag}`, `Other${tag}`, 'three'),
+    ]);
+    expect(recorded.map((event) => event.text)).toEqual(['one', 'two', 'three']);
+    const [one, two, three] = recorded;
+    expect(one!.viewerId).toBeDefined();
+    expect(two!.viewerId).toBe(one!.viewerId);
+    expect(three!.viewerId).not.toBe(one!.viewerId);
+    const found = await suite.owner.client.get<ViewerDto[]>(`${ws()}/viewers?search=${tag}`);
+    expect(found.body.find((viewer) => viewer.id === one!.viewerId)?.displayName).toBe(`Second${tag}`);
+    // The stored event carries its viewer in the column and the payload alike, in arrival order.
+    const rows = await suite.db.query<{ viewer_id: string; payload: ChatEvent }>(
+      'select viewer_id, payload from chat_events where external_id = any($1) order by seq',
+      [[`${tag}-1`, `${tag}-2`, `${tag}-3`]],
+    );
+    expect(rows.map((row) => row.payload.text)).toEqual(['one', 'two', 'three']);
+    expect(rows.map((row) => row.payload.viewerId)).toEqual(rows.map((row) => row.viewer_id));
+  });
+
   it('keeps display names current and merges identities with their history', async () => {
     const connection = await inroom();
     const tag = randomUUID().slice(0, 8);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ChatEvent } from '@podium/contracts';
 import type { Tx } from '../../../database/transaction';
+import type { ViewerUpsert } from '../viewers/viewers.repository';
 
 /** Handlers get this long before another process may retry the same event. */
 const CLAIM_SECONDS = 60;
@@ -15,39 +16,54 @@ export const MAX_ATTEMPTS = 8;
 export class ChatEventsRepository {
   /**
    * Records events unless their (connection, external id) is known, in one statement; returns the
-   * ids of those that were new. A second copy within the same list is skipped like a known one.
+   * new ones' ids with their viewer ids. A second copy within the same list is skipped like a known
+   * one. `viewers` upserts run in the same statement and give each event without a viewer id the
+   * holder of its viewer's identity (one round trip for a batch of webhooks, no transaction).
    */
-  async insertMany(tx: Tx, events: readonly ChatEvent[]): Promise<Set<string>> {
-    if (events.length === 0) return new Set();
+  async insertMany(
+    tx: Tx,
+    events: readonly ChatEvent[],
+    viewers: readonly ViewerUpsert[] = [],
+  ): Promise<Map<string, string | null>> {
+    if (events.length === 0) return new Map();
     const params: unknown[] = [];
-    const rows = events.map((event) => {
-      const at = params.length;
-      params.push(
-        event.id,
-        event.workspaceId,
-        event.connectionId,
-        event.platform,
-        event.externalId,
-        event.kind,
-        event.viewerId ?? null,
-        event.meetingId ?? null,
-        JSON.stringify(event),
-        event.occurredAt,
-        event.receivedAt,
-      );
-      const p = (i: number) => `$${at + i}`;
-      return `(${p(1)}::uuid, ${p(2)}::uuid, ${p(3)}::uuid, ${p(4)}, ${p(5)}, ${p(6)}, ${p(7)}::uuid, ${p(8)}::uuid,
-        ${p(9)}::jsonb, ${p(10)}::timestamptz, ${p(11)}::timestamptz)`;
-    });
+    const p = (value: unknown) => `$${params.push(value)}`;
+    const seen = viewers.map((upsert, i) => `"seen${i}" AS (${upsert(p)})`);
+    const rows = events.map(
+      (event, i) =>
+        `(${i}, ${p(event.id)}::uuid, ${p(event.workspaceId)}::uuid, ${p(event.connectionId)}::uuid,
+          ${p(event.platform)}::text, ${p(event.externalId)}::text, ${p(event.kind)}::text,
+          ${p(event.viewerId ?? null)}::uuid, ${p(event.viewer?.platform ?? null)}::text,
+          ${p(event.viewer?.platformUserId ?? null)}::text, ${p(event.meetingId ?? null)}::uuid,
+          ${p(JSON.stringify(event))}::jsonb, ${p(event.occurredAt)}::timestamptz, ${p(event.receivedAt)}::timestamptz)`,
+    );
+    const viewerId = viewers.length > 0 ? `COALESCE(i."viewer_id", s."holder_id")` : `i."viewer_id"`;
+    const join =
+      viewers.length > 0
+        ? `LEFT JOIN (${viewers.map((_, i) => `SELECT * FROM "seen${i}"`).join(' UNION ALL ')}) s
+             ON s."workspace_id" = i."workspace_id" AND s."platform" = i."viewer_platform"
+            AND s."platform_user_id" = i."viewer_user_id"`
+        : '';
     const inserted = (await tx.query(
-      `INSERT INTO "chat_events" ("id", "workspace_id", "connection_id", "platform", "external_id", "kind",
+      `WITH ${[
+        ...seen,
+        `"input" AS (SELECT * FROM (VALUES ${rows.join(', ')}) AS v("ord", "id", "workspace_id",
+         "connection_id", "platform", "external_id", "kind", "viewer_id", "viewer_platform", "viewer_user_id",
+         "meeting_id", "payload", "occurred_at", "received_at"))`,
+      ].join(', ')}
+       INSERT INTO "chat_events" ("id", "workspace_id", "connection_id", "platform", "external_id", "kind",
          "viewer_id", "meeting_id", "payload", "occurred_at", "received_at")
-       VALUES ${rows.join(', ')}
+       SELECT i."id", i."workspace_id", i."connection_id", i."platform", i."external_id", i."kind", ${viewerId},
+         i."meeting_id", CASE WHEN ${viewerId} IS NULL THEN i."payload"
+           ELSE i."payload" || jsonb_build_object('viewerId', ${viewerId}) END,
+         i."occurred_at", i."received_at"
+       FROM "input" i ${join}
+       ORDER BY i."ord"
        ON CONFLICT ("connection_id", "external_id") DO NOTHING
-       RETURNING "id"`,
+       RETURNING "id", "viewer_id"`,
       params,
-    )) as { id: string }[];
-    return new Set(inserted.map((row) => row.id));
+    )) as { id: string; viewer_id: string | null }[];
+    return new Map(inserted.map((row) => [row.id, row.viewer_id]));
   }
 
   /**

@@ -11,11 +11,11 @@ import { BatchWrites } from '../../../common/concurrency/batch-writes';
 import { SharedReads } from '../../../common/concurrency/shared-reads';
 import { CHAT_EVENT_DOMAIN_EVENT, DomainEvents } from '../../../common/events/domain-events';
 import { DatabaseSettings } from '../../../database/database-settings';
-import { TransactionRunner } from '../../../database/transaction';
+import { TransactionRunner, type Tx } from '../../../database/transaction';
 import { JobScheduler } from '../../scheduler/job-scheduler';
 import { ConnectionsRepository } from '../connections/connections.repository';
 import type { ConnectionRecord } from '../platform-adapter';
-import { type ViewerSighting, ViewersRepository } from '../viewers/viewers.repository';
+import { planSightings, type ViewerSighting, ViewersRepository } from '../viewers/viewers.repository';
 import { BatchQueue } from './batch-queue';
 import { ChatEventsRepository } from './chat-events.repository';
 import { GroupCommit } from '../../../common/concurrency/group-commit';
@@ -153,46 +153,55 @@ export class ChatPipeline implements OnModuleInit, OnApplicationBootstrap, OnMod
     await this.events.markFailed(this.tx.none, event.id, message);
   }
 
-  /** Records a batch of ingests in one transaction; per ingest, the events that were new. */
+  /**
+   * Records a batch of ingests; per ingest, the events that were new. Viewers and events are one
+   * statement (no transaction, one round trip); the rare extra writes (a viewer seen twice in the
+   * batch, the connections' "last event" time) share a transaction with it.
+   */
   private async record(batch: PendingIngest[]): Promise<ChatEvent[][]> {
-    return this.tx.run(async (tx) => {
-      const sightings: ViewerSighting[] = batch.flatMap(({ connection, inputs }) =>
-        inputs.flatMap((input) =>
-          input.viewer
-            ? [
-                {
-                  workspaceId: connection.workspaceId,
-                  viewer: input.viewer,
-                  seenAt: new Date(input.occurredAt),
-                  carriesRoles: CARRIES_ROLES.has(input.kind),
-                },
-              ]
-            : [],
-        ),
-      );
-      // Every viewer of the batch in one statement, not a round trip each.
-      const holders = await this.viewers.upsertSightings(tx, sightings);
-      let next = 0;
-      const built = batch.map(({ connection, inputs, receivedAt }) =>
-        inputs.map((input): ChatEvent => {
-          const viewerId = input.viewer ? holders[next++] : undefined;
-          return {
-            ...input,
-            id: randomUUID(),
-            workspaceId: connection.workspaceId,
-            connectionId: connection.id,
-            platform: connection.platform,
-            ...(viewerId ? { viewerId } : {}),
-            receivedAt: receivedAt.toISOString(),
-          };
-        }),
-      );
+    const built = batch.map(({ connection, inputs, receivedAt }) =>
+      inputs.map((input): ChatEvent => ({
+        ...input,
+        id: randomUUID(),
+        workspaceId: connection.workspaceId,
+        connectionId: connection.id,
+        platform: connection.platform,
+        receivedAt: receivedAt.toISOString(),
+      })),
+    );
+    const sightings: ViewerSighting[] = built.flat().flatMap((event) =>
+      event.viewer
+        ? [
+            {
+              workspaceId: event.workspaceId,
+              viewer: event.viewer,
+              seenAt: new Date(event.occurredAt),
+              carriesRoles: CARRIES_ROLES.has(event.kind),
+            },
+          ]
+        : [],
+    );
+    const { upserts, repeats } = planSightings(sightings);
+    const touched = this.lastEventDue(batch);
+    const write = async (tx: Tx) => {
       // One insert for the whole batch: a resend racing its original lands in it as a conflict.
-      const fresh = await this.events.insertMany(tx, built.flat());
-      const touched = this.lastEventDue(batch);
+      const fresh = await this.events.insertMany(tx, built.flat(), upserts);
+      // A viewer seen twice: the later sighting's name and roles, after the first's.
+      for (const { workspaceId, viewer, seenAt, carriesRoles } of repeats) {
+        await this.viewers.upsert(tx, workspaceId, viewer, seenAt, carriesRoles);
+      }
       if (touched.length > 0) await this.connections.touchLastEvent(touched, new Date(), tx);
-      return built.map((events) => events.filter((event) => fresh.has(event.id)));
-    });
+      return fresh;
+    };
+    const fresh =
+      repeats.length > 0 || touched.length > 0 ? await this.tx.run(write) : await write(this.tx.none);
+    return built.map((events) =>
+      events.flatMap((event) => {
+        if (!fresh.has(event.id)) return [];
+        const viewerId = fresh.get(event.id);
+        return [viewerId ? { ...event, viewerId } : event];
+      }),
+    );
   }
 
   /**

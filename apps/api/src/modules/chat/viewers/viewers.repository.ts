@@ -27,6 +27,68 @@ export interface ViewerSighting {
 const sightingKey = (workspaceId: string, platform: string, platformUserId: string) =>
   `${workspaceId}\u0000${platform}\u0000${platformUserId}`;
 
+/** What a viewer upsert returns per identity: the id that holds its history (the merge target). */
+interface SeenViewerRow {
+  workspace_id: string;
+  platform: string;
+  platform_user_id: string;
+  holder_id: string;
+}
+
+/**
+ * An upsert of viewers as statement text (`param` adds a value and gives its placeholder), so that
+ * another statement can run it as a CTE; returns SeenViewerRow columns.
+ */
+export type ViewerUpsert = (param: (value: unknown) => string) => string;
+
+/**
+ * The sightings of a batch of events, upserted as `ViewersRepository.upsert` would, in as few
+ * statements as possible: the first sighting of each identity by one upsert per kind (with roles
+ * or without), in a stable order so concurrent batches lock rows alike; a second sighting of the
+ * same identity (a statement cannot update a row twice) is a repeat, to upsert afterwards alone.
+ */
+export function planSightings(sightings: readonly ViewerSighting[]): {
+  upserts: ViewerUpsert[];
+  repeats: ViewerSighting[];
+} {
+  const first = new Map<string, ViewerSighting>();
+  const repeats: ViewerSighting[] = [];
+  for (const sighting of sightings) {
+    const key = sightingKey(sighting.workspaceId, sighting.viewer.platform, sighting.viewer.platformUserId);
+    if (first.has(key)) repeats.push(sighting);
+    else first.set(key, sighting);
+  }
+  const ordered = [...first.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, s]) => s);
+  const upserts = [true, false].flatMap((carriesRoles) => {
+    const group = ordered.filter((sighting) => sighting.carriesRoles === carriesRoles);
+    return group.length > 0 ? [sightingsUpsert(group, carriesRoles)] : [];
+  });
+  return { upserts, repeats };
+}
+
+/** Distinct identities in one statement; `EXCLUDED."last_seen_at"` is each row's own sighting time. */
+function sightingsUpsert(sightings: readonly ViewerSighting[], carriesRoles: boolean): ViewerUpsert {
+  return (p) => {
+    const roles = p(carriesRoles);
+    const values = sightings.map(({ workspaceId, viewer, seenAt }) => {
+      const seen = p(seenAt);
+      return `(${p(workspaceId)}::uuid, ${p(viewer.platform)}, ${p(viewer.platformUserId)}, ${p(viewer.login ?? null)},
+        ${p(viewer.displayName.slice(0, 200))}, ${p(viewer.roles)}::text[], ${seen}::timestamptz, ${seen}::timestamptz)`;
+    });
+    return `INSERT INTO "viewers" ("workspace_id", "platform", "platform_user_id", "login", "display_name", "roles",
+         "first_seen_at", "last_seen_at")
+       VALUES ${values.join(', ')}
+       ON CONFLICT ("workspace_id", "platform", "platform_user_id") DO UPDATE SET
+         "display_name" = CASE WHEN EXCLUDED."last_seen_at" >= "viewers"."last_seen_at"
+                          THEN EXCLUDED."display_name" ELSE "viewers"."display_name" END,
+         "login" = COALESCE(EXCLUDED."login", "viewers"."login"),
+         "roles" = CASE WHEN ${roles}::boolean AND EXCLUDED."last_seen_at" >= "viewers"."last_seen_at"
+                   THEN EXCLUDED."roles" ELSE "viewers"."roles" END,
+         "last_seen_at" = GREATEST("viewers"."last_seen_at", EXCLUDED."last_seen_at")
+       RETURNING "workspace_id", "platform", "platform_user_id", COALESCE("merged_into_id", "id") AS "holder_id"`;
+  };
+}
+
 /** Viewers are written by the pipeline in its transaction, so every method takes the `tx`. */
 @Injectable()
 export class ViewersRepository {
@@ -52,79 +114,15 @@ export class ViewersRepository {
     return holder;
   }
 
-  /**
-   * The sightings of a batch of events, each upserted as `upsert` would, in as few statements as
-   * possible: the first sighting of each identity in one multi-row statement per kind (with roles or
-   * without), in a stable order so concurrent batches lock rows alike; a second sighting of the same
-   * identity (a statement cannot update a row twice) afterwards, one by one, in order. Returns each
-   * sighting's holder id, in the order given.
-   */
-  async upsertSightings(tx: Tx, sightings: readonly ViewerSighting[]): Promise<string[]> {
-    const holders: string[] = new Array<string>(sightings.length);
-    const first = new Map<string, number>();
-    const repeats: number[] = [];
-    sightings.forEach((sighting, i) => {
-      const key = sightingKey(sighting.workspaceId, sighting.viewer.platform, sighting.viewer.platformUserId);
-      if (first.has(key)) repeats.push(i);
-      else first.set(key, i);
-    });
-    const ordered = [...first.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    for (const carriesRoles of [true, false]) {
-      const group = ordered.filter(([, i]) => sightings[i]?.carriesRoles === carriesRoles);
-      if (group.length === 0) continue;
-      const byKey = await this.upsertFirstSightings(
-        tx,
-        group.map(([, i]) => sightings[i] as ViewerSighting),
-        carriesRoles,
-      );
-      for (const [key, i] of group) {
-        const holder = byKey.get(key);
-        if (!holder) throw new Error('viewer upsert returned no row');
-        holders[i] = holder;
-      }
-    }
-    for (const i of repeats) {
-      const { workspaceId, viewer, seenAt, carriesRoles } = sightings[i] as ViewerSighting;
-      holders[i] = await this.upsert(tx, workspaceId, viewer, seenAt, carriesRoles);
-    }
-    return holders;
-  }
-
-  /** One statement for distinct identities; `EXCLUDED."last_seen_at"` is each row's own sighting time. */
+  /** One statement for distinct identities (see sightingsUpsert). */
   private async upsertFirstSightings(
     tx: Tx,
     sightings: readonly ViewerSighting[],
     carriesRoles: boolean,
   ): Promise<Map<string, string>> {
-    const params: unknown[] = [carriesRoles];
-    const values = sightings.map(({ workspaceId, viewer, seenAt }) => {
-      const at = params.length;
-      params.push(
-        workspaceId,
-        viewer.platform,
-        viewer.platformUserId,
-        viewer.login ?? null,
-        viewer.displayName.slice(0, 200),
-        viewer.roles,
-        seenAt,
-      );
-      const p = (i: number) => `$${at + i}`;
-      return `(${p(1)}::uuid, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}::text[], ${p(7)}::timestamptz, ${p(7)}::timestamptz)`;
-    });
-    const rows = (await tx.query(
-      `INSERT INTO "viewers" ("workspace_id", "platform", "platform_user_id", "login", "display_name", "roles",
-         "first_seen_at", "last_seen_at")
-       VALUES ${values.join(', ')}
-       ON CONFLICT ("workspace_id", "platform", "platform_user_id") DO UPDATE SET
-         "display_name" = CASE WHEN EXCLUDED."last_seen_at" >= "viewers"."last_seen_at"
-                          THEN EXCLUDED."display_name" ELSE "viewers"."display_name" END,
-         "login" = COALESCE(EXCLUDED."login", "viewers"."login"),
-         "roles" = CASE WHEN $1 AND EXCLUDED."last_seen_at" >= "viewers"."last_seen_at"
-                   THEN EXCLUDED."roles" ELSE "viewers"."roles" END,
-         "last_seen_at" = GREATEST("viewers"."last_seen_at", EXCLUDED."last_seen_at")
-       RETURNING "workspace_id", "platform", "platform_user_id", COALESCE("merged_into_id", "id") AS "holder_id"`,
-      params,
-    )) as { workspace_id: string; platform: string; platform_user_id: string; holder_id: string }[];
+    const params: unknown[] = [];
+    const text = sightingsUpsert(sightings, carriesRoles)((value) => `$${params.push(value)}`);
+    const rows = (await tx.query(text, params)) as SeenViewerRow[];
     return new Map(
       rows.map((row) => [sightingKey(row.workspace_id, row.platform, row.platform_user_id), row.holder_id]),
     );

@@ -149,6 +149,27 @@ describe('Command bots and auto-responses (PostgreSQL + Redis)', () => {
     expect(stored.body.useCount).toBe(1);
   });
 
+  it('counts the uses of a command that does not show its count once each, at the end of the batch', async () => {
+    const command = await createCommand({ name: 'wave', responses: ['waves at {user}'] });
+    const [delivery] = await twitchSays(TIDE, '!wave');
+    await twitchSays(PIXEL, '!wave');
+    await twitch.redeliver(delivery!);
+    await answered('twitch', 'waves at TideWrangler');
+    await answered('twitch', 'waves at PixelMoth');
+
+    // A retry of the handlers outside a batch counts and answers nothing again.
+    const log = await suite.owner.client.get<ChatLogDto>(`${ws()}/chat/events?limit=200`);
+    const event = log.body.events.find((e) => e.text === '!wave')!;
+    await suite.app.podium.app.get(ChatStages).handle(event);
+    await sleep(300);
+    expect((await said('twitch')).filter((t) => t.startsWith('waves at')).sort()).toEqual([
+      'waves at PixelMoth',
+      'waves at TideWrangler',
+    ]);
+    const stored = await suite.owner.client.get<BotCommandDto>(`${bots()}/commands/${command.id}`);
+    expect(stored.body.useCount).toBe(2);
+  });
+
   it('queues replies and their claims in one statement: once, and nowhere when the connection is gone', async () => {
     const log = await suite.owner.client.get<ChatLogDto>(`${ws()}/chat/events?limit=200`);
     const event = log.body.events.find((e) => e.text === '!once')!;

@@ -1,4 +1,4 @@
-import { pickResponse, renderTemplate } from './template.rules';
+import { mentionsCount, pickResponse, renderTemplate } from './template.rules';
 
 describe('renderTemplate', () => {
   it('fills user, args and the numbered words of args', () => {
@@ -44,5 +44,11 @@ describe('pickResponse', () => {
     expect(pickResponse(['a', 'b'], () => 0.5)).toBe('b');
     expect(pickResponse(['a', 'b'], () => 1)).toBe('b');
     expect(pickResponse([], () => 0)).toBe('');
+  });
+
+  it('tells whether a set of responses shows the count', () => {
+    expect(mentionsCount(['Hello {user}!', 'Hi {random:a|b}'])).toBe(false);
+    expect(mentionsCount(['Hello {user}!', 'used {count} times'])).toBe(true);
+    expect(mentionsCount([])).toBe(false);
   });
 });

@@ -25,6 +25,11 @@ export function pickResponse(responses: readonly string[], random: RandomSource 
   return responses[index] ?? '';
 }
 
+/** Whether any of the templates shows `{count}` (otherwise the count need not be known to answer). */
+export function mentionsCount(templates: readonly string[]): boolean {
+  return templates.some((template) => template.includes('{count}'));
+}
+
 const PLACEHOLDER = /\{(user|args|args\.(\d{1,2})|points|currency|count|random:([^{}]*))\}/g;
 
 /**

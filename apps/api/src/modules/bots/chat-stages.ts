@@ -25,6 +25,11 @@ export interface ChatStageContext {
    * names what is read, workspace included.
    */
   shared<V>(key: string, read: () => Promise<V>): Promise<V>;
+  /**
+   * In a batch: hands `item` to `writer` at the batch's end, with the other events' items, in one
+   * write (dropped if this event's handlers fail). Absent outside a batch: do the write at once.
+   */
+  later?<T>(writer: BatchWriter<T>, item: T): void;
 }
 
 /** `stop` ends the message's journey (moderation removed it); later stages never see it. */
@@ -93,6 +98,9 @@ export class ChatStages implements OnModuleInit {
       event,
       once: (effect) => this.effects.claim(this.tx.none, event.id, effect),
       shared: (key, read) => sharedRead(reads, `bots:${key}`, read),
+      ...(writes
+        ? { later: <T>(writer: BatchWriter<T>, item: T) => writes.add(writer, event.id, item) }
+        : {}),
       // The claim and the queued reply are one statement: a crash between them cannot lose the
       // reply. In a batch, every reply of the batch goes in that one statement at its end.
       reply: async (text, effect) => {

@@ -162,4 +162,37 @@ export class BotCommandsRepository {
     )) as { use_count: number }[];
     return rows[0]?.use_count ?? 0;
   }
+
+  /**
+   * Many answers' counts (a batch's), as countUseOnce counts one: each counted unless its effect
+   * was already recorded, the effects and the counts committing together, in one statement.
+   */
+  async countUses(tx: Tx, uses: readonly CommandUse[]): Promise<void> {
+    const distinct = [...new Map(uses.map((use) => [`${use.eventId} ${use.effect}`, use])).values()];
+    if (distinct.length === 0) return;
+    await tx.query(
+      `WITH "input" AS (
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS i("command_id", "event_id", "effect")
+       ), "claimed" AS (
+         INSERT INTO "bot_event_effects" ("event_id", "effect") SELECT "event_id", "effect" FROM "input"
+         ON CONFLICT DO NOTHING RETURNING "event_id", "effect"
+       )
+       UPDATE "bot_commands" c SET "use_count" = c."use_count" + n."uses"
+       FROM (SELECT i."command_id", count(*)::int AS "uses" FROM "input" i
+             JOIN "claimed" USING ("event_id", "effect") GROUP BY i."command_id") n
+       WHERE c."id" = n."command_id"`,
+      [
+        distinct.map((use) => use.commandId),
+        distinct.map((use) => use.eventId),
+        distinct.map((use) => use.effect.slice(0, 200)),
+      ],
+    );
+  }
+}
+
+/** One answer of a command to count (see countUses). */
+export interface CommandUse {
+  commandId: string;
+  eventId: string;
+  effect: string;
 }

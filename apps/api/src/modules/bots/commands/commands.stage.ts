@@ -1,5 +1,13 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { commandRefusal, mayUse, parseCommand, pickResponse, renderTemplate } from '@podium/bots';
+import {
+  commandRefusal,
+  mayUse,
+  mentionsCount,
+  parseCommand,
+  pickResponse,
+  renderTemplate,
+} from '@podium/bots';
+import type { BatchWriter } from '../../../common/concurrency/batch-writes';
 import { DomainEvents } from '../../../common/events/domain-events';
 import { TransactionRunner } from '../../../database/transaction';
 import { BotSilence } from '../bot-silence';
@@ -12,7 +20,7 @@ import {
 } from '../chat-stages';
 import { BotSettingsService } from '../settings/bot-settings.service';
 import { userScope } from './bot-cooldowns.repository';
-import { BotCommandsRepository } from './bot-commands.repository';
+import { BotCommandsRepository, type CommandUse } from './bot-commands.repository';
 import { BuiltinCommands } from './builtin-commands';
 import { CooldownGate, type CooledDown } from './cooldown-gate';
 
@@ -41,6 +49,10 @@ export class CommandsStage implements ChatStage, OnModuleInit {
     this.stages.register(this);
   }
 
+  private readonly uses: BatchWriter<CommandUse> = {
+    write: (uses) => this.commands.countUses(this.tx.none, uses),
+  };
+
   async handle(context: ChatStageContext): Promise<ChatStageVerdict> {
     const { event } = context;
     const parsed = parseCommand(event.text, await this.settings.prefix(event.workspaceId));
@@ -57,16 +69,23 @@ export class CommandsStage implements ChatStage, OnModuleInit {
       this.commands.findByName(this.tx.none, event.workspaceId, parsed.name),
     );
     if (!command || commandRefusal(command, event.platform, event.viewer.roles)) return 'continue';
-    const count = await this.gate.run(
-      cooledDown(command),
-      { scope: userScope({ ...event.viewer, viewerId: event.viewerId }), eventId: event.id },
-      (tx) => this.commands.countUseOnce(tx, command.id, event.id, `command:${command.id}:counted`),
-    );
-    if (count === null) return 'continue';
+    const use = { commandId: command.id, eventId: event.id, effect: `command:${command.id}:counted` };
+    let count: number | null | undefined;
+    if (context.later && !hasCooldown(command) && !mentionsCount(command.responses)) {
+      // Nothing waits for the count: it is counted with the batch's other answers at its end.
+      context.later(this.uses, use);
+    } else {
+      count = await this.gate.run(
+        cooledDown(command),
+        { scope: userScope({ ...event.viewer, viewerId: event.viewerId }), eventId: event.id },
+        (tx) => this.commands.countUseOnce(tx, use.commandId, use.eventId, use.effect),
+      );
+      if (count === null) return 'continue';
+    }
     const text = renderTemplate(pickResponse(command.responses), {
       user: event.viewer.displayName,
       args: parsed.args,
-      count,
+      ...(typeof count === 'number' ? { count } : {}),
     });
     if (text) await context.reply(text, `command:${command.id}`);
     // Once per message across retries: a redelivered line must not switch the scene twice.
@@ -81,6 +100,10 @@ export class CommandsStage implements ChatStage, OnModuleInit {
     }
     return 'continue';
   }
+}
+
+function hasCooldown(row: { global_cooldown_seconds: number; user_cooldown_seconds: number }): boolean {
+  return row.global_cooldown_seconds > 0 || row.user_cooldown_seconds > 0;
 }
 
 export function cooledDown(row: {

@@ -132,7 +132,8 @@ export class ChatPipeline implements OnModuleInit, OnApplicationBootstrap, OnMod
         await this.failed(event, error);
       }
     }
-    // The batch's replies, in one statement; an event whose reply could not be queued is retried.
+    // What the handlers left for the end (replies, command counts): a statement each for the whole
+    // batch. An event whose part of it could not be written is retried.
     const unwritten = await writes.flush();
     for (const event of events) {
       const error = unwritten.get(event.id);

@@ -19,6 +19,8 @@ import { setUpOpenApi } from './openapi';
 
 /** Drained sockets reconnect within this window, so the replicas left are not hit all at once. */
 const SOCKET_RECONNECT_SPREAD_MS = 1_000;
+/** Past the 60 s nginx (docker/) and AWS balancers reuse an idle connection: else requests race its close. */
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
 export interface PodiumApp {
   app: NestExpressApplication;
@@ -57,6 +59,7 @@ export async function createPodiumApp(
       },
     );
     if (!options.silent) app.useLogger(app.get(Logger));
+    app.getHttpServer().keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
     app.use(securityHeaders());
     // Twitch EventSub deliveries are verified over their exact bytes: they go before the JSON parser.
     app.use(app.get(TwitchEventSub).router);

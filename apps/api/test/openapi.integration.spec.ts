@@ -107,6 +107,22 @@ describe('OpenAPI document of the public API', () => {
     expect(problems).toEqual([]);
   });
 
+  it('serves the same document as YAML and the browsable page, the same text on every request', async () => {
+    const yaml = await fetch(`${suite.app.baseUrl}/api/docs-yaml`);
+    expect(yaml.status).toBe(200);
+    expect(yaml.headers.get('content-type')).toContain('text/yaml');
+    const text = await yaml.text();
+    expect(text).toMatch(/^openapi: 3\./);
+    expect(text).toContain(`title: Podium API`);
+    expect(await (await fetch(`${suite.app.baseUrl}/api/docs-yaml`)).text()).toBe(text);
+    const json = await fetch(`${suite.app.baseUrl}/api/docs-json`);
+    expect(json.headers.get('content-type')).toContain('application/json');
+    expect(((await json.json()) as OpenApiDocument).paths).toEqual(document.paths);
+    const page = await fetch(`${suite.app.baseUrl}/api/docs`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('swagger-ui');
+  });
+
   it('answers 401 on every v1 route without a token', async () => {
     const open: string[] = [];
     for (const { method, path } of routes) {

@@ -59,7 +59,8 @@ async function stop(child: ChildProcess): Promise<void> {
 }
 
 /**
- * Spawns `node <mainJs>` as `npm start` would (production, `LOG_LEVEL=warn`) with `env` on top
+ * Spawns `node <mainJs>` as `npm start` would (production, `LOG_LEVEL=warn`, and glibc's malloc
+ * setting that `tools/start-api.sh` and the docker image give the api) with `env` on top
  * (DATA_DIR for the embedded database, or DATABASE_URL and REDIS_URL), polls `/api/health` every
  * 25 ms, idles `idleMs` and reads its memory from /proc, then stops it with SIGTERM.
  */
@@ -80,6 +81,7 @@ export async function startApi(
       HOST: '127.0.0.1',
       PORT: String(port),
       LOG_LEVEL: 'warn',
+      MALLOC_MMAP_THRESHOLD_: '131072',
       ...env,
     },
     stdio: 'pipe',

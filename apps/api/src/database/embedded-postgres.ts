@@ -19,12 +19,19 @@ export const EMBEDDED_MAX_CONNECTIONS = 8;
 export const EMBEDDED_POOL_SIZE = 1;
 
 /**
- * PostgreSQL's default 128 MB of shared buffers lives in the api's own memory here (the WASM heap
- * is touched at start): 8 MB (1,024 pages) holds a small install's working set, and a miss costs a
- * read from the OS page cache, not the disk; 16 MB cost ~8 MB more idle RSS. Appended to PGlite's
- * own start parameters, which it otherwise replaces.
+ * PostgreSQL's shared memory lives in the api's own memory here, all of it touched at start.
+ * The default 128 MB of shared buffers: 8 MB (1,024 pages) holds a small install's working set,
+ * and a miss costs a read from the OS page cache, not the disk; 16 MB cost ~8 MB more idle RSS.
+ * PGlite runs one backend: the tables sized for 100 connections and 10 WAL senders and slots are
+ * 4 MB of the rest; 20 connections still leave ~1,500 lock slots for a migration. Appended to
+ * PGlite's own start parameters, which it otherwise replaces.
  */
-const EMBEDDED_SETTINGS = ['-c', 'shared_buffers=8MB'];
+const EMBEDDED_SETTINGS = [
+  ...['-c', 'shared_buffers=8MB'],
+  ...['-c', 'max_connections=20'],
+  ...['-c', 'max_wal_senders=0'],
+  ...['-c', 'max_replication_slots=0'],
+];
 
 /**
  * PostgreSQL's WASM runs on V8's baseline compiler only. The optimising tier spends ~1 s of CPU

@@ -42,13 +42,9 @@ export async function createRedeemWorld(loadViewers: number): Promise<RedeemWorl
     ENCRYPTION_KEY: randomBytes(32).toString('hex'),
     LOG_LEVEL: process.env['BENCH_LOG_LEVEL'] ?? 'warn',
     ...(poolSize ? { DATABASE_POOL_SIZE: poolSize } : {}),
+    // BENCH_API_NODE_ARGS: Node/V8 flags for the api, as the other benches take them;
     // BENCH_CPU_PROFILE_DIR: profile the api (see support/cpu-profile-preload.cjs).
-    ...(process.env['BENCH_CPU_PROFILE_DIR']
-      ? {
-          NODE_OPTIONS: `--require ${join(__dirname, 'cpu-profile-preload.cjs')}`,
-          BENCH_CPU_PROF_DIR: process.env['BENCH_CPU_PROFILE_DIR'],
-        }
-      : {}),
+    ...apiNodeOptions(),
   });
   try {
     const baseUrl = server.url.replace(/\/+$/, '');
@@ -159,5 +155,19 @@ export async function ledgerAudit(world: RedeemWorld): Promise<{
     balancesMatchLedger: row.mismatched === 0,
     raceBalance: Number(row.race_balance),
     raceRedemptions: row.race_redemptions,
+  };
+}
+
+function apiNodeOptions(): Record<string, string> {
+  const profileDir = process.env['BENCH_CPU_PROFILE_DIR'];
+  const options = [
+    process.env['BENCH_API_NODE_ARGS'] ?? '',
+    profileDir ? `--require ${join(__dirname, 'cpu-profile-preload.cjs')}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return {
+    ...(options ? { NODE_OPTIONS: options } : {}),
+    ...(profileDir ? { BENCH_CPU_PROF_DIR: profileDir } : {}),
   };
 }

@@ -7,22 +7,26 @@ import type { OutboxClaim } from '../chat/outbox/outbox.repository';
 export class BotEffectsRepository {
   /** True when this call recorded the effect; false when it was already there. */
   async claim(tx: Tx, eventId: string, effect: string): Promise<boolean> {
-    const rows = (await tx.query(
-      `INSERT INTO "bot_event_effects" ("event_id", "effect") VALUES ($1, $2)
-       ON CONFLICT DO NOTHING RETURNING "event_id"`,
-      [eventId, effect.slice(0, 200)],
-    )) as unknown[];
+    const rows = (await tx.query(claimEffects('$1::text[]'), [[effectKey(eventId, effect)]])) as unknown[];
     return rows.length === 1;
   }
 
   /** The same claim, made by the statement that queues a reply (see OutboxClaim). */
   claimFor(eventId: string, effect: string): OutboxClaim {
-    return { key: `${eventId} ${effect.slice(0, 200)}`, claimAll: claimEffects };
+    return { key: effectKey(eventId, effect), claimAll: claimEffects };
   }
 }
 
-/** Claims `<event id> <effect>` keys (a uuid is 36 characters: the effect starts at 38). */
-function claimEffects(keys: string): string {
+/** What names one effect of one event in claimEffects. */
+export function effectKey(eventId: string, effect: string): string {
+  return `${eventId} ${effect.slice(0, 200)}`;
+}
+
+/**
+ * The statement (or CTE) that claims every effectKey of the text[] `keys` not claimed yet, and
+ * returns those as "key" (a uuid is 36 characters: the effect starts at 38).
+ */
+export function claimEffects(keys: string): string {
   return `INSERT INTO "bot_event_effects" ("event_id", "effect")
     SELECT split_part(k, ' ', 1)::uuid, substr(k, 38) FROM unnest(${keys}) AS k
     ON CONFLICT DO NOTHING RETURNING "event_id" || ' ' || "effect" AS "key"`;

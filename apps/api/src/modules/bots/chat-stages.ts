@@ -113,7 +113,7 @@ export class ChatStages implements OnModuleInit {
           once: this.effects.claimFor(event.id, effect),
         };
         if (writes) writes.add(this.replies, event.id, request);
-        else await this.outbox.enqueue(request.workspaceId, request.text, request);
+        else await this.outbox.enqueueMany([request]);
       },
     };
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CommandPermission, ObsAction, Platform } from '@podium/contracts';
 import type { Tx } from '../../../database/transaction';
+import { claimEffects, effectKey } from '../bot-effects.repository';
 
 export interface BotCommandRow {
   id: string;
@@ -168,24 +169,16 @@ export class BotCommandsRepository {
    * was already recorded, the effects and the counts committing together, in one statement.
    */
   async countUses(tx: Tx, uses: readonly CommandUse[]): Promise<void> {
-    const distinct = [...new Map(uses.map((use) => [`${use.eventId} ${use.effect}`, use])).values()];
-    if (distinct.length === 0) return;
+    const byKey = new Map(uses.map((use) => [effectKey(use.eventId, use.effect), use.commandId]));
+    if (byKey.size === 0) return;
     await tx.query(
-      `WITH "input" AS (
-         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS i("command_id", "event_id", "effect")
-       ), "claimed" AS (
-         INSERT INTO "bot_event_effects" ("event_id", "effect") SELECT "event_id", "effect" FROM "input"
-         ON CONFLICT DO NOTHING RETURNING "event_id", "effect"
-       )
+      `WITH "claimed" AS (${claimEffects('$2::text[]')})
        UPDATE "bot_commands" c SET "use_count" = c."use_count" + n."uses"
-       FROM (SELECT i."command_id", count(*)::int AS "uses" FROM "input" i
-             JOIN "claimed" USING ("event_id", "effect") GROUP BY i."command_id") n
+       FROM (SELECT i."command_id", count(*)::int AS "uses"
+             FROM unnest($1::uuid[], $2::text[]) AS i("command_id", "key")
+             JOIN "claimed" USING ("key") GROUP BY i."command_id") n
        WHERE c."id" = n."command_id"`,
-      [
-        distinct.map((use) => use.commandId),
-        distinct.map((use) => use.eventId),
-        distinct.map((use) => use.effect.slice(0, 200)),
-      ],
+      [[...byKey.values()], [...byKey.keys()]],
     );
   }
 }

@@ -22,7 +22,7 @@ import { BotSettingsService } from '../settings/bot-settings.service';
 import { userScope } from './bot-cooldowns.repository';
 import { BotCommandsRepository, type CommandUse } from './bot-commands.repository';
 import { BuiltinCommands } from './builtin-commands';
-import { CooldownGate, type CooledDown } from './cooldown-gate';
+import { CooldownGate, type CooledDown, hasCooldown } from './cooldown-gate';
 
 /**
  * Commands (order 30): a line starting with the workspace prefix runs a built-in or answers with a
@@ -69,14 +69,15 @@ export class CommandsStage implements ChatStage, OnModuleInit {
       this.commands.findByName(this.tx.none, event.workspaceId, parsed.name),
     );
     if (!command || commandRefusal(command, event.platform, event.viewer.roles)) return 'continue';
+    const subject = cooledDown(command);
     const use = { commandId: command.id, eventId: event.id, effect: `command:${command.id}:counted` };
     let count: number | null | undefined;
-    if (context.later && !hasCooldown(command) && !mentionsCount(command.responses)) {
+    if (context.later && !hasCooldown(subject) && !mentionsCount(command.responses)) {
       // Nothing waits for the count: it is counted with the batch's other answers at its end.
       context.later(this.uses, use);
     } else {
       count = await this.gate.run(
-        cooledDown(command),
+        subject,
         { scope: userScope({ ...event.viewer, viewerId: event.viewerId }), eventId: event.id },
         (tx) => this.commands.countUseOnce(tx, use.commandId, use.eventId, use.effect),
       );
@@ -100,10 +101,6 @@ export class CommandsStage implements ChatStage, OnModuleInit {
     }
     return 'continue';
   }
-}
-
-function hasCooldown(row: { global_cooldown_seconds: number; user_cooldown_seconds: number }): boolean {
-  return row.global_cooldown_seconds > 0 || row.user_cooldown_seconds > 0;
 }
 
 export function cooledDown(row: {

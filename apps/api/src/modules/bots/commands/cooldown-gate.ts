@@ -11,6 +11,11 @@ export interface CooledDown {
   userCooldownSeconds: number;
 }
 
+/** Whether answering must claim a cooldown first (else nothing is claimed and no transaction runs). */
+export function hasCooldown(subject: CooledDown): boolean {
+  return subject.globalCooldownSeconds > 0 || subject.userCooldownSeconds > 0;
+}
+
 /** Thrown inside the transaction to roll back a global claim when the user's cooldown refuses. */
 class CooldownRefused extends Error {}
 
@@ -32,7 +37,7 @@ export class CooldownGate {
     claim: { scope: string; eventId: string },
     work: (tx: Tx) => Promise<T>,
   ): Promise<T | null> {
-    if (subject.globalCooldownSeconds <= 0 && subject.userCooldownSeconds <= 0) return work(this.tx.none);
+    if (!hasCooldown(subject)) return work(this.tx.none);
     try {
       return await this.tx.run(async (tx) => {
         const base = { workspaceId: subject.workspaceId, subjectId: subject.id, eventId: claim.eventId };

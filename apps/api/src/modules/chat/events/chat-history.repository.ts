@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ChatEvent, ChatEventKind, Platform } from '@podium/contracts';
+import type { ChatEvent, ChatEventKind, Platform, StreamReportTotalsDto } from '@podium/contracts';
 import type { Tx } from '../../../database/transaction';
 
 /**
@@ -210,17 +210,19 @@ export class ChatHistoryRepository {
   }
 }
 
-/** A connection's events over a stream's span, as a report reads them. */
-export interface StreamEventStats {
-  chatMessages: number;
-  uniqueChatters: number;
-  follows: number;
-  subscriptions: number;
-  giftedSubscriptions: number;
-  bits: number;
-  raids: number;
-  raidViewers: number;
+/** A connection's events over a stream's span, as a report reads them (its totals' event counts). */
+export type StreamEventStats = Pick<
+  StreamReportTotalsDto,
+  | 'chatMessages'
+  | 'uniqueChatters'
+  | 'follows'
+  | 'subscriptions'
+  | 'giftedSubscriptions'
+  | 'bits'
+  | 'raids'
+  | 'raidViewers'
+> & {
   /** One entry per donation event; null when it carried no amount. */
   donations: ({ amount: string; currency: string } | null)[];
   messagesPerMinute: { minute: Date; messages: number }[];
-}
+};

@@ -2,7 +2,7 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { LoggerModule, type Params } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
-import { redactHeaders, redactRequestUrl } from './common/http/log-redaction';
+import { requestForLog, responseForLog } from './common/http/request-logging';
 import { ApiExceptionFilter } from './common/errors/exception.filter';
 import { DomainEvents } from './common/events/domain-events';
 import { SchemaValidationPipe } from './common/http/validation.pipe';
@@ -73,22 +73,10 @@ export class AppModule {
           pinoHttp: withDestination(options.logDestination, {
             level: config.logLevel,
             autoLogging: { ignore: (request) => request.url === '/api/health' },
-            redact: [
-              'req.headers.cookie',
-              'req.headers.authorization',
-              'req.query',
-              'req.params',
-              'res.headers["set-cookie"]',
-            ],
-            // Addresses and headers can hold credentials: webhook keys in the path, OAuth codes in the
-            // query, tokens in headers the api does not even read.
-            serializers: {
-              req: (request: { url?: string; headers?: Record<string, unknown> }) => ({
-                ...request,
-                url: redactRequestUrl(request.url),
-                headers: redactHeaders(request.headers),
-              }),
-            },
+            // Requests and responses are logged by what names them (id, method, masked URL, status),
+            // never their headers: see requestForLog.
+            wrapSerializers: false,
+            serializers: { req: requestForLog, res: responseForLog },
             transport:
               config.nodeEnv === 'development'
                 ? { target: 'pino-pretty', options: { singleLine: true } }

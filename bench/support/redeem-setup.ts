@@ -34,18 +34,21 @@ export interface RedeemWorld {
 export async function createRedeemWorld(loadViewers: number): Promise<RedeemWorld> {
   const db = await TestDatabase.create();
   const poolSize = process.env['BENCH_DATABASE_POOL_SIZE'];
-  const server = await startServer({
-    DATABASE_URL: db.url,
-    REDIS_URL: TEST_REDIS_URL,
-    REDIS_PREFIX: uniqueName('bench_redeems'),
-    SESSION_SECRET: randomBytes(32).toString('hex'),
-    ENCRYPTION_KEY: randomBytes(32).toString('hex'),
-    LOG_LEVEL: process.env['BENCH_LOG_LEVEL'] ?? 'warn',
-    ...(poolSize ? { DATABASE_POOL_SIZE: poolSize } : {}),
-    // BENCH_API_NODE_ARGS: Node/V8 flags for the api, as the other benches take them;
-    // BENCH_CPU_PROFILE_DIR: profile the api (see support/cpu-profile-preload.cjs).
-    ...apiNodeOptions(),
-  });
+  const server = await startServer(
+    {
+      DATABASE_URL: db.url,
+      REDIS_URL: TEST_REDIS_URL,
+      REDIS_PREFIX: uniqueName('bench_redeems'),
+      SESSION_SECRET: randomBytes(32).toString('hex'),
+      ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+      LOG_LEVEL: process.env['BENCH_LOG_LEVEL'] ?? 'warn',
+      ...(poolSize ? { DATABASE_POOL_SIZE: poolSize } : {}),
+      // BENCH_API_NODE_ARGS: Node/V8 flags for the api, as the other benches take them;
+      // BENCH_CPU_PROFILE_DIR: profile the api (see support/cpu-profile-preload.cjs).
+      ...apiNodeOptions(),
+    },
+    { main: process.env['BENCH_API_MAIN'] },
+  );
   try {
     const baseUrl = server.url.replace(/\/+$/, '');
     const owner = await newOwner(baseUrl);

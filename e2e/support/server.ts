@@ -34,15 +34,21 @@ export function newDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'podium-e2e-'));
 }
 
-/** Starts `node dist/apps/api/main.js` as `npm start` does and waits for the URL it prints. */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+/**
+ * Starts `node dist/apps/api/main.js` as `npm start` does and waits for the URL it prints. `main`:
+ * another build of the api (a benchmark's before/after).
+ */
+export async function startServer(
+  env: Record<string, string> = {},
+  { main = 'dist/apps/api/main.js' }: { main?: string } = {},
+): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = env['DATA_DIR'] ?? newDataDir();
   // With PODIUM_TEST_LOG_DIR set, everything the server prints (request logs included) is kept in a
   // file too, for the secrets scan.
   const logFile = testLogFile('server');
   recordServerSecrets(env);
-  const child: ChildProcess = spawn(process.execPath, ['dist/apps/api/main.js'], {
+  const child: ChildProcess = spawn(process.execPath, [main], {
     cwd: ROOT,
     env: {
       PATH: process.env['PATH'] ?? '',

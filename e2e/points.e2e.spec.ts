@@ -155,6 +155,9 @@ describe('points economy: panel from !panel, note redeem refunded from the live 
     await page.getByTestId('points-tab-viewers').click();
     await givePoints(page, 'Grace', GRACE_POINTS);
     await givePoints(page, 'Linus', LINUS_POINTS);
+    await page.getByTestId('points-viewer-search').fill('');
+    const graceRow = page.getByTestId('points-viewer-row').filter({ hasText: 'Grace' });
+    await waitForText(graceRow.getByTestId('points-viewer-balance'), new RegExp(`^${GRACE_POINTS}\\b`));
 
     // The viewer opens the link in her own browser: the panel signs her in and shows her balance.
     const viewerContext = await browser.newContext({ viewport: { width: 420, height: 900 } });
@@ -170,6 +173,11 @@ describe('points economy: panel from !panel, note redeem refunded from the live 
     await waitForText(noteCard, /is in the queue \(100 spent\)/);
     await waitForText(
       panel.getByTestId('panel-balance'),
+      new RegExp(`^${GRACE_POINTS - NOTE_REWARD.price}\\b`),
+    );
+    // The streamer's Points page, left open, follows her balance (pushed; no reload, no click).
+    await waitForText(
+      graceRow.getByTestId('points-viewer-balance'),
       new RegExp(`^${GRACE_POINTS - NOTE_REWARD.price}\\b`),
     );
 

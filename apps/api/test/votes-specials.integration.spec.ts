@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { SpecialDeliveryDto, SpecialWebhookPayload, VoteTallyDto } from '@podium/contracts';
 import { goalsVotesHelpers } from './support/goals-votes';
 import { ok, record, request, sleep, until } from './support/live-harness';
+import { connectSocket } from './support/sockets';
 import { useTestSuite } from './support/test-suite';
 
 /** Votes, special rewards' webhooks and the recent-redeems feed through the real redeem path, against PostgreSQL. */
@@ -193,12 +194,55 @@ describe('goals, votes and special rewards (PostgreSQL)', () => {
     const viewer = await newViewer(1);
     const made = await redeem(viewer, reward.id);
     if (made.outcome === 'refused') throw new Error(made.message);
-    await until('recent pushed', () => pushes.some((p) => p.redeem.redemptionId === made.redemption.id));
+    await until('recent pushed', () =>
+      pushes.some((p) => p.redeems.some((r) => r.redemptionId === made.redemption.id)),
+    );
     const snapshot = ok(await request(overlay, 'redeems.recentSnapshot', {}));
     expect(snapshot.redeems[0]).toMatchObject({
       redemptionId: made.redemption.id,
       rewardName: reward.name,
       viewerName: 'Fan',
     });
+  });
+
+  it('pushes a burst of redeems to the overlay together, each once', async () => {
+    const overlay = await overlaySocket();
+    const pushes = record(overlay, 'redeem.recent');
+    const reward = await newReward({ type: 'list', price: 1 });
+    const viewers = await Promise.all(Array.from({ length: 8 }, () => newViewer(1)));
+    const made = await Promise.all(viewers.map((viewer) => redeem(viewer, reward.id)));
+    const ids = made.map((m) => (m.outcome === 'refused' ? '' : m.redemption.id));
+    expect(ids.filter(Boolean)).toHaveLength(8);
+    const pushed = () => pushes.flatMap((p) => p.redeems.map((r) => r.redemptionId));
+    await until('all pushed', () => ids.every((id) => pushed().includes(id)));
+    expect(new Set(pushed()).size).toBe(pushed().length);
+    expect(pushes.length).toBeLessThan(8);
+  });
+
+  it('pushes a burst of balance changes to the organizers together, with each viewer’s latest', async () => {
+    const { socket: organizer } = await connectSocket(suite.app.baseUrl, {
+      cookie: suite.owner.client.cookie,
+    });
+    suite.sockets.push(organizer);
+    const pushes = record(organizer, 'points.changed');
+    const reward = await newReward({ type: 'list', price: 2 });
+    const viewers = await Promise.all(Array.from({ length: 6 }, () => newViewer(10)));
+    await until('credits pushed', () => pushes.some((p) => p.changes.length > 0));
+    pushes.length = 0;
+    // Two redeems each at once: every viewer ends at 6.
+    const made = await Promise.all(
+      viewers.flatMap((viewer) => [redeem(viewer, reward.id), redeem(viewer, reward.id)]),
+    );
+    expect(made.every((m) => m.outcome !== 'refused')).toBe(true);
+    const latest = () => {
+      const balances = new Map<string, number>();
+      for (const push of pushes) {
+        expect(push.workspaceId).toBe(suite.owner.workspaceId);
+        for (const change of push.changes) balances.set(change.viewerId, change.balance);
+      }
+      return balances;
+    };
+    await until('latest balances pushed', () => viewers.every((viewer) => latest().get(viewer) === 6));
+    expect(pushes.length).toBeLessThan(viewers.length);
   });
 });

@@ -104,15 +104,36 @@ describe('recent redeems feed', () => {
     let state = initialRecentRedeemsFeed;
     for (let i = 0; i < 8; i += 1) {
       state = reduceRecentRedeemsFeed(state, {
-        type: 'redeem',
-        redeem: redeem(`r${i}`, `2026-01-01T00:00:0${i}.000Z`),
+        type: 'redeems',
+        redeems: [redeem(`r${i}`, `2026-01-01T00:00:0${i}.000Z`)],
       });
     }
+    const before = state;
     state = reduceRecentRedeemsFeed(state, {
-      type: 'redeem',
-      redeem: redeem('r7', '2026-01-01T00:00:07.000Z'),
+      type: 'redeems',
+      redeems: [redeem('r7', '2026-01-01T00:00:07.000Z')],
     });
+    expect(state).toBe(before);
     expect(state.redeems.map((r) => r.redemptionId)).toEqual(['r7', 'r6', 'r5', 'r4', 'r3']);
     expect(state.redeems).toHaveLength(RECENT_REDEEMS_SHOWN);
+  });
+
+  it('takes a burst pushed at once, whatever its order, and skips the ones it has', () => {
+    let state = reduceRecentRedeemsFeed(initialRecentRedeemsFeed, {
+      type: 'snapshot',
+      snapshot: {
+        redeems: [redeem('r1', '2026-01-01T00:00:01.000Z')],
+        serverTime: '2026-01-01T00:00:01.000Z',
+      },
+    });
+    state = reduceRecentRedeemsFeed(state, {
+      type: 'redeems',
+      redeems: [
+        redeem('r1', '2026-01-01T00:00:01.000Z'),
+        redeem('r3', '2026-01-01T00:00:03.000Z'),
+        redeem('r2', '2026-01-01T00:00:02.000Z'),
+      ],
+    });
+    expect(state.redeems.map((r) => r.redemptionId)).toEqual(['r3', 'r2', 'r1']);
   });
 });

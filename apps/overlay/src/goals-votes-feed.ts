@@ -89,7 +89,7 @@ export interface RecentRedeemsFeed {
   redeems: RecentRedeemDto[];
 }
 export type RecentRedeemsFeedEvent =
-  { type: 'snapshot'; snapshot: RecentRedeemsSnapshotDto } | { type: 'redeem'; redeem: RecentRedeemDto };
+  { type: 'snapshot'; snapshot: RecentRedeemsSnapshotDto } | { type: 'redeems'; redeems: RecentRedeemDto[] };
 
 export const initialRecentRedeemsFeed: RecentRedeemsFeed = { redeems: [] };
 /** Lines the recent-redeems overlay shows. */
@@ -102,9 +102,11 @@ export function reduceRecentRedeemsFeed(
   switch (event.type) {
     case 'snapshot':
       return { redeems: event.snapshot.redeems.slice(0, RECENT_REDEEMS_SHOWN) };
-    case 'redeem': {
-      if (state.redeems.some((r) => r.redemptionId === event.redeem.redemptionId)) return state;
-      const redeems = [event.redeem, ...state.redeems].sort(
+    case 'redeems': {
+      const known = new Set(state.redeems.map((r) => r.redemptionId));
+      const added = event.redeems.filter((r) => !known.has(r.redemptionId));
+      if (added.length === 0) return state;
+      const redeems = [...added, ...state.redeems].sort(
         (a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt),
       );
       return { redeems: redeems.slice(0, RECENT_REDEEMS_SHOWN) };

@@ -28,7 +28,7 @@ export function followRecentRedeems(
   channel: OverlayChannel,
   report: (event: RecentRedeemsFeedEvent) => void,
 ): () => void {
-  const off = channel.on('redeem.recent', ({ redeem }) => report({ type: 'redeem', redeem }));
+  const off = channel.on('redeem.recent', ({ redeems }) => report({ type: 'redeems', redeems }));
   const snapshots = followSnapshot(channel, 'redeems.recentSnapshot', (snapshot) =>
     report({ type: 'snapshot', snapshot }),
   );

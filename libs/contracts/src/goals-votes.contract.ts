@@ -300,7 +300,11 @@ export interface VoteTallyPayload {
   tally: VoteTallyDto;
 }
 
-/** `redeem.recent`: a redeem was made (after commit). */
+/**
+ * `redeem.recent` (to overlays): the redeems committed since the workspace's last push, oldest
+ * first, at most RECENT_REDEEMS_LIMIT. Pushed on a short tick while redeems pour in, not once each.
+ */
 export interface RecentRedeemPayload {
-  redeem: RecentRedeemDto;
+  workspaceId: string;
+  redeems: RecentRedeemDto[];
 }

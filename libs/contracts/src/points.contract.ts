@@ -182,11 +182,19 @@ export const AdjustPointsRequestSchema = z.object({
 });
 export type AdjustPointsRequest = z.infer<typeof AdjustPointsRequestSchema>;
 
-/** Socket event `points.changed` (organizers' room; the viewer panel's own viewer). */
-export interface PointsChangedDto {
-  workspaceId: string;
+/** A viewer's balance after it changed. */
+export interface PointsBalanceChangeDto {
   viewerId: string;
   balance: number;
+}
+
+/**
+ * Socket event `points.changed` (organizers' room): the balances that changed since the
+ * workspace's last push, each viewer's latest. Pushed on a short tick while changes pour in.
+ */
+export interface PointsChangedDto {
+  workspaceId: string;
+  changes: PointsBalanceChangeDto[];
 }
 
 // ---- Action points and streaks settings (helper "points-actions" adds fields below) ----

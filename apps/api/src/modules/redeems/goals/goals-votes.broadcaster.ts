@@ -1,9 +1,10 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import type { RedemptionDto } from '@podium/contracts';
+import { RECENT_REDEEMS_LIMIT, type RecentRedeemDto, type RedemptionDto } from '@podium/contracts';
 import { DomainEvents } from '../../../common/events/domain-events';
 import { TransactionRunner } from '../../../database/transaction';
 import { KeyedThrottle } from '../../../common/concurrency/keyed-throttle';
 import { rooms } from '../../realtime/rooms';
+import { REDEEM_PUSH_TICK_MS } from '../redeems.broadcaster';
 import { SpecialDeliveries } from '../special/special-deliveries.service';
 import { VotesService } from '../votes/votes.service';
 import { GoalAnnouncer } from './goal-announcer';
@@ -15,9 +16,9 @@ export const GOALS_VOTES_TICK_MS = 250;
 
 /**
  * Turns committed redeems into pushes: goals and votes are marked dirty and flushed on a short
- * per-reward tick (one read and one push per room per tick, however many redeems), each redeem
- * feeds the recent-redeems overlay, goals announce what they reached, and special redeems start
- * their delivery.
+ * per-reward tick (one read and one push per room per tick, however many redeems), the redeems feed
+ * the recent-redeems overlays (one push per workspace per tick: each push crosses Redis to every
+ * replica), goals announce what they reached, and special redeems start their delivery.
  */
 @Injectable()
 export class GoalsVotesBroadcaster implements OnModuleInit, OnModuleDestroy {
@@ -32,6 +33,13 @@ export class GoalsVotesBroadcaster implements OnModuleInit, OnModuleDestroy {
     GOALS_VOTES_TICK_MS,
     (key) => this.flushVote(key),
     (key, error) => this.logger.error({ err: error, key }, 'vote push failed'),
+  );
+  /** Per workspace, the redeems not pushed yet to its overlays, oldest first. */
+  private readonly recent = new Map<string, RecentRedeemDto[]>();
+  private readonly recentTicks = new KeyedThrottle(
+    REDEEM_PUSH_TICK_MS,
+    (workspaceId) => Promise.resolve(this.flushRecent(workspaceId)),
+    (workspaceId, error) => this.logger.error({ err: error, workspaceId }, 'recent redeems push failed'),
   );
 
   constructor(
@@ -58,21 +66,19 @@ export class GoalsVotesBroadcaster implements OnModuleInit, OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     for (const off of this.unsubscribe) off();
-    await Promise.all([this.goalTicks.stop(), this.voteTicks.stop()]);
+    await Promise.all([this.goalTicks.stop(), this.voteTicks.stop(), this.recentTicks.stop()]);
   }
 
   private created(redemption: RedemptionDto): void {
     const { workspaceId } = redemption;
-    this.gateway.server.to(audiences(workspaceId)).emit('redeem.recent', {
-      redeem: {
-        redemptionId: redemption.id,
-        workspaceId,
-        rewardName: redemption.reward.name,
-        rewardType: redemption.reward.type,
-        viewerName: redemption.viewer.displayName,
-        spent: redemption.spent,
-        createdAt: redemption.createdAt,
-      },
+    this.addRecent(workspaceId, {
+      redemptionId: redemption.id,
+      workspaceId,
+      rewardName: redemption.reward.name,
+      rewardType: redemption.reward.type,
+      viewerName: redemption.viewer.displayName,
+      spent: redemption.spent,
+      createdAt: redemption.createdAt,
     });
     switch (redemption.reward.type) {
       case 'goal':
@@ -89,6 +95,22 @@ export class GoalsVotesBroadcaster implements OnModuleInit, OnModuleDestroy {
       case 'counter':
         return;
     }
+  }
+
+  private addRecent(workspaceId: string, redeem: RecentRedeemDto): void {
+    const pending = this.recent.get(workspaceId) ?? [];
+    pending.push(redeem);
+    // An overlay shows the newest few: older ones of a burst would be replaced before they show.
+    if (pending.length > RECENT_REDEEMS_LIMIT) pending.shift();
+    this.recent.set(workspaceId, pending);
+    this.recentTicks.mark(workspaceId);
+  }
+
+  private flushRecent(workspaceId: string): void {
+    const redeems = this.recent.get(workspaceId);
+    this.recent.delete(workspaceId);
+    if (!redeems || redeems.length === 0) return;
+    this.gateway.server.to(rooms.overlay(workspaceId)).emit('redeem.recent', { workspaceId, redeems });
   }
 
   private async flushGoal(k: string): Promise<void> {

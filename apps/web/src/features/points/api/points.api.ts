@@ -32,13 +32,14 @@ export const pointsPath = (workspaceId: string, ...rest: string[]): string =>
 export const pointsKeys = {
   settings: (workspaceId: string) => [...queryKeys.points(workspaceId), 'settings'] as const,
   balances: (workspaceId: string) => [...queryKeys.points(workspaceId), 'balances'] as const,
+  histories: (workspaceId: string) => [...queryKeys.points(workspaceId), 'history'] as const,
   history: (workspaceId: string, viewerId: string) =>
     [...queryKeys.points(workspaceId), 'history', viewerId] as const,
   leaderboard: (workspaceId: string) => [...queryKeys.points(workspaceId), 'leaderboard'] as const,
 };
 
 /** A balance (a search row, or an adjust's answer) only ever changes points: these show it. */
-const balanceKeys = (workspaceId: string, viewerId: string) => [
+export const balanceKeys = (workspaceId: string, viewerId: string) => [
   pointsKeys.balances(workspaceId),
   pointsKeys.history(workspaceId, viewerId),
   pointsKeys.leaderboard(workspaceId),

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { PageTabs, resolvePageTab } from '@/shared/ui/page-tabs';
 import { POINTS_TABS, type PointsTabProps } from './points-tabs';
+import { usePointsLive } from './use-points-live';
 import './points.css';
 
 /** The Points page: viewers and balances, leaderboard, settings, Ko-fi; each tab has its URL. */
@@ -15,6 +16,7 @@ export function PointsPage({
   onSelect: (tabId: string) => void;
 }) {
   const { t } = useTranslation();
+  usePointsLive(props.workspaceId);
   const current = resolvePageTab(POINTS_TABS, tabId);
   return (
     <PageTabs

@@ -11,7 +11,7 @@ import { DomainEvents } from '../src/common/events/domain-events';
 import { ConnectionsService } from '../src/modules/chat/connections/connections.service';
 import { ChatPipeline } from '../src/modules/chat/events/chat-pipeline';
 import { newMeeting, newQuestionInput } from './support/factories';
-import { failed, ok, request, until } from './support/live-harness';
+import { failed, ok, record, request, until } from './support/live-harness';
 import { eventually } from './support/live';
 import { connectSocket, nextEvent, type TestSocket } from './support/sockets';
 import { useTestSuite } from './support/test-suite';
@@ -61,10 +61,29 @@ describe('chat pipeline, viewers, outbox and in-room chat (PostgreSQL)', () => {
     expect(rows).toHaveLength(1);
   });
 
+  it('pushes a burst of recorded events to organizers in a few pushes, each event once, in order', async () => {
+    const socket = await organizerSocket();
+    const pushes = record(socket, 'chat.events');
+    const connection = await inroom();
+    const tag = randomUUID().slice(0, 8);
+    const burst = Array.from({ length: 40 }, (_, n) =>
+      message(`${tag}-${n}`, `u-${tag}`, 'Ada', `${n} ${tag}`),
+    );
+    await pipeline().ingest(connection, burst);
+    const mine = () =>
+      pushes.flatMap((push) => push.events.filter((e) => e.text?.endsWith(tag)).map((e) => e.text));
+    await until('the burst pushed', () => mine().length >= burst.length);
+    expect(mine()).toEqual(burst.map((line) => line.text));
+    expect(pushes.length).toBeLessThan(burst.length / 4);
+  });
+
   it('pushes recorded events to organizers and serves them in order in the merged log', async () => {
     const socket = await organizerSocket();
     const pushed: ChatEvent[] = [];
-    socket.on('chat.event', (event) => pushed.push(event));
+    socket.on('chat.events', ({ workspaceId, events }) => {
+      expect(workspaceId).toBe(suite.owner.workspaceId);
+      pushed.push(...events);
+    });
     const connection = await inroom();
     const tag = randomUUID().slice(0, 8);
     for (const n of [1, 2, 3]) {
@@ -188,7 +207,7 @@ describe('chat pipeline, viewers, outbox and in-room chat (PostgreSQL)', () => {
       const ben = await suite.live.attendee(meeting, 'Ben');
       const organizer = await organizerSocket();
       const seenByBen = nextEvent(ben.socket, 'inroom.message');
-      const seenByOrganizer = nextEvent(organizer, 'chat.event');
+      const seenByOrganizer = nextEvent(organizer, 'chat.events').then(({ events }) => events[0]);
 
       const messageId = randomUUID();
       const sent = ok(await request(ada.socket, 'inroom.send', { text: '  hello room  ', messageId }));

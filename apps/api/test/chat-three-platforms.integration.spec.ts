@@ -117,7 +117,8 @@ describe('One workspace on Twitch, YouTube and Owncast at once (PostgreSQL + Red
   it('merges what viewers say on all three, in the order it arrived, pushed and in the log', async () => {
     const { socket } = await connectSocket(suite.app.baseUrl, { cookie: suite.owner.client.cookie });
     suite.sockets.push(socket);
-    const pushed = record(socket, 'chat.event');
+    const pushes = record(socket, 'chat.events');
+    const pushedEvents = () => pushes.flatMap((push) => push.events);
     const hookUrl = `${suite.app.baseUrl}${new URL(connections.owncast.webhookUrl!).pathname}`;
 
     const say: Record<ThreePlatforms, (viewer: Viewer, text: string) => Promise<void>> = {
@@ -162,9 +163,9 @@ describe('One workspace on Twitch, YouTube and Owncast at once (PostgreSQL + Red
       ['youtube', nightOwl, '!points'],
     ];
     for (const [platform, viewer, text] of script) {
-      const seen = pushed.length;
+      const seen = pushedEvents().length;
       await say[platform](viewer, text);
-      await until(`"${text}" from ${platform}`, () => pushed.length > seen, 10_000);
+      await until(`"${text}" from ${platform}`, () => pushedEvents().length > seen, 10_000);
     }
 
     const expected = script.map(([platform, viewer, text]) => ({
@@ -181,6 +182,7 @@ describe('One workspace on Twitch, YouTube and Owncast at once (PostgreSQL + Red
       displayName: event.viewer?.displayName,
       text: event.text,
     });
+    const pushed = pushedEvents();
     expect(pushed.map(summary)).toEqual(expected);
     const log = await suite.owner.client.get<ChatLogDto>(`${ws()}/chat/events?limit=200`);
     expect(log.status).toBe(200);

@@ -98,14 +98,20 @@ export interface ServerToClientEvents {
   'attendee.score': (payload: MyScoreDto) => void;
   /** The meeting was edited (questions, title): organizers refetch it, others resync. */
   'meeting.changed': (payload: { meetingId: string }) => void;
-  /** Organizers: one recorded event from any platform, for the merged chat log. */
-  'chat.event': (payload: ChatEvent) => void;
+  /**
+   * Organizers: the events recorded (from any platform) since the workspace's last push, oldest
+   * first, for the merged chat log; pushed on a short tick while they pour in.
+   */
+  'chat.events': (payload: { workspaceId: string; events: ChatEvent[] }) => void;
   /** Organizers: a connection's status, subscriptions, quota or last event changed. */
   'connection.changed': (payload: ConnectionDto) => void;
   /** Organizers: a connection was removed. */
   'connection.removed': (payload: { workspaceId: string; connectionId: string }) => void;
-  /** Organizers: an outgoing message was sent, dropped or failed. */
-  'chat.outbox': (payload: OutboxMessageDto) => void;
+  /**
+   * Organizers: outgoing messages that were queued, sent, dropped or failed since the workspace's
+   * last push, each as it is now; pushed on a short tick while bots answer a crowd.
+   */
+  'chat.outbox': (payload: { workspaceId: string; messages: OutboxMessageDto[] }) => void;
   /** Attendees (and organizers in the meeting): a line of the meeting's in-room chat. */
   'inroom.message': (payload: InroomChatMessageDto) => void;
   /** Attendees and organizers of the meeting: moderation hid a line; drop it. */

@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { RedemptionDto } from '@podium/contracts';
 import { DomainEvents } from '../../common/events/domain-events';
-import { KeyedThrottle } from '../../common/concurrency/keyed-throttle';
+import { KeyedBatches } from '../../common/concurrency/keyed-batches';
 import { rooms } from '../realtime/rooms';
 import { toPublicRedemptionDto } from './redeems.mapper';
 import { RedeemsGateway } from './redeems.gateway';
@@ -20,12 +20,12 @@ export class RedeemsBroadcaster implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(RedeemsBroadcaster.name);
   private readonly offs: (() => void)[] = [];
   /** Per workspace, the latest version of each changed redemption, in the order they changed. */
-  private readonly changed = new Map<string, Map<string, RedemptionDto>>();
-  private readonly ticks = new KeyedThrottle(
-    REDEEM_PUSH_TICK_MS,
-    (workspaceId) => Promise.resolve(this.flush(workspaceId)),
-    (workspaceId, error) => this.logger.error({ err: error, workspaceId }, 'redeem queue push failed'),
-  );
+  private readonly changed = new KeyedBatches<RedemptionDto>({
+    intervalMs: REDEEM_PUSH_TICK_MS,
+    flush: (workspaceId, redemptions) => this.flush(workspaceId, redemptions),
+    onError: (workspaceId, error) =>
+      this.logger.error({ err: error, workspaceId }, 'redeem queue push failed'),
+  });
 
   constructor(
     private readonly events: DomainEvents,
@@ -33,7 +33,8 @@ export class RedeemsBroadcaster implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   onModuleInit(): void {
-    const push = ({ redemption }: { redemption: RedemptionDto }) => this.push(redemption);
+    const push = ({ redemption }: { redemption: RedemptionDto }) =>
+      this.changed.add(redemption.workspaceId, redemption, redemption.id);
     this.offs.push(
       this.events.on('redeem.created', push),
       this.events.on('redeem.fulfilled', push),
@@ -47,25 +48,10 @@ export class RedeemsBroadcaster implements OnModuleInit, OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     for (const off of this.offs) off();
-    await this.ticks.stop();
+    await this.changed.stop();
   }
 
-  private push(redemption: RedemptionDto): void {
-    const { workspaceId } = redemption;
-    let batch = this.changed.get(workspaceId);
-    if (!batch) {
-      batch = new Map();
-      this.changed.set(workspaceId, batch);
-    }
-    batch.set(redemption.id, redemption);
-    this.ticks.mark(workspaceId);
-  }
-
-  private flush(workspaceId: string): void {
-    const batch = this.changed.get(workspaceId);
-    this.changed.delete(workspaceId);
-    if (!batch || batch.size === 0) return;
-    const redemptions = [...batch.values()];
+  private flush(workspaceId: string, redemptions: RedemptionDto[]): void {
     this.gateway.server.to(rooms.workspace(workspaceId)).emit('redeem.queue', { workspaceId, redemptions });
     this.gateway.server
       .to(rooms.overlay(workspaceId))

@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@ne
 import { RECENT_REDEEMS_LIMIT, type RecentRedeemDto, type RedemptionDto } from '@podium/contracts';
 import { DomainEvents } from '../../../common/events/domain-events';
 import { TransactionRunner } from '../../../database/transaction';
+import { KeyedBatches } from '../../../common/concurrency/keyed-batches';
 import { KeyedThrottle } from '../../../common/concurrency/keyed-throttle';
 import { rooms } from '../../realtime/rooms';
 import { REDEEM_PUSH_TICK_MS } from '../redeems.broadcaster';
@@ -34,13 +35,15 @@ export class GoalsVotesBroadcaster implements OnModuleInit, OnModuleDestroy {
     (key) => this.flushVote(key),
     (key, error) => this.logger.error({ err: error, key }, 'vote push failed'),
   );
-  /** Per workspace, the redeems not pushed yet to its overlays, oldest first. */
-  private readonly recent = new Map<string, RecentRedeemDto[]>();
-  private readonly recentTicks = new KeyedThrottle(
-    REDEEM_PUSH_TICK_MS,
-    (workspaceId) => Promise.resolve(this.flushRecent(workspaceId)),
-    (workspaceId, error) => this.logger.error({ err: error, workspaceId }, 'recent redeems push failed'),
-  );
+  /** The redeems not pushed yet to a workspace's overlays; they show the newest few. */
+  private readonly recent = new KeyedBatches<RecentRedeemDto>({
+    intervalMs: REDEEM_PUSH_TICK_MS,
+    flush: (workspaceId, redeems) =>
+      this.gateway.server.to(rooms.overlay(workspaceId)).emit('redeem.recent', { workspaceId, redeems }),
+    onError: (workspaceId, error) =>
+      this.logger.error({ err: error, workspaceId }, 'recent redeems push failed'),
+    max: RECENT_REDEEMS_LIMIT,
+  });
 
   constructor(
     private readonly events: DomainEvents,
@@ -66,12 +69,12 @@ export class GoalsVotesBroadcaster implements OnModuleInit, OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     for (const off of this.unsubscribe) off();
-    await Promise.all([this.goalTicks.stop(), this.voteTicks.stop(), this.recentTicks.stop()]);
+    await Promise.all([this.goalTicks.stop(), this.voteTicks.stop(), this.recent.stop()]);
   }
 
   private created(redemption: RedemptionDto): void {
     const { workspaceId } = redemption;
-    this.addRecent(workspaceId, {
+    this.recent.add(workspaceId, {
       redemptionId: redemption.id,
       workspaceId,
       rewardName: redemption.reward.name,
@@ -95,22 +98,6 @@ export class GoalsVotesBroadcaster implements OnModuleInit, OnModuleDestroy {
       case 'counter':
         return;
     }
-  }
-
-  private addRecent(workspaceId: string, redeem: RecentRedeemDto): void {
-    const pending = this.recent.get(workspaceId) ?? [];
-    pending.push(redeem);
-    // An overlay shows the newest few: older ones of a burst would be replaced before they show.
-    if (pending.length > RECENT_REDEEMS_LIMIT) pending.shift();
-    this.recent.set(workspaceId, pending);
-    this.recentTicks.mark(workspaceId);
-  }
-
-  private flushRecent(workspaceId: string): void {
-    const redeems = this.recent.get(workspaceId);
-    this.recent.delete(workspaceId);
-    if (!redeems || redeems.length === 0) return;
-    this.gateway.server.to(rooms.overlay(workspaceId)).emit('redeem.recent', { workspaceId, redeems });
   }
 
   private async flushGoal(k: string): Promise<void> {

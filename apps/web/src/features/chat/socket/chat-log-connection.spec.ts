@@ -15,6 +15,9 @@ interface PageRequest {
   fail: (error: unknown) => Promise<void>;
 }
 
+/** A `chat.events` push of these events (one workspace's). */
+const pushed = (...events: ChatEvent[]) => ({ workspaceId: events[0]!.workspaceId, events });
+
 /** A page fetcher the test answers by hand, in any order. */
 function pages() {
   const requests: PageRequest[] = [];
@@ -70,11 +73,11 @@ describe('connectChatLog', () => {
     const { socket, requests, ids, tick } = setup();
     expect(requests).toHaveLength(1);
     expect(requests[0]).toMatchObject({ filter: { platform: null, kind: null }, limit: CHAT_PAGE_SIZE });
-    socket.push('chat.event', newEvent(3));
-    socket.push('chat.event', newEvent(4, { workspaceId: 'w2' }));
+    socket.push('chat.events', pushed(newEvent(3)));
+    socket.push('chat.events', pushed(newEvent(4, { workspaceId: 'w2' })));
     tick();
     await requests[0]!.answer(eventRange(1, 3));
-    socket.push('chat.event', newEvent(5));
+    socket.push('chat.events', pushed(newEvent(5)));
     tick();
     expect(ids()).toEqual(['e1', 'e2', 'e3', 'e5']);
   });
@@ -83,7 +86,7 @@ describe('connectChatLog', () => {
     const { socket, log, ids, tick, flushes } = setup();
     let updates = 0;
     log.subscribe(() => (updates += 1));
-    for (const event of eventRange(1, 50)) socket.push('chat.event', event);
+    for (const event of eventRange(1, 50)) socket.push('chat.events', pushed(event));
     expect(flushes).toHaveLength(1);
     expect(ids()).toEqual([]);
     tick();
@@ -147,15 +150,20 @@ describe('connectChatLog', () => {
 
   it('takes outbox pushes for this workspace’s connections only', () => {
     const { socket, outbox } = setup();
-    socket.push('chat.outbox', newOutboxMessage({ id: 'o1', status: 'sent' }));
-    socket.push('chat.outbox', newOutboxMessage({ id: 'o2', connectionId: 'elsewhere' }));
+    socket.push('chat.outbox', {
+      workspaceId: 'w1',
+      messages: [
+        newOutboxMessage({ id: 'o1', status: 'sent' }),
+        newOutboxMessage({ id: 'o2', connectionId: 'elsewhere' }),
+      ],
+    });
     expect(outbox.getState().messages.map((m) => [m.id, m.status])).toEqual([['o1', 'sent']]);
   });
 
   it('removes only its own listeners on stop, and ignores answers and pushes after it', async () => {
     const { socket, live, requests, ids, flushes } = setup();
-    socket.push('chat.event', newEvent(9));
-    socket.on('chat.event', () => undefined);
+    socket.push('chat.events', pushed(newEvent(9)));
+    socket.on('chat.events', () => undefined);
     live.stop();
     expect(socket.listenerCount()).toBe(1);
     expect(flushes).toEqual([]);

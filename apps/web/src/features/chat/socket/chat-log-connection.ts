@@ -5,7 +5,7 @@ import type { ChatFilter } from '../model/chat-filter';
 import { CHAT_PAGE_SIZE, type ChatLogStore } from '../model/chat-log.store';
 import type { OutboxStore } from '../model/outbox.store';
 
-type ListenerTable = Pick<ServerToClientEvents, 'session.ready' | 'chat.event' | 'chat.outbox'>;
+type ListenerTable = Pick<ServerToClientEvents, 'session.ready' | 'chat.events' | 'chat.outbox'>;
 
 export interface ChatLogConnection {
   setFilter: (filter: ChatFilter) => void;
@@ -36,7 +36,7 @@ const afterTick = (flush: () => void) => {
 
 /**
  * Feeds one page's chat log: the newest page over HTTP now, on every filter change and after each
- * reconnect (`session.ready`: pushes sent while away reached nobody), and `chat.event` pushes in
+ * reconnect (`session.ready`: pushes sent while away reached nobody), and `chat.events` pushes in
  * between, gathered over a short tick. Only the answer to the latest request counts, so a slow page never lands on a newer
  * filter. The organizer socket is shared: stop removes only the listeners added here.
  */
@@ -90,13 +90,14 @@ export function connectChatLog(
 
   const handlers: ListenerTable = {
     'session.ready': () => void reload(),
-    'chat.event': (event) => {
-      if (event.workspaceId !== workspaceId) return;
-      pending.push(event);
+    'chat.events': ({ workspaceId: from, events }) => {
+      if (from !== workspaceId) return;
+      pending.push(...events);
       cancelFlush ??= schedule(flush);
     },
-    'chat.outbox': (message) => {
-      if (ownsConnection(message.connectionId)) outbox.getState().upsert([message]);
+    'chat.outbox': ({ messages }) => {
+      const mine = messages.filter((message) => ownsConnection(message.connectionId));
+      if (mine.length > 0) outbox.getState().upsert(mine);
     },
   };
   const events = Object.keys(handlers) as (keyof ListenerTable)[];

@@ -1,9 +1,12 @@
-import type { ConnectionDto } from '@podium/contracts';
+import type { ChatEvent, ConnectionDto } from '@podium/contracts';
 import { QueryClient } from '@tanstack/react-query';
 import { queryKeys } from '@/shared/api/query-keys';
 import { newChatEvent, newConnection } from '../test/connection.factory';
 import { FakeSocket } from '@/shared/socket/testing/fake-socket';
 import { followConnectionPushes } from './connection-pushes';
+
+/** A `chat.events` push of these events (one workspace's). */
+const pushed = (...events: ChatEvent[]) => ({ workspaceId: events[0]!.workspaceId, events });
 
 function setup() {
   const socket = new FakeSocket();
@@ -46,13 +49,17 @@ describe('followConnectionPushes', () => {
     expect(cached()?.map((c) => c.id)).toEqual(['c-inroom']);
   });
 
-  it('moves "last event" with chat.event pushes', () => {
+  it('moves "last event" with chat.events pushes, to the latest of a batch', () => {
     const { socket, cached } = setup();
     socket.push(
-      'chat.event',
-      newChatEvent({ connectionId: 'c-inroom', receivedAt: '2026-11-21T12:01:00.000Z' }),
+      'chat.events',
+      pushed(
+        newChatEvent({ connectionId: 'c-inroom', receivedAt: '2026-11-21T12:01:00.000Z' }),
+        newChatEvent({ connectionId: 'c-inroom', receivedAt: '2026-11-21T12:03:00.000Z' }),
+        newChatEvent({ connectionId: 'c-inroom', receivedAt: '2026-11-21T12:02:00.000Z' }),
+      ),
     );
-    expect(cached()?.find((c) => c.id === 'c-inroom')?.lastEventAt).toBe('2026-11-21T12:01:00.000Z');
+    expect(cached()?.find((c) => c.id === 'c-inroom')?.lastEventAt).toBe('2026-11-21T12:03:00.000Z');
   });
 
   it("ignores other workspaces' pushes (the socket carries all of the organizer's workspaces)", () => {
@@ -63,13 +70,13 @@ describe('followConnectionPushes', () => {
       newConnection({ id: 'c-twitch', workspaceId: 'w2', status: 'disconnected' }),
     );
     socket.push('connection.removed', { workspaceId: 'w2', connectionId: 'c-twitch' });
-    socket.push('chat.event', newChatEvent({ workspaceId: 'w2', connectionId: 'c-twitch' }));
+    socket.push('chat.events', pushed(newChatEvent({ workspaceId: 'w2', connectionId: 'c-twitch' })));
     expect(cached()).toBe(before);
   });
 
   it('removes only its own listeners on stop', () => {
     const { socket, stop } = setup();
-    socket.on('chat.event', () => undefined);
+    socket.on('chat.events', () => undefined);
     stop();
     expect(socket.listenerCount()).toBe(1);
   });

@@ -4,7 +4,7 @@ import type { PodiumSocket } from '@/shared/socket/socket.client';
 import { queryKeys } from '@/shared/api/query-keys';
 import { noteEvent, removeConnection, upsertConnection } from '../model/connection-list';
 
-type ListenerTable = Pick<ServerToClientEvents, 'connection.changed' | 'connection.removed' | 'chat.event'>;
+type ListenerTable = Pick<ServerToClientEvents, 'connection.changed' | 'connection.removed' | 'chat.events'>;
 
 /**
  * Keeps the cached connection list of one workspace current from the organizer socket: status,
@@ -27,8 +27,8 @@ export function followConnectionPushes(
     'connection.removed': ({ workspaceId: from, connectionId }) => {
       if (from === workspaceId) update((list) => removeConnection(list, connectionId));
     },
-    'chat.event': (event) => {
-      if (event.workspaceId === workspaceId) update((list) => noteEvent(list, event));
+    'chat.events': ({ workspaceId: from, events }) => {
+      if (from === workspaceId) update((list) => events.reduce(noteEvent, list));
     },
   };
   const events = Object.keys(handlers) as (keyof ListenerTable)[];

@@ -1,7 +1,13 @@
-import { BadRequestException, NotFoundException, PayloadTooLargeException } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  BadRequestException,
+  Logger,
+  NotFoundException,
+  PayloadTooLargeException,
+} from '@nestjs/common';
 import { AuthErrorCode, AuthException } from '../../modules/auth/auth.exception';
 import { WorkspaceErrorCode, WorkspaceException } from '../../modules/workspaces/workspaces.exception';
-import { toApiError } from './exception.filter';
+import { ApiExceptionFilter, toApiError } from './exception.filter';
 import { ValidationException } from './validation.exception';
 
 describe('toApiError', () => {
@@ -49,5 +55,35 @@ describe('toApiError', () => {
       code: 'internal',
       message: 'Something went wrong on our side',
     });
+  });
+});
+
+describe('ApiExceptionFilter', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  function serve(error: unknown, request: { method: string; url: string; originalUrl: string }) {
+    const response = { headersSent: false, setHeader: jest.fn(), status: jest.fn(), json: jest.fn() };
+    response.status.mockReturnValue(response);
+    const host = {
+      getType: () => 'http',
+      switchToHttp: () => ({ getRequest: () => request, getResponse: () => response }),
+    } as unknown as ArgumentsHost;
+    new ApiExceptionFilter().catch(error, host);
+    return response;
+  }
+
+  it('logs the request an unexpected error broke with its credentials masked, and answers 500', () => {
+    const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    const response = serve(new Error('boom'), {
+      method: 'POST',
+      url: '/k0fi-s3cret',
+      originalUrl: '/api/integrations/kofi/k0fi-s3cret',
+    });
+    expect(response.status).toHaveBeenCalledWith(500);
+    expect(logged).toHaveBeenCalledWith(
+      expect.objectContaining({ method: 'POST', url: '/api/integrations/kofi/[redacted]' }),
+      'unhandled error',
+    );
+    expect(JSON.stringify(logged.mock.calls)).not.toContain('s3cret');
   });
 });

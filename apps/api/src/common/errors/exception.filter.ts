@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { DomainException, httpStatusOf } from './domain.exception';
 import { OUTAGE_RETRY_AFTER_SECONDS, OutageErrorCode, outageOf, type OutagePart } from './outage';
 import { ValidationException } from './validation.exception';
+import { requestLine } from '../http/request-logging';
 
 /** Errors that body-parser and other Express middleware raise before a route runs. */
 interface MiddlewareError {
@@ -89,11 +90,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<Request>();
     const { body, retryAfterSeconds } = toApiError(error);
     if (body.statusCode === 500) {
-      this.logger.error({ err: error, method: request.method, url: request.url }, 'unhandled error');
+      this.logger.error({ err: error, ...requestLine(request) }, 'unhandled error');
     } else if (body.statusCode > 500) {
       // Expected while a dependency is down: the health endpoint tells the story, one line is enough.
       const reason = error instanceof Error ? error.message : String(error);
-      this.logger.warn({ code: body.code, method: request.method, url: request.url, reason }, 'unavailable');
+      this.logger.warn({ code: body.code, ...requestLine(request), reason }, 'unavailable');
     }
     if (retryAfterSeconds !== undefined) response.setHeader('Retry-After', String(retryAfterSeconds));
     if (!response.headersSent) response.status(body.statusCode).json(body);

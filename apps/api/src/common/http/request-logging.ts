@@ -19,6 +19,11 @@ export function requestForLog(request: LoggedRequest) {
   };
 }
 
+/** The method and masked URL an error logged while serving a request names it by. */
+export function requestLine(request: { method?: string; url?: string; originalUrl?: string }) {
+  return { method: request.method, url: redactRequestUrl(request.originalUrl ?? request.url) };
+}
+
 /** What the line logged when a request ends says about the response: its status. */
 export function responseForLog(response: ServerResponse) {
   return { statusCode: response.statusCode };

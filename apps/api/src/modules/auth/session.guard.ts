@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { outageOf } from '../../common/errors/outage';
 import { readSessionCookie } from '../../common/http/session-cookie';
+import { requestLine } from '../../common/http/request-logging';
 import { AuthErrorCode, AuthException } from './auth.exception';
 import type { Member } from '../workspaces/workspace-access.service';
 import { type Actor, AuthService } from './auth.service';
@@ -59,11 +60,14 @@ export class SessionGuard implements CanActivate {
       if (outage) {
         const reason = error instanceof Error ? error.message : String(error);
         this.logger.warn(
-          { url: request.url, outage, reason },
+          { ...requestLine(request), outage, reason },
           'session lookup unavailable: served anonymously',
         );
       } else {
-        this.logger.error({ err: error, url: request.url }, 'session lookup failed: served anonymously');
+        this.logger.error(
+          { err: error, ...requestLine(request) },
+          'session lookup failed: served anonymously',
+        );
       }
       return undefined;
     }

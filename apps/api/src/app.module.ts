@@ -2,7 +2,6 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { LoggerModule, type Params } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
-import { requestForLog, responseForLog } from './common/http/request-logging';
 import { ApiExceptionFilter } from './common/errors/exception.filter';
 import { DomainEvents } from './common/events/domain-events';
 import { SchemaValidationPipe } from './common/http/validation.pipe';
@@ -72,16 +71,17 @@ export class AppModule {
         LoggerModule.forRoot({
           pinoHttp: withDestination(options.logDestination, {
             level: config.logLevel,
-            autoLogging: { ignore: (request) => request.url === '/api/health' },
-            // Requests and responses are logged by what names them (id, method, masked URL, status),
-            // never their headers: see requestForLog.
+            // requestLog writes `req` and `res` already reduced (requestForLog): pino-http's own
+            // serializers, which expect Node's request and response, must not touch them.
             wrapSerializers: false,
-            serializers: { req: requestForLog, res: responseForLog },
             transport:
               config.nodeEnv === 'development'
                 ? { target: 'pino-pretty', options: { singleLine: true } }
                 : undefined,
           }),
+          // Requests are logged by Podium's own middleware (requestLog, mounted in create-app), not
+          // by a pino-http middleware per request; this module gives Nest's logger the root logger.
+          useExisting: true,
         }),
         DatabaseModule,
         RedisModule,

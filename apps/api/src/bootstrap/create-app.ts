@@ -2,7 +2,7 @@ import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
-import { Logger } from 'nestjs-pino';
+import { Logger, PinoLogger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AppModule } from '../app.module';
 import type { AppConfig } from '../config/app-config';
@@ -10,6 +10,7 @@ import { loadSecrets } from '../config/secrets';
 import { DatabaseSettings } from '../database/database-settings';
 import { EMBEDDED_POOL_SIZE, EmbeddedPostgres } from '../database/embedded-postgres';
 import { migrateDatabase } from '../database/migrate';
+import { requestLog } from '../common/http/request-logging';
 import { securityHeaders } from '../common/http/security-headers';
 import { TwitchEventSub } from '../modules/integrations/twitch/eventsub/twitch-eventsub.service';
 import { RealtimeGateway } from '../modules/realtime/realtime.gateway';
@@ -60,6 +61,8 @@ export async function createPodiumApp(
     );
     if (!options.silent) app.useLogger(app.get(Logger));
     app.getHttpServer().keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+    // Outside a request, nestjs-pino's logger is the root pino logger (the one pino-http options make).
+    app.use(requestLog((await app.resolve(PinoLogger)).logger));
     app.use(securityHeaders());
     // Twitch EventSub deliveries are verified over their exact bytes: they go before the JSON parser.
     app.use(app.get(TwitchEventSub).router);

@@ -1,18 +1,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { RequestHandler } from 'express';
+import type { BaseLogger } from 'pino';
 import { redactRequestUrl } from './log-redaction';
 
 /** The request as a log line names it: Express's original URL, when there is one, with its credentials masked. */
-type LoggedRequest = IncomingMessage & { id?: unknown; originalUrl?: string };
+type LoggedRequest = IncomingMessage & { originalUrl?: string };
 
 /**
  * What a log line says about its request, as Fastify logs requests: which request, from where, not
- * its headers. pino-http binds this to a child logger on EVERY request, whatever the log level:
- * serializing, redacting and stringifying the whole header set cost ~5 % of a redeem's CPU.
- * Headers also carry credentials (cookies, tokens, signatures) that a log should not.
+ * its headers, which carry credentials (cookies, tokens, signatures) a log should not.
  */
 export function requestForLog(request: LoggedRequest) {
   return {
-    id: request.id,
     method: request.method,
     url: redactRequestUrl(request.originalUrl ?? request.url),
     remoteAddress: request.socket?.remoteAddress,
@@ -27,4 +26,42 @@ export function requestLine(request: { method?: string; url?: string; originalUr
 /** What the line logged when a request ends says about the response: its status. */
 export function responseForLog(response: ServerResponse) {
   return { statusCode: response.statusCode };
+}
+
+/** What requestLog writes through: the root pino logger. */
+type RequestLogger = Pick<BaseLogger, 'info' | 'warn' | 'error'> & { isLevelEnabled(level: string): boolean };
+
+/** Probes answer every few seconds: their lines would drown the rest. */
+const UNLOGGED = new Set(['/api/health']);
+
+/**
+ * One line per request once it is answered (`request completed`; `request errored` at error level
+ * for a 5xx; `request aborted` when the client went away first), as pino-http wrote them, without
+ * pino-http's per-request child logger: it decorated every request and response with seven
+ * properties and a logger of their own, the largest single cost of a redeem's request on the CPU.
+ * Lines logged while serving a request name it themselves (see requestLine).
+ */
+export function requestLog(logger: RequestLogger): RequestHandler {
+  let ids = 0;
+  return (request, response, next) => {
+    if (UNLOGGED.has(request.url)) return next();
+    const startedAt = Date.now();
+    const id = (ids += 1);
+    const done = (aborted: boolean) => {
+      const failed = aborted || response.statusCode >= 500;
+      const level = failed ? (aborted ? 'warn' : 'error') : 'info';
+      if (!logger.isLevelEnabled(level)) return;
+      const message = aborted ? 'request aborted' : failed ? 'request errored' : 'request completed';
+      logger[level](
+        {
+          req: { id, ...requestForLog(request) },
+          res: responseForLog(response),
+          responseTime: Date.now() - startedAt,
+        },
+        message,
+      );
+    };
+    response.once('close', () => done(!response.writableFinished));
+    next();
+  };
 }

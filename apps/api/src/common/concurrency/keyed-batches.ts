@@ -20,6 +20,7 @@ export class KeyedBatches<T> {
   private readonly pending = new Map<string, Map<string, T>>();
   private readonly ticks: KeyedThrottle;
   private serial = 0;
+  private stopped = false;
 
   constructor(private readonly options: KeyedBatchesOptions<T>) {
     this.ticks = new KeyedThrottle(
@@ -30,21 +31,22 @@ export class KeyedBatches<T> {
   }
 
   add(key: string, item: T, id = `#${(this.serial += 1)}`): void {
+    if (this.stopped) return;
     let items = this.pending.get(key);
     if (!items) {
       items = new Map();
       this.pending.set(key, items);
     }
     items.set(id, item);
+    // Items come one at a time: past `max` there is exactly one too many, the oldest.
     const { max } = this.options;
-    if (max !== undefined && items.size > max) {
-      for (const oldest of [...items.keys()].slice(0, items.size - max)) items.delete(oldest);
-    }
+    if (max !== undefined && items.size > max) items.delete(items.keys().next().value as string);
     this.ticks.mark(key);
   }
 
   /** Drops what is pending and takes no more (shutdown). */
   async stop(): Promise<void> {
+    this.stopped = true;
     await this.ticks.stop();
     this.pending.clear();
   }

@@ -1,31 +1,19 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { RequestHandler } from 'express';
 import type { BaseLogger } from 'pino';
 import { redactRequestUrl } from './log-redaction';
 
-/** The request as a log line names it: Express's original URL, when there is one, with its credentials masked. */
-type LoggedRequest = IncomingMessage & { originalUrl?: string };
-
-/**
- * What a log line says about its request, as Fastify logs requests: which request, from where, not
- * its headers, which carry credentials (cookies, tokens, signatures) a log should not.
- */
-export function requestForLog(request: LoggedRequest) {
-  return {
-    method: request.method,
-    url: redactRequestUrl(request.originalUrl ?? request.url),
-    remoteAddress: request.socket?.remoteAddress,
-  };
-}
-
-/** The method and masked URL an error logged while serving a request names it by. */
+/** The method and masked URL (Express's original one when there is one) a log line names a request by. */
 export function requestLine(request: { method?: string; url?: string; originalUrl?: string }) {
   return { method: request.method, url: redactRequestUrl(request.originalUrl ?? request.url) };
 }
 
-/** What the line logged when a request ends says about the response: its status. */
-export function responseForLog(response: ServerResponse) {
-  return { statusCode: response.statusCode };
+/**
+ * What a request's own log line says about it, as Fastify logs requests: which request, from where,
+ * not its headers, which carry credentials (cookies, tokens, signatures) a log should not.
+ */
+export function requestForLog(request: IncomingMessage & { originalUrl?: string }) {
+  return { ...requestLine(request), remoteAddress: request.socket?.remoteAddress };
 }
 
 /** What requestLog writes through: the root pino logger. */
@@ -55,7 +43,8 @@ export function requestLog(logger: RequestLogger): RequestHandler {
       logger[level](
         {
           req: { id, ...requestForLog(request) },
-          res: responseForLog(response),
+          // The status only: Set-Cookie and the other headers stay out of the log.
+          res: { statusCode: response.statusCode },
           responseTime: Date.now() - startedAt,
         },
         message,

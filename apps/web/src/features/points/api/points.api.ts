@@ -16,6 +16,7 @@ import {
 } from '@tanstack/react-query';
 import { http, segment } from '@/shared/api/http-client';
 import { queryKeys } from '@/shared/api/query-keys';
+import type { PointsRefresh } from '../model/points-refresh';
 import type { PointsSettingsRequests } from '../model/points-settings.form';
 import {
   balanceSearchQuery,
@@ -39,11 +40,26 @@ export const pointsKeys = {
 };
 
 /** A balance (a search row, or an adjust's answer) only ever changes points: these show it. */
-export const balanceKeys = (workspaceId: string, viewerId: string) => [
+const balanceKeys = (workspaceId: string, viewerId: string) => [
   pointsKeys.balances(workspaceId),
   pointsKeys.history(workspaceId, viewerId),
   pointsKeys.leaderboard(workspaceId),
 ];
+
+/**
+ * What the page refetches for a `points.changed` refresh: the lists once, and the histories of the
+ * viewers that changed (all of them when pushes may have been missed).
+ */
+export function pointsRefreshKeys(
+  workspaceId: string,
+  change: PointsRefresh,
+): readonly (readonly string[])[] {
+  const histories =
+    change === 'all'
+      ? [pointsKeys.histories(workspaceId)]
+      : change.viewerIds.map((viewerId) => pointsKeys.history(workspaceId, viewerId));
+  return [pointsKeys.balances(workspaceId), pointsKeys.leaderboard(workspaceId), ...histories];
+}
 
 export function usePointsSettings(workspaceId: string) {
   return useQuery({

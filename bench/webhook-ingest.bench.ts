@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import type { TestDatabase } from '../apps/api/test/support/test-database';
 import { collectOutcome } from './support/webhook-ingest-effects';
 import type { GeneratorMessage, IngestPlan, IngestRun } from './support/webhook-ingest-protocol';
+import { PidSampler, postgresPids } from './support/pid-sampler';
 import { markdown, summaryLines, TARGETS, type WindowResult } from './support/webhook-ingest-report';
-import { PidSampler } from './support/webhook-ingest-server';
 import { COMMAND_TEXT, startIngestBed } from './support/webhook-ingest-setup';
 
 /**
@@ -54,12 +54,13 @@ async function tableActivity(db: TestDatabase, messages: number): Promise<string
     .join('\n');
 }
 
-/** Runs the load generator in its own process and reads back its records. */
-function generate(plan: IngestPlan): Promise<IngestRun> {
+/** Runs the load generator in its own process (its pid goes to `started`) and reads back its records. */
+function generate(plan: IngestPlan, started: (pid: number) => void): Promise<IngestRun> {
   return new Promise((resolve, reject) => {
     const child = fork(join(__dirname, 'support', 'ts-child.cjs'), ['webhook-ingest-load.ts'], {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
+    if (child.pid) started(child.pid);
     child.once('message', (message: GeneratorMessage) => {
       if (message.type === 'failed') reject(new Error(`load generator: ${message.error}`));
       else resolve(JSON.parse(readFileSync(message.file, 'utf8')) as IngestRun);
@@ -76,28 +77,36 @@ async function runWindow(window: number, scratch: string): Promise<WindowResult>
     ...(CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF_DIR}`] : []),
   ];
   const bed = await startIngestBed(nodeArgs);
+  // The api, every PostgreSQL process, and the load generator once it is forked.
+  let generatorPid: number | undefined;
+  const api = new PidSampler(() => [bed.api.pid]);
+  const postgres = new PidSampler(postgresPids);
+  const generator = new PidSampler(() => (generatorPid ? [generatorPid] : []));
+  const samplers = [api, postgres, generator];
   try {
     const commitsBefore = await databaseCommits(bed.db);
-    const sampler = new PidSampler(bed.api.pid);
-    const run = await generate({
-      target: bed.target,
-      messages: MESSAGES,
-      duplicateShare: DUPLICATE_SHARE,
-      window,
-      commandText: COMMAND_TEXT,
-      resultsFile: join(scratch, `run-${window}.json`),
-      seed: 8,
-    });
+    const run = await generate(
+      {
+        target: bed.target,
+        messages: MESSAGES,
+        duplicateShare: DUPLICATE_SHARE,
+        window,
+        commandText: COMMAND_TEXT,
+        resultsFile: join(scratch, `run-${window}.json`),
+        seed: 8,
+      },
+      (pid) => (generatorPid = pid),
+    );
     const outcome = await collectOutcome(
       run,
       { db: bed.db, twitch: bed.twitch, connectionId: bed.connectionId, workspaceId: bed.owner.workspaceId },
       EFFECT_WAIT_MS,
     );
-    sampler.stop();
     // Statistics reach pg_stat_database within a second of each commit.
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     const commits = (await databaseCommits(bed.db)) - commitsBefore;
-    const load = sampler.load(run.startedAt, run.endedAt);
+    const during = (sampler: PidSampler) => sampler.load(run.startedAt, run.endedAt);
+    const load = { api: during(api), postgres: during(postgres), generator: during(generator) };
     if (TABLE_STATS) console.log(await tableActivity(bed.db, MESSAGES));
     const result = { window, messages: MESSAGES, outcome, load, commits };
     console.log(summaryLines([result])[0]);
@@ -108,6 +117,7 @@ async function runWindow(window: number, scratch: string): Promise<WindowResult>
     console.log(bed.api.output());
     throw error;
   } finally {
+    for (const sampler of samplers) sampler.stop();
     await bed.close();
   }
 }

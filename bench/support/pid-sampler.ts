@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /**
  * Samples other processes from outside (the built api, PostgreSQL backends) through /proc: CPU time
@@ -55,9 +55,29 @@ function machine(): { busy: number; total: number } {
   return { busy: total - idle, total };
 }
 
+/**
+ * Every PostgreSQL process on the machine: the backends and also the WAL writer and checkpointer,
+ * which work for the commits a bench makes. Read anew at each sample, as pools open connections.
+ */
+export function postgresPids(): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') pids.push(Number(entry));
+    } catch {
+      // gone between the listing and the read
+    }
+  }
+  return pids;
+}
+
 export class PidSampler {
   private readonly samples: Sample[] = [];
   private readonly timer: NodeJS.Timeout;
+  /** Each pid's CPU at its last sample, and what all of them used since the first. */
+  private readonly lastCpuMs = new Map<number, number>();
+  private cpuUsedMs = 0;
 
   constructor(
     private readonly pids: () => readonly number[],
@@ -95,10 +115,25 @@ export class PidSampler {
     const whole = machine();
     this.samples.push({
       epochMs: Date.now(),
-      cpuMs: pids.reduce((sum, pid) => sum + cpuMsOf(pid), 0),
+      cpuMs: this.cpuSoFar(pids),
       rssMib: pids.reduce((sum, pid) => sum + rssMibOf(pid), 0),
       machineBusy: whole.busy,
       machineTotal: whole.total,
     });
+  }
+
+  /**
+   * Adds up each pid's CPU since its previous sample, so a set that changes (a pool opening or
+   * closing connections) does not lose what an exited process used. A pid counts from its first
+   * sample: a load generator's start-up (compiling its TypeScript) stays out of the window.
+   */
+  private cpuSoFar(pids: readonly number[]): number {
+    for (const pid of pids) {
+      const now = cpuMsOf(pid);
+      const before = this.lastCpuMs.get(pid) ?? now;
+      if (now >= before) this.cpuUsedMs += now - before;
+      this.lastCpuMs.set(pid, now);
+    }
+    return this.cpuUsedMs;
   }
 }

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import type { IngestOutcome, Percentiles } from './webhook-ingest-effects';
-import type { PidLoad } from './webhook-ingest-server';
+import type { WindowLoad } from './pid-sampler';
 
 export const TARGETS = { acceptedPerSecond: 3000, ackP99Ms: 50, effectP99Ms: 500 };
 
@@ -9,7 +9,8 @@ export interface WindowResult {
   window: number;
   messages: number;
   outcome: IngestOutcome;
-  load: PidLoad;
+  /** Over the load generator's run: the api, every PostgreSQL process, the load generator itself. */
+  load: { api: WindowLoad; postgres: WindowLoad; generator: WindowLoad };
   /** Database commits from the first delivery until every effect was in, all sources together. */
   commits: number;
 }
@@ -40,6 +41,34 @@ function sh(command: string, args: string[]): string {
   }
 }
 
+/** CPU milliseconds a process spent per delivery: steadier than accepted/s on a shared machine. */
+function cpuMsPerDelivery(load: WindowLoad, outcome: IngestOutcome): number {
+  return ((load.cpuPercent / 100) * outcome.wallMs) / Math.max(1, outcome.deliveries);
+}
+
+const withMs = (load: WindowLoad, outcome: IngestOutcome) =>
+  `${fixed(load.cpuPercent)} (${cpuMsPerDelivery(load, outcome).toFixed(2)})`;
+
+/**
+ * What the cores allow at the measured CPU per delivery: every delivery costs the api, PostgreSQL
+ * and (here, on the same machine) the load generator; the platforms' senders would not be here.
+ */
+export function cpuBudgetLines(results: WindowResult[], cores: number): string[] {
+  return results.map(({ window, outcome: o, load }) => {
+    const api = cpuMsPerDelivery(load.api, o);
+    const server = api + cpuMsPerDelivery(load.postgres, o);
+    const all = server + cpuMsPerDelivery(load.generator, o);
+    const most = (ms: number, onCores: number) => Math.round((onCores * 1000) / Math.max(ms, 0.001));
+    return (
+      `window ${window}: ${all.toFixed(2)} ms of CPU per delivery (api ${api.toFixed(2)}, PostgreSQL ` +
+      `${(server - api).toFixed(2)}, load generator ${(all - server).toFixed(2)}): ${cores} cores allow at most ` +
+      `${most(all, cores)}/s with the load generator on them, ${most(server, cores)}/s without it, and one api ` +
+      `process on a whole core ${most(api, 1)}/s; ${TARGETS.acceptedPerSecond}/s would take ` +
+      `${((TARGETS.acceptedPerSecond * all) / 1000).toFixed(1)} cores at these costs`
+    );
+  });
+}
+
 /** One line per target for the best window (the highest accepted/s). */
 export function summaryLines(results: WindowResult[]): string[] {
   return results.map(({ window, outcome: o }) => {
@@ -67,8 +96,11 @@ export function markdown(results: WindowResult[], context: ReportContext): strin
       trio(o.effectMs),
       trio(o.effectMessagesMs),
       trio(o.effectCommandsMs),
-      `${fixed(load.cpuPercent)} %`,
-      `${fixed(load.rssMax)} MiB`,
+      withMs(load.api, o),
+      `${fixed(load.api.rssMaxMib)} MiB`,
+      withMs(load.postgres, o),
+      withMs(load.generator, o),
+      `${fixed(load.api.machinePercent)} %`,
       fixed(commits / Math.max(1, o.uniqueMessages)),
     ].join(' | '),
   );
@@ -104,9 +136,15 @@ export function markdown(results: WindowResult[], context: ReportContext): strin
     '',
     '## Figures (ms: p50 / p95 / p99)',
     '',
-    '| window | messages | deliveries | wall s | accepted/s | ack | ack max | ack → effect | plain line handled | reply queued | api CPU | api RSS max | commits per message |',
-    '| ------ | -------- | ---------- | ------ | ---------- | --- | ------- | ------------ | ------------------ | ------------ | ------- | ----------- | ------------------- |',
+    '| window | messages | deliveries | wall s | accepted/s | ack | ack max | ack → effect | plain line handled | reply queued | api CPU % (ms/delivery) | api RSS max | PostgreSQL CPU % (ms/delivery) | load generator CPU % (ms/delivery) | machine busy % | commits per message |',
+    '| ------ | -------- | ---------- | ------ | ---------- | --- | ------- | ------------ | ------------------ | ------------ | ----------------------- | ----------- | ------------------------------ | ---------------------------------- | -------------- | ------------------- |',
     ...rows.map((row) => `| ${row} |`),
+    '',
+    "CPU: 100 % = one core, over the load generator's run; PostgreSQL is every postgres process on the machine (backends, WAL writer, checkpointer); machine busy: both cores, everything on them.",
+    '',
+    '## CPU per delivery and what the cores allow',
+    '',
+    ...cpuBudgetLines(results, cpu.length).map((line) => `- ${line}`),
     '',
     '## Exactly once',
     '',

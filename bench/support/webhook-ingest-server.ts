@@ -1,13 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { freePort } from '../../e2e/support/server';
+import { freePort, serverNodeArgs } from '../../e2e/support/server';
 
 const ROOT = join(__dirname, '..', '..');
 /** Another build to compare against (a checkout of an earlier commit, built): `BENCH_API_MAIN`. */
 const MAIN = process.env['BENCH_API_MAIN'] ?? join(ROOT, 'dist', 'apps', 'api', 'main.js');
-const TICKS_PER_SECOND = 100;
-const MiB = 1024 * 1024;
 
 export interface ApiProcess {
   url: string;
@@ -26,7 +23,7 @@ export async function startBuiltApi(
   nodeArgs: string[] = [],
 ): Promise<ApiProcess> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, MAIN], {
+  const child: ChildProcess = spawn(process.execPath, [...serverNodeArgs(env), ...nodeArgs, MAIN], {
     cwd: ROOT,
     env: {
       PATH: process.env['PATH'] ?? '',
@@ -69,66 +66,4 @@ export async function startBuiltApi(
       }
     },
   };
-}
-
-interface PidSample {
-  epochMs: number;
-  cpuTicks: number;
-  rss: number;
-}
-
-/** What the api process used over a window: CPU (100 = one core) and its RSS, MiB. */
-export interface PidLoad {
-  cpuPercent: number;
-  rssMax: number;
-  rssEnd: number;
-}
-
-/**
- * Samples another process from /proc (CPU ticks from `stat`, VmRSS from `status`): the api runs in
- * its own process here, so bench/support/process-sampler.ts (which samples its own) does not fit.
- */
-export class PidSampler {
-  private readonly samples: PidSample[] = [];
-  private readonly timer: NodeJS.Timeout;
-
-  constructor(
-    private readonly pid: number,
-    everyMs = 100,
-  ) {
-    this.take();
-    this.timer = setInterval(() => this.take(), everyMs);
-  }
-
-  stop(): void {
-    clearInterval(this.timer);
-    this.take();
-  }
-
-  load(fromEpochMs: number, toEpochMs: number): PidLoad {
-    const inside = this.samples.filter((s) => s.epochMs >= fromEpochMs && s.epochMs <= toEpochMs);
-    const before = this.samples.filter((s) => s.epochMs <= fromEpochMs).at(-1) ?? this.samples[0];
-    const after = this.samples.find((s) => s.epochMs >= toEpochMs) ?? this.samples.at(-1);
-    if (!before || !after || after.epochMs <= before.epochMs) return { cpuPercent: 0, rssMax: 0, rssEnd: 0 };
-    const seconds = (after.epochMs - before.epochMs) / 1000;
-    return {
-      cpuPercent: ((after.cpuTicks - before.cpuTicks) / TICKS_PER_SECOND / seconds) * 100,
-      rssMax: Math.max(after.rss, ...inside.map((s) => s.rss)) / MiB,
-      rssEnd: after.rss / MiB,
-    };
-  }
-
-  private take(): void {
-    try {
-      // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
-      const stat = readFileSync(`/proc/${this.pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const ticks = Number(fields[11]) + Number(fields[12]);
-      const status = readFileSync(`/proc/${this.pid}/status`, 'utf8');
-      const rssKb = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0);
-      this.samples.push({ epochMs: Date.now(), cpuTicks: ticks, rss: rssKb * 1024 });
-    } catch {
-      // The process is gone: nothing more to sample.
-    }
-  }
 }

@@ -48,7 +48,7 @@ export const keyOf = (route: RouteKey): string => `${route.method.toUpperCase()}
 
 /** Concrete URL: workspace A for `:workspaceId`, ids that do not exist for everything else. */
 export function urlFor(path: string, workspaceId: string, params: Record<string, string> = {}): string {
-  return path.replace('{/*splat}', '/authz-nowhere').replace(/:(\w+)/g, (_, name: string) => {
+  return path.replace(/:(\w+)/g, (_, name: string) => {
     if (name === 'workspaceId') return workspaceId;
     if (params[name]) return params[name];
     if (name === 'code') return 'ZZZZZZZZ';

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { serverNodeArgs } from '../../e2e/support/server';
 
 /** One start of the built api: time from spawn to its first healthy answer, then its idle memory. */
 export interface ApiStart {
@@ -60,7 +61,8 @@ async function stop(child: ChildProcess): Promise<void> {
 
 /**
  * Spawns `node <mainJs>` as `npm start` would (production, `LOG_LEVEL=warn`, and glibc's malloc
- * setting that `tools/start-api.sh` and the docker image give the api) with `env` on top
+ * setting that `tools/start-api.sh` and the docker image give the api; with DATABASE_URL, the young
+ * generation `serverNodeArgs` gives it) with `env` on top
  * (DATA_DIR for the embedded database, or DATABASE_URL and REDIS_URL), polls `/api/health` every
  * 25 ms, idles `idleMs` and reads its memory from /proc, then stops it with SIGTERM.
  */
@@ -72,7 +74,7 @@ export async function startApi(
 ): Promise<ApiStart> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, [mainJs], {
+  const child = spawn(process.execPath, [...serverNodeArgs(env), mainJs], {
     cwd,
     env: {
       PATH: process.env['PATH'],

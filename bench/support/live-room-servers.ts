@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { freePort } from '../../e2e/support/server';
+import { freePort, serverNodeArgs } from '../../e2e/support/server';
 
 const ROOT = resolve(__dirname, '../..');
 const CLOCK_TICKS_PER_S = 100; // getconf CLK_TCK on Linux
@@ -52,7 +52,9 @@ async function startReplica(options: ReplicaOptions, secrets: Record<string, str
   const main = process.env['BENCH_API_MAIN'] ?? 'dist/apps/api/main.js';
   // Node/V8 flags to try on the api without a rebuild (e.g. BENCH_API_NODE_ARGS=--max-semi-space-size=64).
   const nodeArgs = (process.env['BENCH_API_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
-  const child: ChildProcess = spawn(process.execPath, [...profile, ...nodeArgs, main], {
+  // As npm start runs it with PostgreSQL (serverNodeArgs), then the flags to try.
+  const launch = [...serverNodeArgs({ DATABASE_URL: options.databaseUrl }), ...nodeArgs];
+  const child: ChildProcess = spawn(process.execPath, [...profile, ...launch, main], {
     cwd: ROOT,
     env: {
       PATH: process.env['PATH'] ?? '',

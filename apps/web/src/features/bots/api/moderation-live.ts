@@ -6,6 +6,7 @@ import {
   oldestEntryId,
 } from '../model/moderation-log.store';
 import type { FetchModerationLogPage } from './moderation.api';
+import { listenTo } from '@/shared/socket/listen-to';
 
 type ListenerTable = Pick<ServerToClientEvents, 'session.ready' | 'moderation.logged'>;
 
@@ -60,8 +61,7 @@ export function connectModerationLog(
       if (entry.workspaceId === workspaceId) store.getState().pushed(entry);
     },
   };
-  const events = Object.keys(handlers) as (keyof ListenerTable)[];
-  for (const event of events) socket.on(event, handlers[event]);
+  const stopListening = listenTo(socket, handlers);
   void reload();
 
   return {
@@ -69,7 +69,7 @@ export function connectModerationLog(
     reload,
     stop: () => {
       stopped = true;
-      for (const event of events) socket.off(event, handlers[event]);
+      stopListening();
     },
   };
 }

@@ -2,6 +2,7 @@ import type { RevolutionProgressDto, RevolutionsSnapshotDto, ServerToClientEvent
 import type { PodiumSocket } from '@/shared/socket/socket.client';
 import { ACK_TIMEOUT_MS, requestAck } from '@/shared/socket/socket-ack';
 import type { RevolutionsProgressStore } from '../model/revolutions-progress';
+import { listenTo } from '@/shared/socket/listen-to';
 
 type ListenerTable = Pick<ServerToClientEvents, 'session.ready' | 'revolution.progress'>;
 
@@ -37,14 +38,13 @@ export function connectRevolutionsProgress(
       if (progress.workspaceId === workspaceId) store.getState().push(progress);
     },
   };
-  const events = Object.keys(handlers) as (keyof ListenerTable)[];
-  for (const event of events) socket.on(event, handlers[event]);
+  const stopListening = listenTo(socket, handlers);
   void resync();
   return {
     resync,
     stop: () => {
       stopped = true;
-      for (const event of events) socket.off(event, handlers[event]);
+      stopListening();
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { ModerationAction, ModerationLogEntryDto } from '@podium/contracts';
 import type { TFunction } from 'i18next';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { formatDate } from '@/shared/i18n/i18n';
@@ -9,7 +9,7 @@ import { Badge } from '@/shared/ui/badge';
 import { Button } from '@/shared/ui/button';
 import { useErrorText } from '@/shared/ui/form-error';
 import { LoadingState } from '@/shared/ui/spinner';
-import { holdLiveConnection, organizerSocket } from '@/shared/socket/socket.client';
+import { useOrganizerSocket } from '@/shared/socket/use-organizer-socket';
 import { moderationLogFetcher } from '../api/moderation.api';
 import { connectModerationLog, type ModerationLogLive } from '../api/moderation-live';
 import { createModerationLogStore } from '../model/moderation-log.store';
@@ -36,18 +36,17 @@ export function ModerationLogTab({ workspaceId }: BotsTabProps) {
   const state = useStore(store);
   const live = useRef<ModerationLogLive | null>(null);
 
-  useEffect(() => {
-    const release = holdLiveConnection();
-    const socket = organizerSocket();
-    if (!socket) return release;
-    const connection = connectModerationLog(socket, moderationLogFetcher(workspaceId), store, workspaceId);
-    live.current = connection;
-    return () => {
-      connection.stop();
-      live.current = null;
-      release();
-    };
-  }, [workspaceId, store]);
+  useOrganizerSocket(
+    (socket) => {
+      const connection = connectModerationLog(socket, moderationLogFetcher(workspaceId), store, workspaceId);
+      live.current = connection;
+      return () => {
+        connection.stop();
+        live.current = null;
+      };
+    },
+    [workspaceId, store],
+  );
 
   return (
     <div className="bot-stack" data-testid="moderation-log">

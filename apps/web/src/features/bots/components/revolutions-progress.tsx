@@ -2,7 +2,7 @@ import type { RevolutionProgressDto } from '@podium/contracts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import { holdLiveConnection, organizerSocket } from '@/shared/socket/socket.client';
+import { useOrganizerSocket } from '@/shared/socket/use-organizer-socket';
 import { connectRevolutionsProgress, type RevolutionsLive } from '../api/revolutions-live';
 import { createRevolutionsProgressStore, revolutionState } from '../model/revolutions-progress';
 
@@ -17,20 +17,19 @@ export function useRevolutionsProgress(workspaceId: string) {
   const [now, setNow] = useState(() => Date.now());
   const live = useRef<RevolutionsLive | null>(null);
 
-  useEffect(() => {
-    const release = holdLiveConnection();
-    const socket = organizerSocket();
-    if (!socket) return release;
-    const connection = connectRevolutionsProgress(socket, store, workspaceId, (serverTime) =>
-      setOffsetMs(Date.parse(serverTime) - Date.now()),
-    );
-    live.current = connection;
-    return () => {
-      connection.stop();
-      live.current = null;
-      release();
-    };
-  }, [workspaceId, store]);
+  useOrganizerSocket(
+    (socket) => {
+      const connection = connectRevolutionsProgress(socket, store, workspaceId, (serverTime) =>
+        setOffsetMs(Date.parse(serverTime) - Date.now()),
+      );
+      live.current = connection;
+      return () => {
+        connection.stop();
+        live.current = null;
+      };
+    },
+    [workspaceId, store],
+  );
 
   const cooling = Object.values(byId).some(
     (item) => item.cooldownUntil !== null && Date.parse(item.cooldownUntil) > now + offsetMs,

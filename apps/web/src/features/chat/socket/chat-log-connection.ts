@@ -4,6 +4,7 @@ import type { FetchChatPage } from '../api/chat.api';
 import type { ChatFilter } from '../model/chat-filter';
 import { CHAT_PAGE_SIZE, type ChatLogStore } from '../model/chat-log.store';
 import type { OutboxStore } from '../model/outbox.store';
+import { listenTo } from '@/shared/socket/listen-to';
 
 type ListenerTable = Pick<ServerToClientEvents, 'session.ready' | 'chat.events' | 'chat.outbox'>;
 
@@ -100,8 +101,7 @@ export function connectChatLog(
       if (mine.length > 0) outbox.getState().upsert(mine);
     },
   };
-  const events = Object.keys(handlers) as (keyof ListenerTable)[];
-  for (const event of events) socket.on(event, handlers[event]);
+  const stopListening = listenTo(socket, handlers);
   void reload();
 
   return {
@@ -118,7 +118,7 @@ export function connectChatLog(
       stopped = true;
       cancelFlush?.();
       pending = [];
-      for (const event of events) socket.off(event, handlers[event]);
+      stopListening();
     },
   };
 }

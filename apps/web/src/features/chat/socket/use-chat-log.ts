@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { holdLiveConnection, organizerSocket } from '@/shared/socket/socket.client';
+import { useOrganizerSocket } from '@/shared/socket/use-organizer-socket';
 import { chatPageFetcher } from '../api/chat.api';
 import type { ChatFilter } from '../model/chat-filter';
 import { createChatLogStore } from '../model/chat-log.store';
@@ -28,27 +28,26 @@ export function useChatLog(workspaceId: string, connectionIds: readonly string[]
     owned.current = new Set(connectionIds);
   }, [connectionIds]);
 
-  useEffect(() => {
-    const release = holdLiveConnection();
-    const socket = organizerSocket();
-    if (!socket) return release;
-    const live = connectChatLog(
-      {
-        socket,
-        fetchPage: chatPageFetcher(workspaceId),
-        ownsConnection: (connectionId) => owned.current.has(connectionId),
-      },
-      log,
-      outbox,
-      workspaceId,
-    );
-    connection.current = live;
-    return () => {
-      live.stop();
-      connection.current = null;
-      release();
-    };
-  }, [workspaceId, log, outbox]);
+  useOrganizerSocket(
+    (socket) => {
+      const live = connectChatLog(
+        {
+          socket,
+          fetchPage: chatPageFetcher(workspaceId),
+          ownsConnection: (connectionId) => owned.current.has(connectionId),
+        },
+        log,
+        outbox,
+        workspaceId,
+      );
+      connection.current = live;
+      return () => {
+        live.stop();
+        connection.current = null;
+      };
+    },
+    [workspaceId, log, outbox],
+  );
 
   const actions = useMemo<ChatLogActions>(
     () => ({

@@ -3,6 +3,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { PodiumSocket } from '@/shared/socket/socket.client';
 import { queryKeys } from '@/shared/api/query-keys';
 import { noteEvent, removeConnection, upsertConnection } from '../model/connection-list';
+import { listenTo } from '@/shared/socket/listen-to';
 
 type ListenerTable = Pick<ServerToClientEvents, 'connection.changed' | 'connection.removed' | 'chat.events'>;
 
@@ -31,9 +32,5 @@ export function followConnectionPushes(
       if (from === workspaceId) update((list) => events.reduce(noteEvent, list));
     },
   };
-  const events = Object.keys(handlers) as (keyof ListenerTable)[];
-  for (const event of events) socket.on(event, handlers[event]);
-  return () => {
-    for (const event of events) socket.off(event, handlers[event]);
-  };
+  return listenTo(socket, handlers);
 }

@@ -1,6 +1,6 @@
 import type { MeetingCommand, QaModerate } from '@podium/contracts';
 import { useEffect, useMemo, useRef } from 'react';
-import { holdLiveConnection, organizerSocket } from '@/shared/socket/socket.client';
+import { useOrganizerSocket } from '@/shared/socket/use-organizer-socket';
 import { dashboardClientId } from '../model/client-id';
 import { liveStore } from '../model/live.store';
 import { OFFLINE_ERROR } from '@/shared/socket/socket-ack';
@@ -20,20 +20,25 @@ export interface LiveActions {
 export function useLiveMeeting(meetingId: string, mode: 'control' | 'screen'): LiveActions {
   const connection = useRef<LiveConnection | null>(null);
 
+  // Runs before the socket effect below (declaration order), with or without a socket.
   useEffect(() => {
     liveStore.getState().open(meetingId, mode === 'control' ? dashboardClientId() : null);
-    const release = holdLiveConnection();
-    const socket = organizerSocket();
-    if (!socket) return release;
-    // `meeting.changed` also refetches the REST meeting (title, code): shared/socket does that.
-    const live = connectLive(socket, liveStore, meetingId);
-    connection.current = live;
-    return () => {
-      live.stop();
-      connection.current = null;
-      release();
-    };
   }, [meetingId, mode]);
+  // `mode` too: `open` above resets the store's clientId, which the join must then send (the
+  // linter, which cannot see that, takes `mode` for a needless dependency).
+  useOrganizerSocket(
+    (socket) => {
+      // `meeting.changed` also refetches the REST meeting (title, code): shared/socket does that.
+      const live = connectLive(socket, liveStore, meetingId);
+      connection.current = live;
+      return () => {
+        live.stop();
+        connection.current = null;
+      };
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- see `mode` above
+    [meetingId, mode],
+  );
 
   return useMemo(
     () => ({

@@ -1,5 +1,4 @@
-import { useEffect } from 'react';
-import { holdLiveConnection, organizerSocket } from '@/shared/socket/socket.client';
+import { useOrganizerSocket } from '@/shared/socket/use-organizer-socket';
 
 /**
  * Subscribes this tab to a meeting's pushes while its editor is open, so an edit made elsewhere
@@ -12,21 +11,18 @@ import { holdLiveConnection, organizerSocket } from '@/shared/socket/socket.clie
  * the room costs a few ignored pushes until that page leaves or the connection closes.
  */
 export function useMeetingPushes(meetingId: string): void {
-  useEffect(() => {
-    // Held here too: this effect runs before the dashboard's, which would create the socket later.
-    const release = holdLiveConnection();
-    const socket = organizerSocket();
-    if (!socket) return release;
-    const join = () => {
-      socket.emit('meeting.join', { meetingId }, () => {
-        // The snapshot is for the live dashboard; the editor reads the meeting over HTTP.
-      });
-    };
-    if (socket.connected) join();
-    socket.on('session.ready', join);
-    return () => {
-      socket.off('session.ready', join);
-      release();
-    };
-  }, [meetingId]);
+  // Held here too: this effect runs before the dashboard's, which would create the socket later.
+  useOrganizerSocket(
+    (socket) => {
+      const join = () => {
+        socket.emit('meeting.join', { meetingId }, () => {
+          // The snapshot is for the live dashboard; the editor reads the meeting over HTTP.
+        });
+      };
+      if (socket.connected) join();
+      socket.on('session.ready', join);
+      return () => socket.off('session.ready', join);
+    },
+    [meetingId],
+  );
 }

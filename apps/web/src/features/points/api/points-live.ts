@@ -1,6 +1,7 @@
 import type { ServerToClientEvents } from '@podium/contracts';
 import type { PodiumSocket } from '@/shared/socket/socket.client';
 import type { PointsRefresh } from '../model/points-refresh';
+import { listenTo } from '@/shared/socket/listen-to';
 
 type ListenerTable = Pick<ServerToClientEvents, 'session.ready' | 'points.changed'>;
 
@@ -21,9 +22,5 @@ export function connectPointsLive(
       onChange({ viewerIds: payload.changes.map((change) => change.viewerId) });
     },
   };
-  const events = Object.keys(handlers) as (keyof ListenerTable)[];
-  for (const event of events) socket.on(event, handlers[event]);
-  return () => {
-    for (const event of events) socket.off(event, handlers[event]);
-  };
+  return listenTo(socket, handlers);
 }

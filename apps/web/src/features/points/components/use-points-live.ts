@@ -1,6 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
-import { holdLiveConnection, organizerSocket } from '@/shared/socket/socket.client';
+import { useOrganizerSocket } from '@/shared/socket/use-organizer-socket';
 import { connectPointsLive } from '../api/points-live';
 import { pointsRefreshKeys } from '../api/points.api';
 import { createPointsRefresher } from '../model/points-refresh';
@@ -11,20 +10,19 @@ export const POINTS_REFRESH_MS = 1_000;
 /** Keeps the Points page's balances, leaderboard and histories current while it is open. */
 export function usePointsLive(workspaceId: string): void {
   const queryClient = useQueryClient();
-  useEffect(() => {
-    const release = holdLiveConnection();
-    const socket = organizerSocket();
-    if (!socket) return release;
-    const refresher = createPointsRefresher(POINTS_REFRESH_MS, (change) => {
-      for (const queryKey of pointsRefreshKeys(workspaceId, change)) {
-        void queryClient.invalidateQueries({ queryKey });
-      }
-    });
-    const stop = connectPointsLive(socket, workspaceId, (change) => refresher.add(change));
-    return () => {
-      stop();
-      refresher.stop();
-      release();
-    };
-  }, [workspaceId, queryClient]);
+  useOrganizerSocket(
+    (socket) => {
+      const refresher = createPointsRefresher(POINTS_REFRESH_MS, (change) => {
+        for (const queryKey of pointsRefreshKeys(workspaceId, change)) {
+          void queryClient.invalidateQueries({ queryKey });
+        }
+      });
+      const stop = connectPointsLive(socket, workspaceId, (change) => refresher.add(change));
+      return () => {
+        stop();
+        refresher.stop();
+      };
+    },
+    [workspaceId, queryClient],
+  );
 }

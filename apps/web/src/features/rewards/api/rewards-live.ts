@@ -10,6 +10,7 @@ import type { PodiumSocket } from '@/shared/socket/socket.client';
 import { ACK_TIMEOUT_MS, requestAck } from '@/shared/socket/socket-ack';
 import type { QueueStore } from '../model/queue.store';
 import type { VersionedStore } from '../model/versioned.store';
+import { listenTo } from '@/shared/socket/listen-to';
 
 type ListenerTable = Pick<
   ServerToClientEvents,
@@ -86,14 +87,13 @@ export function connectRewardsLive(
       if (tally.workspaceId === workspaceId) stores.votes.getState().push(tally);
     },
   };
-  const events = Object.keys(handlers) as (keyof ListenerTable)[];
-  for (const event of events) socket.on(event, handlers[event]);
+  const stopListening = listenTo(socket, handlers);
   void resync();
   return {
     resync,
     stop: () => {
       stopped = true;
-      for (const event of events) socket.off(event, handlers[event]);
+      stopListening();
     },
   };
 }

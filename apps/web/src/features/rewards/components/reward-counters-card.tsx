@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { holdLiveConnection, organizerSocket } from '@/shared/socket/socket.client';
+import { listenTo } from '@/shared/socket/listen-to';
+import { useOrganizerSocket } from '@/shared/socket/use-organizer-socket';
 import { Alert } from '@/shared/ui/alert';
 import { Button } from '@/shared/ui/button';
 import { Card } from '@/shared/ui/card';
@@ -11,23 +11,17 @@ import { rewardsApi, rewardsKeys, useRewards } from '../api/rewards.api';
 /** Refetches the rewards list (counts) whenever a redeem or a reward change is pushed. */
 function useRewardsInvalidation(workspaceId: string) {
   const queryClient = useQueryClient();
-  useEffect(() => {
-    const release = holdLiveConnection();
-    const socket = organizerSocket();
-    if (!socket) return release;
-    const stale = (payload: { workspaceId: string }) => {
-      if (payload.workspaceId === workspaceId) {
-        void queryClient.invalidateQueries({ queryKey: rewardsKeys.list(workspaceId) });
-      }
-    };
-    socket.on('redeem.queue', stale);
-    socket.on('reward.changed', stale);
-    return () => {
-      socket.off('redeem.queue', stale);
-      socket.off('reward.changed', stale);
-      release();
-    };
-  }, [workspaceId, queryClient]);
+  useOrganizerSocket(
+    (socket) => {
+      const stale = (payload: { workspaceId: string }) => {
+        if (payload.workspaceId === workspaceId) {
+          void queryClient.invalidateQueries({ queryKey: rewardsKeys.list(workspaceId) });
+        }
+      };
+      return listenTo(socket, { 'redeem.queue': stale, 'reward.changed': stale });
+    },
+    [workspaceId, queryClient],
+  );
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { GoalProgressDto, VoteTallyDto } from '@podium/contracts';
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { holdLiveConnection, organizerSocket } from '@/shared/socket/socket.client';
+import { useCallback, useRef, useState } from 'react';
+import { useOrganizerSocket } from '@/shared/socket/use-organizer-socket';
 import { connectRewardsLive, type RewardsLive, type RewardsLiveStores } from '../api/rewards-live';
 import { fetchPendingQueue, rewardsKeys } from '../api/rewards.api';
 import { createQueueStore } from '../model/queue.store';
@@ -17,26 +17,26 @@ export function useRewardsLive(workspaceId: string) {
   const [loadError, setLoadError] = useState<unknown>(null);
   const queryClient = useQueryClient();
   const live = useRef<RewardsLive | null>(null);
-  useEffect(() => {
-    const release = holdLiveConnection();
-    const socket = organizerSocket();
-    if (!socket) return release;
-    const connection = connectRewardsLive(socket, stores, workspaceId, {
-      loadQueue: async () => {
-        const page = await fetchPendingQueue(workspaceId);
-        setLoadError(null);
-        return page.redemptions;
-      },
-      onQueueError: setLoadError,
-      onRewardsChanged: () => void queryClient.invalidateQueries({ queryKey: rewardsKeys.list(workspaceId) }),
-    });
-    live.current = connection;
-    return () => {
-      connection.stop();
-      live.current = null;
-      release();
-    };
-  }, [workspaceId, stores, queryClient]);
+  useOrganizerSocket(
+    (socket) => {
+      const connection = connectRewardsLive(socket, stores, workspaceId, {
+        loadQueue: async () => {
+          const page = await fetchPendingQueue(workspaceId);
+          setLoadError(null);
+          return page.redemptions;
+        },
+        onQueueError: setLoadError,
+        onRewardsChanged: () =>
+          void queryClient.invalidateQueries({ queryKey: rewardsKeys.list(workspaceId) }),
+      });
+      live.current = connection;
+      return () => {
+        connection.stop();
+        live.current = null;
+      };
+    },
+    [workspaceId, stores, queryClient],
+  );
   const resync = useCallback(() => void live.current?.resync(), []);
   return { stores, loadError, resync };
 }

@@ -66,6 +66,17 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
+    // Hooks live in .ts files too (use-*.ts): the classic rules of hooks and effect dependencies.
+    files: ['apps/web/src/**/*.ts', 'apps/overlay/src/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+  },
+  {
+    // useOrganizerSocket takes a deps list as useEffect does: check it at each call site.
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    rules: { 'react-hooks/exhaustive-deps': ['warn', { additionalHooks: '^useOrganizerSocket$' }] },
+  },
+  {
     files: ['**/*.spec.ts', '**/*.spec.tsx', '**/test/**/*.ts', 'e2e/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },

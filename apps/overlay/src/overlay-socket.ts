@@ -1,5 +1,6 @@
 import type { Ack, MeetingSnapshotDto, SocketAuth } from '@podium/contracts';
 import { SOCKET_PATH } from '@podium/contracts';
+import { createJoinWindow } from '@podium/ui';
 import { io } from 'socket.io-client';
 import type { OverlayConnectionEvent } from './connection-state';
 import { createOverlayChannel, type OverlayChannel, type OverlaySocket } from './overlay-channel';
@@ -49,11 +50,13 @@ export function connectOverlay(
   let rejoinTimer: ReturnType<typeof setTimeout> | undefined;
   let joinSeq = 0;
   let stopped = false;
+  const joinWindow = createJoinWindow();
   /** Set by `server.draining`: the next server disconnect is a shutdown, not a kick. */
   let drainSpreadMs: number | null = null;
 
   const stop = () => {
     stopped = true;
+    joinWindow.cancel();
     sessionEnded();
     clearTimeout(retryTimer);
     clearTimeout(rejoinTimer);
@@ -65,6 +68,7 @@ export function connectOverlay(
     if (!follow || stopped || !socket.connected) return;
     clearTimeout(rejoinTimer);
     const seq = ++joinSeq;
+    joinWindow.open();
     socket
       .timeout(JOIN_TIMEOUT_MS)
       .emit(
@@ -79,11 +83,16 @@ export function connectOverlay(
             });
           } else if (ack.ok) {
             follow.report({ type: 'snapshot', snapshot: ack.data, now: Date.now() });
+            if (joinWindow.close()) {
+              join();
+              return;
+            }
           } else {
             follow.report({ type: 'joinFailed', error: ack.error });
           }
           const delay = follow.rejoinDelay();
           if (delay !== null) rejoinTimer = setTimeout(join, delay);
+          else joinWindow.cancel();
         },
       );
   };
@@ -124,10 +133,14 @@ export function connectOverlay(
   });
   if (follow) {
     socket.on('meeting.state', (payload) =>
-      afterState(follow.report({ type: 'state', payload, now: Date.now() })),
+      joinWindow.push(() => afterState(follow.report({ type: 'state', payload, now: Date.now() }))),
     );
-    socket.on('meeting.results', (payload) => resyncIf(follow.report({ type: 'results', payload })));
-    socket.on('meeting.scoreboard', (payload) => resyncIf(follow.report({ type: 'scoreboard', payload })));
+    socket.on('meeting.results', (payload) =>
+      joinWindow.push(() => resyncIf(follow.report({ type: 'results', payload }))),
+    );
+    socket.on('meeting.scoreboard', (payload) =>
+      joinWindow.push(() => resyncIf(follow.report({ type: 'scoreboard', payload }))),
+    );
     socket.on('meeting.changed', () => join());
   }
   socket.on('overlay.revoked', () => {

@@ -1,4 +1,5 @@
 export * from './live-meeting';
+export * from './join-window';
 export * from './results-math';
 export * from './results-labels';
 export * from './poll-bars';

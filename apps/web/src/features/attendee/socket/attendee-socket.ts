@@ -13,6 +13,7 @@ import {
   SOCKET_PATH,
   type SocketAuth,
 } from '@podium/contracts';
+import { createJoinWindow } from '@podium/ui';
 import { io, type Socket } from 'socket.io-client';
 import {
   ACK_TIMEOUT_MS,
@@ -85,6 +86,7 @@ export function connectAttendee(
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   /** Set by `server.draining`: the next server disconnect is a shutdown, not a kick. */
   let drainSpreadMs: number | null = null;
+  const joinWindow = createJoinWindow();
 
   const later = (delay: number, action: () => void) => {
     clearTimeout(retryTimer);
@@ -97,6 +99,7 @@ export function connectAttendee(
     if (stopped || !socket.connected) return;
     // Only the latest join's snapshot counts: an older one could be behind pushes since.
     const seq = ++joinSeq;
+    joinWindow.open();
     socket
       .timeout(ACK_TIMEOUT_MS)
       .emit('meeting.join', { meetingId }, (err: Error | null, ack: Ack<MeetingSnapshotDto>) => {
@@ -108,11 +111,13 @@ export function connectAttendee(
         }
         if (ack.ok) {
           on.snapshot(ack.data);
+          if (joinWindow.close()) join();
           return;
         }
         const final = isFinalJoinError(ack.error);
         on.joinFailed(ack.error, !final);
         if (final) {
+          joinWindow.cancel();
           if (ack.error.statusCode === 401) on.refused();
           return;
         }
@@ -157,10 +162,10 @@ export function connectAttendee(
       later(Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** (retries - 1)), () => socket.connect());
     }
   });
-  socket.on('meeting.state', (payload) => on.state(payload));
-  socket.on('meeting.results', (payload) => on.results(payload));
-  socket.on('meeting.scoreboard', (payload) => on.scoreboard(payload));
-  socket.on('attendee.score', (payload) => on.score(payload));
+  socket.on('meeting.state', (payload) => joinWindow.push(() => on.state(payload)));
+  socket.on('meeting.results', (payload) => joinWindow.push(() => on.results(payload)));
+  socket.on('meeting.scoreboard', (payload) => joinWindow.push(() => on.scoreboard(payload)));
+  socket.on('attendee.score', (payload) => joinWindow.push(() => on.score(payload)));
   socket.on('inroom.message', (payload) => {
     if (payload.meetingId === meetingId) on.inroomMessage(payload);
   });
@@ -174,6 +179,7 @@ export function connectAttendee(
   function stop() {
     stopped = true;
     clearTimeout(retryTimer);
+    joinWindow.cancel();
     socket.disconnect();
   }
 

@@ -87,6 +87,32 @@ describe('connectLive', () => {
     expect(store.getState().view?.version).toBe(7);
   });
 
+  // The server enters the rooms before it reads the snapshot: a command committed after that read
+  // is pushed before the join's answer, and the answer carries the older state.
+  it('keeps a push that comes before the first snapshot and is newer than it', () => {
+    const { socket, store } = setup();
+    socket.push('meeting.state', newState({ version: 2, phase: 'question_open' }));
+    expect(store.getState().view).toBeNull();
+    socket.answer(0, ok(snapshot(1)));
+    expect(store.getState().view?.version).toBe(2);
+    expect(store.getState().view?.state.phase).toBe('question_open');
+    expect(socket.sentOf('meeting.join')).toHaveLength(1);
+  });
+
+  it('keeps a push that comes while a re-join is in flight over the older snapshot it answers', () => {
+    const { socket, store } = setup();
+    socket.answer(0, ok(snapshot(1)));
+    socket.push('meeting.changed', { meetingId: MEETING_ID });
+    socket.push('meeting.state', newState({ version: 2, phase: 'question_open' }));
+    socket.push('meeting.control', newControl('tab-2'));
+    socket.answer(1, ok(snapshot(1)));
+    expect(store.getState().view?.version).toBe(2);
+    expect(store.getState().view?.control?.controllerClientId).toBe('tab-2');
+    socket.push('meeting.state', newState({ version: 3, phase: 'question_closed' }));
+    expect(store.getState().view?.state.phase).toBe('question_closed');
+    expect(socket.sentOf('meeting.join')).toHaveLength(2);
+  });
+
   it('re-joins when a push skips versions', () => {
     const { socket } = setup();
     socket.answer(0, ok(snapshot(1)));

@@ -16,6 +16,8 @@ import {
   requestAck,
   TIMEOUT_ERROR,
 } from '@/shared/socket/socket-ack';
+import { createJoinWindow } from '@podium/ui';
+import { listenTo } from '@/shared/socket/listen-to';
 import type { LiveStore } from '../model/live.store';
 
 type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -51,6 +53,7 @@ export function connectLive(socket: LiveSocket, store: LiveStore, meetingId: str
   let joinSeq = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   const clientId = store.getState().clientId;
+  const joinWindow = createJoinWindow();
 
   const join = () => {
     clearTimeout(retryTimer);
@@ -58,51 +61,53 @@ export function connectLive(socket: LiveSocket, store: LiveStore, meetingId: str
     // Only the latest join's snapshot counts: an older one could be behind pushes since.
     const seq = ++joinSeq;
     const request = clientId === null ? { meetingId } : { meetingId, clientId };
+    joinWindow.open();
     socket
       .timeout(ACK_TIMEOUT_MS)
       .emit('meeting.join', request, (err: Error | null, ack: Ack<MeetingSnapshotDto>) => {
         if (stopped || seq !== joinSeq) return;
         if (!err && ack.ok) {
           store.getState().snapshot(ack.data);
+          if (joinWindow.close()) join();
           return;
         }
         const error = err ? TIMEOUT_ERROR : ack.ok ? TIMEOUT_ERROR : ack.error;
         store.getState().joinFailed(error);
-        if (!isFinalJoinError(error)) retryTimer = setTimeout(join, JOIN_RETRY_MS);
+        if (isFinalJoinError(error)) joinWindow.cancel();
+        else retryTimer = setTimeout(join, JOIN_RETRY_MS);
       });
   };
 
   const ours = (payload: { meetingId: string }) => payload.meetingId === meetingId;
-  // Every listener this follower adds, so that stop removes exactly these.
+  /** Applies a versioned push (through the join window) and re-joins on a version gap. */
+  const resyncIf = (apply: () => boolean) =>
+    joinWindow.push(() => {
+      if (apply()) join();
+    });
+  // Every listener this follower adds; stop removes exactly these (the socket is shared).
   const handlers: ListenerTable = {
     'session.ready': () => join(),
     'meeting.state': (payload) => {
-      if (ours(payload) && store.getState().state(payload)) join();
+      if (ours(payload)) resyncIf(() => store.getState().state(payload));
     },
     'meeting.results': (payload) => {
-      if (ours(payload) && store.getState().results(payload)) join();
+      if (ours(payload)) resyncIf(() => store.getState().results(payload));
     },
     'meeting.scoreboard': (payload) => {
-      if (ours(payload) && store.getState().scoreboard(payload)) join();
+      if (ours(payload)) resyncIf(() => store.getState().scoreboard(payload));
     },
     'meeting.presence': (payload) => {
-      if (ours(payload)) store.getState().presence(payload);
+      if (ours(payload)) joinWindow.push(() => store.getState().presence(payload));
     },
     'meeting.control': (payload) => {
-      if (ours(payload)) store.getState().control(payload);
+      if (ours(payload)) joinWindow.push(() => store.getState().control(payload));
     },
     // Questions or the title were edited: the snapshot carries the new ones.
     'meeting.changed': (payload) => {
       if (ours(payload)) join();
     },
   };
-  const listen = (add: boolean) => {
-    for (const event of Object.keys(handlers) as (keyof ListenerTable)[]) {
-      if (add) socket.on(event, handlers[event]);
-      else socket.off(event, handlers[event]);
-    }
-  };
-  listen(true);
+  const unlisten = listenTo(socket, handlers);
   join();
 
   const request = <T>(send: (done: (err: Error | null, ack: Ack<T>) => void) => void) =>
@@ -149,7 +154,8 @@ export function connectLive(socket: LiveSocket, store: LiveStore, meetingId: str
     stop: () => {
       stopped = true;
       clearTimeout(retryTimer);
-      listen(false);
+      joinWindow.cancel();
+      unlisten();
       if (socket.connected) socket.emit('meeting.leave', { meetingId });
       // A command still in flight will never be finished by its ack now.
       if (store.getState().meetingId === meetingId) store.getState().finish(null);

@@ -1,14 +1,13 @@
 import type { JoinedMeetingDto, JoinMeetingRequest, JoinPreviewDto } from '@podium/contracts';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { isApiError } from '@/shared/api/api-error';
 import { http, segment } from '@/shared/api/http-client';
 
-// Plain fetch and state, no query cache: the attendee's pages make two requests, and the cache
-// library would be a tenth of their script.
+// Plain fetch and a small store, no query cache: the attendee's pages make two requests, and the
+// cache library would be a tenth of their script.
 
 /** A preview seen in the last 30 s is shown again without asking (typing a code back and forth). */
 const PREVIEW_FRESH_MS = 30_000;
-const previews = new Map<string, { preview: JoinPreviewDto; at: number }>();
 
 /** What is known of one code's preview: nothing yet, the meeting, or why not. */
 interface PreviewState {
@@ -19,6 +18,23 @@ interface PreviewState {
 }
 
 const NOTHING_YET: PreviewState = { code: null, isError: false };
+
+/**
+ * The previews asked for in this tab, by code, outside React (read with useSyncExternalStore):
+ * `at` is when a meeting came back, absent while asking or after an error.
+ */
+const previews = new Map<string, { state: PreviewState; at?: number }>();
+const previewListeners = new Set<() => void>();
+
+function setPreview(code: string, state: PreviewState, at?: number): void {
+  previews.set(code, { state, at });
+  for (const listener of previewListeners) listener();
+}
+
+function subscribePreviews(listener: () => void): () => void {
+  previewListeners.add(listener);
+  return () => void previewListeners.delete(listener);
+}
 
 async function fetchPreview(code: string, signal: AbortSignal): Promise<JoinPreviewDto> {
   try {
@@ -32,29 +48,24 @@ async function fetchPreview(code: string, signal: AbortSignal): Promise<JoinPrev
 
 /** `GET /api/join/:code` (public): the meeting's title before asking for a nickname. */
 export function useJoinPreview(code: string | null) {
-  const [state, setState] = useState<PreviewState>(NOTHING_YET);
+  const state = useSyncExternalStore(subscribePreviews, () =>
+    code === null ? NOTHING_YET : (previews.get(code)?.state ?? NOTHING_YET),
+  );
   useEffect(() => {
     if (code === null) return;
-    const fresh = previews.get(code);
-    if (fresh && Date.now() - fresh.at < PREVIEW_FRESH_MS) {
-      setState({ code, data: fresh.preview, isError: false });
-      return;
-    }
+    const at = previews.get(code)?.at;
+    if (at !== undefined && Date.now() - at < PREVIEW_FRESH_MS) return;
     const abort = new AbortController();
-    setState({ code, isError: false });
+    setPreview(code, { code, isError: false });
     fetchPreview(code, abort.signal).then(
-      (preview) => {
-        previews.set(code, { preview, at: Date.now() });
-        setState({ code, data: preview, isError: false });
-      },
+      (preview) => setPreview(code, { code, data: preview, isError: false }, Date.now()),
       (error: unknown) => {
-        if (!abort.signal.aborted) setState({ code, error, isError: true });
+        if (!abort.signal.aborted) setPreview(code, { code, error, isError: true });
       },
     );
     return () => abort.abort();
   }, [code]);
-  // A result for the code typed before is not this code's.
-  return state.code === code && code !== null ? state : NOTHING_YET;
+  return state;
 }
 
 interface JoinCallbacks {

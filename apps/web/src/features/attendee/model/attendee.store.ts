@@ -20,6 +20,7 @@ import {
   type MeetingView,
 } from '@podium/ui';
 import { createStore, useStore } from 'zustand';
+import type { AttendeeConnection } from '../socket/attendee-socket';
 
 export type AttendeeLink = 'connecting' | 'online' | 'offline';
 type ScoreboardPayload = Parameters<ServerToClientEvents['meeting.scoreboard']>[0];
@@ -32,8 +33,11 @@ export interface AttendeeStoreState {
   joinError: ApiErrorDto | null;
   /** null until the first snapshot. */
   view: MeetingView | null;
+  /** The open socket's requests (answer, ask, upvote…); null while none is open. */
+  connection: AttendeeConnection | null;
 
   setLink: (link: AttendeeLink) => void;
+  connected: (connection: AttendeeConnection | null) => void;
   refuse: () => void;
   joinFailed: (error: ApiErrorDto) => void;
   snapshot: (snapshot: MeetingSnapshotDto) => void;
@@ -47,7 +51,13 @@ export interface AttendeeStoreState {
   reset: () => void;
 }
 
-const initial = { link: 'connecting' as AttendeeLink, refused: false, joinError: null, view: null };
+const initial = {
+  link: 'connecting' as AttendeeLink,
+  refused: false,
+  joinError: null,
+  view: null,
+  connection: null,
+};
 
 /** The attendee page's live picture, fed by the socket through the libs/ui live-meeting rules. */
 export function createAttendeeStore() {
@@ -56,6 +66,7 @@ export function createAttendeeStore() {
     return {
       ...initial,
       setLink: (link) => set({ link }),
+      connected: (connection) => set({ connection }),
       refuse: () => set({ refused: true }),
       joinFailed: (error) => set({ joinError: error }),
       snapshot: (snapshot) => set({ view: fromSnapshot(snapshot), joinError: null }),

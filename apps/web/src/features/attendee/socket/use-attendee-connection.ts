@@ -1,15 +1,15 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { browserStorage, forgetAttendee, type StoredAttendee } from '../model/attendee-session';
-import { attendeeStore } from '../model/attendee.store';
+import { attendeeStore, useAttendee } from '../model/attendee.store';
 import { inroomChatStore } from '../model/inroom-chat.store';
 import { type AttendeeConnection, connectAttendee } from './attendee-socket';
 
 /**
- * Opens the attendee's socket for their stored token and feeds the page store; resyncs on version
- * gaps. A refused token is forgotten so the page can offer the join form again.
+ * Opens the attendee's socket for their stored token and feeds the page store, which also holds
+ * the connection for the page's requests; resyncs on version gaps. A refused token is forgotten so
+ * the page can offer the join form again.
  */
 export function useAttendeeConnection(attendee: StoredAttendee | null): AttendeeConnection | null {
-  const [connection, setConnection] = useState<AttendeeConnection | null>(null);
   const token = attendee?.token ?? null;
   const meetingId = attendee?.meetingId ?? null;
 
@@ -46,12 +46,12 @@ export function useAttendeeConnection(attendee: StoredAttendee | null): Attendee
       inroomMessage: (payload) => inroomChatStore.getState().received(payload),
       inroomHidden: (messageId) => inroomChatStore.getState().hide(meetingId, messageId),
     });
-    setConnection(link);
+    attendeeStore.getState().connected(link);
     return () => {
       link.stop();
-      setConnection(null);
+      attendeeStore.getState().connected(null);
     };
   }, [token, meetingId]);
 
-  return connection;
+  return useAttendee((state) => state.connection);
 }

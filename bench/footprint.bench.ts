@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { startApi, type ApiStart } from './support/api-start';
 import { gzipTotal, pageWeight, type PageWeight } from './support/page-weight';
+import { commitLabel } from './support/git-commit';
 
 /**
  * Footprint of a built Podium (not a test: see bench/README.md): the JavaScript the attendee page
@@ -173,7 +174,7 @@ describe('footprint benchmark', () => {
       '',
       'Written by `bench/footprint.bench.ts` (see `bench/README.md`); run it again to replace this file.',
       '',
-      `- Date: ${new Date().toISOString()}; build of ${builtAt}; commit ${sh('git', ['rev-parse', '--short', 'HEAD'])} (with uncommitted changes)`,
+      `- Date: ${new Date().toISOString()}; build of ${builtAt}; commit ${commitLabel()}`,
       `- Machine: nproc ${sh('nproc', [])} (${cpu[0]?.model ?? 'cpu'}), ${Math.round(totalmem() / 2 ** 30)} GiB; \`free -g\`: ${sh('free', ['-g']).split('\n')[1]?.replace(/\s+/g, ' ') ?? '?'}`,
       `- Load average before ${loadBefore.map((l) => l.toFixed(2)).join(' / ')}, after ${loadAfter.map((l) => l.toFixed(2)).join(' / ')} (1 / 5 / 15 min); Node ${process.version}`,
       '',

@@ -1,4 +1,4 @@
-import { type ChildProcess, execFileSync, fork } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +19,7 @@ import {
   type SizeRun,
 } from './support/results-report';
 import type { BurstResult, ParentToSwarm, SwarmToParent } from './support/swarm-protocol';
+import { commitLabel } from './support/git-commit';
 
 /**
  * Load benchmark of a live meeting: the real api (this process) on a fresh PostgreSQL database and
@@ -238,20 +239,6 @@ async function describeServices(): Promise<{ postgres: string; redis: string }> 
   }
 }
 
-function commit(): string {
-  const git = (...args: string[]) =>
-    execFileSync('git', args, {
-      cwd: __dirname,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    }).trim();
-  try {
-    return `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain').length > 0 ? ' (with uncommitted changes)' : ''}`;
-  } catch {
-    return 'unknown';
-  }
-}
-
 describe('meeting load', () => {
   const runs: SizeRun[] = [];
   const context = { poolSize: 0 };
@@ -265,7 +252,7 @@ describe('meeting load', () => {
       date: new Date().toISOString(),
       machine: `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB`,
       node: process.version,
-      commit: commit(),
+      commit: commitLabel(),
       ...services,
       poolSize: context.poolSize,
       tickMs: RESULTS_TICK_MS,

@@ -6,6 +6,7 @@ import { newOwner } from '../apps/api/test/support/factories';
 import { startTestApp } from '../apps/api/test/support/test-app';
 import { TestDatabase } from '../apps/api/test/support/test-database';
 import { PointsCyclesJob } from '../apps/api/src/modules/points/cycles/points-cycles.job';
+import { commitLabel } from './support/git-commit';
 
 /**
  * A points cycle for N present viewers: the real api on a fresh PostgreSQL database, N viewers
@@ -185,7 +186,6 @@ describe('points cycle benchmark', () => {
     ])
       .toString()
       .trim();
-    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD']).toString().trim();
     const rows = results.map(({ n, runs, payoutRows }) => {
       const totals = runs.map((r) => r.totalMs);
       const med = median(totals);
@@ -207,7 +207,7 @@ describe('points cycle benchmark', () => {
       `- Date: ${new Date().toISOString()}`,
       `- Machine: ${cpu.length} × ${cpu[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB; load average before ${loadBefore.map((l) => l.toFixed(2)).join(' / ')}, after ${loadAfter.map((l) => l.toFixed(2)).join(' / ')} (1 / 5 / 15 min)`,
       `- Node ${process.version}, PostgreSQL ${pgVersion}`,
-      `- Commit: ${commit} (with uncommitted changes)`,
+      `- Commit: ${commitLabel()}`,
       `- Api: one process on a fresh database; ${REPEATS} cycles per size, each a new cycle key paying every viewer${SMOKE ? ' (smoke run)' : ''}`,
       '',
       '| present viewers | whole cycle, median (ms) | every cycle (ms) | PostgreSQL CPU per cycle (ms) | api CPU per cycle (ms) | viewers paid/s | payout rows after |',

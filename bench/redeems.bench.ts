@@ -14,6 +14,7 @@ import {
   RACE_PRICE,
   type RedeemWorld,
 } from './support/redeem-setup';
+import { commitLabel } from './support/git-commit';
 
 /**
  * Redeems under load, as issue 8 asks: the built api on PostgreSQL + Redis, driven over HTTP from a
@@ -163,7 +164,7 @@ describe('redeem benchmark (built api, load from another process)', () => {
           postgres: execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-Atc', 'SHOW server_version'])
             .toString()
             .trim(),
-          commit: `${execFileSync('git', ['rev-parse', '--short', 'HEAD']).toString().trim()} (with uncommitted changes)`,
+          commit: commitLabel(),
           poolSize: world.poolSize,
           smoke: SMOKE,
           target: TARGET_PER_SECOND,

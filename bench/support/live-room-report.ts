@@ -1,7 +1,7 @@
-import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { type LiveRoomRun, meetsTargets, TARGETS } from './live-room-metrics';
 import type { Percentiles } from './swarm-protocol';
+import { commitLabel } from './git-commit';
 
 export interface LiveRoomContext {
   date: string;
@@ -22,23 +22,9 @@ export function machineContext(
     date: new Date().toISOString(),
     machine: `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'} (nproc ${cpu.length}), ${(totalmem() / 1024 ** 3).toFixed(0)} GiB`,
     node: process.version,
-    commit: commit(),
+    commit: commitLabel(),
     loadBefore,
   };
-}
-
-function commit(): string {
-  const git = (...args: string[]) =>
-    execFileSync('git', args, {
-      cwd: __dirname,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    }).trim();
-  try {
-    return `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain').length > 0 ? ' (with uncommitted changes)' : ''}`;
-  } catch {
-    return 'unknown';
-  }
 }
 
 const ms = (value: number | null | undefined) =>

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import type { IngestOutcome, Percentiles } from './webhook-ingest-effects';
 import type { WindowLoad } from './pid-sampler';
+import { commitLabel } from './git-commit';
 
 export const TARGETS = { acceptedPerSecond: 3000, ackP99Ms: 50, effectP99Ms: 500 };
 
@@ -125,7 +126,7 @@ export function markdown(results: WindowResult[], context: ReportContext): strin
     '',
     'Written by `bench/webhook-ingest.bench.ts` (see `bench/README.md`); run it again to replace this file.',
     '',
-    `- Date: ${new Date().toISOString()}; commit ${sh('git', ['rev-parse', '--short', 'HEAD'])} (with uncommitted changes)${context.smoke ? '; **smoke run** (targets not asserted)' : ''}`,
+    `- Date: ${new Date().toISOString()}; commit ${commitLabel()}${context.smoke ? '; **smoke run** (targets not asserted)' : ''}`,
     `- Machine: nproc ${sh('nproc', [])} (${cpu[0]?.model ?? 'cpu'}), ${Math.round(totalmem() / 2 ** 30)} GiB; \`free -g\`: ${sh('free', ['-g']).split('\n')[1]?.replace(/\s+/g, ' ') ?? '?'}`,
     `- Load average before ${context.loadBefore.map((l) => l.toFixed(2)).join(' / ')}, after ${context.loadAfter.map((l) => l.toFixed(2)).join(' / ')} (1 / 5 / 15 min); Node ${process.version}`,
     `- Half the messages are \`!hello\` (a custom command replying "Hello {user}!"); ${Math.round(context.duplicateShare * 100)} % of the messages are posted a second time with the same message id.`,

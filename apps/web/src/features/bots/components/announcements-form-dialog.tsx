@@ -18,7 +18,8 @@ import {
 } from '../model/announcements.form';
 import { BotForm, BotFormDialog } from './bot-form-dialog';
 import { useBotItemForm } from './bot-item-form';
-import { BotCheckbox, CheckGroup } from './bots-shell.fields';
+import { Checkbox } from '@/shared/ui/checkbox';
+import { CheckGroup } from './bots-shell.fields';
 
 export interface AnnouncementsFormDialogProps {
   workspaceId: string;
@@ -122,7 +123,7 @@ function AnnouncementForm({
           data-testid="announcement-min-chat-input"
         />
       </div>
-      <BotCheckbox
+      <Checkbox
         label={t('bots.announcements.fields.liveOnly')}
         checked={values.liveOnly}
         onChange={(liveOnly) => set('liveOnly', liveOnly)}

@@ -4,7 +4,8 @@ import { Button } from '@/shared/ui/button';
 import { Dialog } from '@/shared/ui/dialog';
 import { TextField } from '@/shared/ui/field';
 import type { BotFormState, BoundField } from './bot-item-form';
-import { BotCheckbox, BotFormError } from './bots-shell.fields';
+import { Checkbox } from '@/shared/ui/checkbox';
+import { BotFormError } from './bots-shell.fields';
 
 /** The create/edit dialog of a bot item; its form is mounted only while it is open. */
 export function BotFormDialog({
@@ -67,7 +68,7 @@ export function BotForm({
     <form className="form" onSubmit={form.submit} noValidate data-testid={testId}>
       <BotFormError error={form.formError} fields={form.fields} />
       {children}
-      <BotCheckbox
+      <Checkbox
         label={t('bots.form.enabled')}
         checked={form.enabled}
         onChange={form.setEnabled}

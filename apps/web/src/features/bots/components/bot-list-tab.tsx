@@ -7,7 +7,7 @@ import { ConfirmMutationDialog, type IdMutation } from '@/shared/ui/confirm-dial
 import { EmptyState } from '@/shared/ui/empty-state';
 import { ChatIcon, PlusIcon, TrashIcon } from '@/shared/ui/icons';
 import { BotQueryStatus, BotRow, type QueryState } from './bot-list-parts';
-import { BotCheckbox } from './bots-shell.fields';
+import { Checkbox } from '@/shared/ui/checkbox';
 
 /** What a list row needs of an item: its id and its on/off switch. */
 export interface BotListItem {
@@ -119,7 +119,7 @@ export function BotListTab<T extends BotListItem>({
                 main={renderMain(item)}
                 actions={
                   <>
-                    <BotCheckbox
+                    <Checkbox
                       label={item.enabled ? t('bots.list.enabled') : t('bots.list.disabled')}
                       checked={item.enabled}
                       disabled={!canEdit || toggle.isPending}

@@ -1,39 +1,10 @@
 import { PLATFORMS, type Platform } from '@podium/contracts';
-import { useId, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '@/shared/ui/alert';
+import { Checkbox } from '@/shared/ui/checkbox';
 import { useErrorText } from '@/shared/ui/form-error';
 import { allShownAtFields, type FieldIssue, fieldErrorsOf, issuesOfError } from '../model/bots-shell.form';
-
-/** A controlled checkbox with its label beside it. */
-export function BotCheckbox({
-  label,
-  checked,
-  onChange,
-  disabled,
-  'data-testid': testId,
-}: {
-  label: ReactNode;
-  checked: boolean;
-  onChange: (checked: boolean) => void;
-  disabled?: boolean;
-  'data-testid'?: string;
-}) {
-  const id = useId();
-  return (
-    <div className="bot-checkbox">
-      <input
-        id={id}
-        type="checkbox"
-        checked={checked}
-        disabled={disabled}
-        onChange={(event) => onChange(event.currentTarget.checked)}
-        data-testid={testId}
-      />
-      <label htmlFor={id}>{label}</label>
-    </div>
-  );
-}
 
 /** A group of checkboxes over a list of values (platforms, roles, connections). */
 export function CheckGroup<T extends string>({
@@ -62,7 +33,7 @@ export function CheckGroup<T extends string>({
       <fieldset className="bot-checks" data-testid={testId}>
         <legend>{legend}</legend>
         {options.map((option) => (
-          <BotCheckbox
+          <Checkbox
             key={option.value}
             label={option.label}
             checked={selected.includes(option.value)}

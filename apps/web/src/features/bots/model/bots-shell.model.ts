@@ -1,15 +1,6 @@
-/** The tabs of the Bots page are one array (see `bots-shell.tabs.tsx`); this picks the shown one. */
+/** The tabs of the Bots page are one array (see `bots-shell.tabs.tsx`); PageTabs shows them. */
 export interface TabRef {
   id: string;
-}
-
-/** The tab named in the URL when there is one by that id, otherwise the first (or null for none). */
-export function resolveTab<T extends TabRef>(tabs: readonly T[], requested: string | undefined): T | null {
-  if (requested) {
-    const found = tabs.find((tab) => tab.id === requested);
-    if (found) return found;
-  }
-  return tabs[0] ?? null;
 }
 
 /** Tab ids are URL segments: lower-case words joined by dashes, unique within the page. */

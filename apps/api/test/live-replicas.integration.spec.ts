@@ -3,6 +3,7 @@ import type { MeetingResultsPayload } from '@podium/contracts';
 import { joinMeeting, newMeeting, newOwner, newQuestion, newQuestionInput } from './support/factories';
 import { choiceIdsOf } from './support/live-harness';
 import { emitAck, eventually, LiveClient, okData } from './support/live';
+import { ReplicaTurns } from '../src/modules/redis/replica-turns';
 import { clearRedisPrefix, newRedisPrefix, startTestApp, type TestApp } from './support/test-app';
 import { TestDatabase } from './support/test-database';
 
@@ -107,5 +108,18 @@ describe('a live room over two replicas (PostgreSQL, Redis)', () => {
       (n) => n === 1,
     );
     expect(await presentOnOpen(a)).toBe(1);
+  });
+
+  it('gives a periodic push one replica per period: the other is told how long to wait', async () => {
+    const key = `test:${randomBytes(4).toString('hex')}`;
+    const onA = a.podium.app.get(ReplicaTurns);
+    const onB = b.podium.app.get(ReplicaTurns);
+    expect(await onA.take(key, 400)).toBe(0);
+    const wait = await onB.take(key, 400);
+    expect(wait).toBeGreaterThan(0);
+    expect(wait).toBeLessThanOrEqual(400);
+    expect(await onA.take(key, 400)).toBeGreaterThan(0);
+    await new Promise((resolve) => setTimeout(resolve, wait + 20));
+    expect(await onB.take(key, 400)).toBe(0);
   });
 });

@@ -138,7 +138,7 @@ export class ResultsTicker implements OnModuleDestroy {
    * waits more than about a tick longer.
    */
   private async myTurn(key: string, tickMs: number, again: () => void): Promise<boolean> {
-    if ((await this.turns.take(key, tickMs)) === 0) return true;
+    if (await this.turns.take(key, tickMs)) return true;
     again();
     return false;
   }

@@ -1,6 +1,5 @@
 import type {
   Ack,
-  ClientToServerEvents,
   LiveControlDto,
   LiveStateDto,
   MeetingCommand,
@@ -8,7 +7,6 @@ import type {
   QaModerate,
   ServerToClientEvents,
 } from '@podium/contracts';
-import type { Socket } from 'socket.io-client';
 import {
   ACK_TIMEOUT_MS,
   isFinalJoinError,
@@ -18,9 +16,9 @@ import {
 } from '@/shared/socket/socket-ack';
 import { createJoinWindow } from '@podium/ui';
 import { listenTo } from '@/shared/socket/listen-to';
+import type { PodiumSocket } from '@/shared/socket/socket.client';
 import type { LiveStore } from '../model/live.store';
 
-type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 /** The pushes a follower listens to, each with its handler. */
 type ListenerTable = Pick<
   ServerToClientEvents,
@@ -48,7 +46,7 @@ export interface LiveConnection {
  * `session.ready` (each reconnect), feeds the pushes to the store, and re-joins when the store
  * sees a version gap. Only listeners it added are removed on stop: the socket is shared.
  */
-export function connectLive(socket: LiveSocket, store: LiveStore, meetingId: string): LiveConnection {
+export function connectLive(socket: PodiumSocket, store: LiveStore, meetingId: string): LiveConnection {
   let stopped = false;
   let joinSeq = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { MeetingResultsPayload } from '@podium/contracts';
+import type { MeetingResultsPayload, MyScoreDto } from '@podium/contracts';
 import { joinMeeting, newMeeting, newOwner, newQuestion, newQuestionInput } from './support/factories';
 import { choiceIdsOf } from './support/live-harness';
 import { emitAck, eventually, LiveClient, okData } from './support/live';
@@ -9,13 +9,16 @@ import { TestDatabase } from './support/test-database';
 
 /**
  * A live room spread over two replicas: who is present is counted across both (an attendee with a
- * tab on each counts once), and results count answers that landed on either.
+ * tab on each counts once), results count answers that landed on either, and after a quiz every
+ * phone gets its own score from the replica it is connected to.
  */
 describe('a live room over two replicas (PostgreSQL, Redis)', () => {
   let db: TestDatabase;
   let prefix: string;
   let a: TestApp;
   let b: TestApp;
+  /** The one owner this database can have (the first visit sets it up). */
+  let owner: Awaited<ReturnType<typeof newOwner>>;
   const clients: LiveClient[] = [];
 
   beforeAll(async () => {
@@ -30,7 +33,22 @@ describe('a live room over two replicas (PostgreSQL, Redis)', () => {
       startTestApp({ databaseUrl: db.url, redisPrefix: prefix, env }),
       startTestApp({ databaseUrl: db.url, redisPrefix: prefix, env }),
     ]);
+    owner = await newOwner(a.baseUrl);
   });
+  /** A socket closed after the tests: the owner's dashboard tab or an attendee's phone. */
+  const open = async (
+    baseUrl: string,
+    meetingId: string,
+    auth: Parameters<typeof LiveClient.open>[2],
+    clientId?: string,
+  ) => {
+    const { client } = await LiveClient.open(baseUrl, meetingId, auth, clientId);
+    clients.push(client);
+    return client;
+  };
+  const dashboard = (meetingId: string, clientId: string) =>
+    open(a.baseUrl, meetingId, { cookie: owner.client.cookie ?? '' }, clientId);
+
   afterAll(async () => {
     for (const client of clients) client.close();
     await Promise.all([a?.close(), b?.close()]);
@@ -39,7 +57,6 @@ describe('a live room over two replicas (PostgreSQL, Redis)', () => {
   });
 
   it('counts attendees on both replicas once each, and results count answers from both', async () => {
-    const owner = await newOwner(a.baseUrl);
     const meeting = await newMeeting(owner.client, owner.workspaceId);
     const poll = await newQuestion(
       owner.client,
@@ -54,24 +71,14 @@ describe('a live room over two replicas (PostgreSQL, Redis)', () => {
       client.close();
       return snapshot.audience === 'organizer' ? snapshot.present : null;
     };
-    const { client: organizer } = await LiveClient.open(
-      a.baseUrl,
-      meeting.id,
-      { cookie: owner.client.cookie ?? '' },
-      'tab-replicas',
-    );
-    clients.push(organizer);
+    const organizer = await dashboard(meeting.id, 'tab-replicas');
     const presence: number[] = [];
     organizer.socket.on('meeting.presence', (p: { present: number }) => presence.push(p.present));
-    const dashboard: MeetingResultsPayload[] = [];
-    organizer.socket.on('meeting.results', (p: MeetingResultsPayload) => dashboard.push(p));
+    const pushed: MeetingResultsPayload[] = [];
+    organizer.socket.on('meeting.results', (p: MeetingResultsPayload) => pushed.push(p));
 
     // Ada on A, Bo on B, and Ada again in a second tab on B.
-    const phone = async (baseUrl: string, attendeeToken: string) => {
-      const { client } = await LiveClient.open(baseUrl, meeting.id, { attendeeToken });
-      clients.push(client);
-      return client;
-    };
+    const phone = (baseUrl: string, attendeeToken: string) => open(baseUrl, meeting.id, { attendeeToken });
     const ada = await joinMeeting(a.baseUrl, meeting.joinCode, 'Ada');
     const bo = await joinMeeting(b.baseUrl, meeting.joinCode, 'Bo');
     const adaOnA = await phone(a.baseUrl, ada.attendeeToken);
@@ -97,7 +104,7 @@ describe('a live room over two replicas (PostgreSQL, Redis)', () => {
     // Both answers counted, whichever replica took them, on the dashboard and on every phone.
     const counted = (results: LiveClient['results']) =>
       results?.type === 'poll' && results.answered === 2 && results.counts[tea ?? ''] === 1;
-    await eventually(() => dashboard.at(-1)?.results ?? null, counted);
+    await eventually(() => pushed.at(-1)?.results ?? null, counted);
     for (const client of [adaOnA, boOnB, adaOnB]) await eventually(() => client.results, counted);
 
     // Ada closes her tab on A: still present on B. Bo leaves: one left.
@@ -108,6 +115,49 @@ describe('a live room over two replicas (PostgreSQL, Redis)', () => {
       (n) => n === 1,
     );
     expect(await presentOnOpen(a)).toBe(1);
+  });
+
+  it('pushes each phone its own score and the board once after a quiz, whichever replica holds it', async () => {
+    const meeting = await newMeeting(owner.client, owner.workspaceId);
+    const quiz = await newQuestion(owner.client, meeting, newQuestionInput('quiz'));
+    const [paris, lyon] = choiceIdsOf(quiz);
+    const organizer = await dashboard(meeting.id, 'tab-quiz');
+    const phone = async (baseUrl: string, attendeeToken: string) => {
+      const client = await open(baseUrl, meeting.id, { attendeeToken });
+      const seen = { scores: [] as MyScoreDto[], boards: 0 };
+      client.socket.on('attendee.score', (score: MyScoreDto) => seen.scores.push(score));
+      client.socket.on('meeting.scoreboard', () => (seen.boards += 1));
+      return { client, seen };
+    };
+    // Ada on A and in a second tab on B, Bo on B; the quiz is run and scored on A.
+    const ada = await joinMeeting(a.baseUrl, meeting.joinCode, 'Ada');
+    const bo = await joinMeeting(b.baseUrl, meeting.joinCode, 'Bo');
+    const adaOnA = await phone(a.baseUrl, ada.attendeeToken);
+    const boOnB = await phone(b.baseUrl, bo.attendeeToken);
+    const adaOnB = await phone(b.baseUrl, ada.attendeeToken);
+    okData(await organizer.command(meeting.id, 'start'));
+    okData(await organizer.command(meeting.id, 'next'));
+    const answer = (client: LiveClient, choiceId: string | undefined) =>
+      emitAck(client.socket, 'answer.submit', {
+        questionId: quiz.id,
+        answer: { type: 'quiz', choiceIds: [choiceId ?? ''] },
+      });
+    okData(await answer(adaOnA.client, paris));
+    okData(await answer(boOnB.client, lyon));
+    okData(await organizer.command(meeting.id, 'close'));
+
+    const phones = [adaOnA, boOnB, adaOnB];
+    await eventually(
+      () => phones.map((p) => p.seen.scores.length),
+      (counts) => counts.every((n) => n > 0),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1_100)); // two more scoreboard ticks
+    expect(phones.map((p) => p.seen.scores)).toEqual([
+      [{ attendeeId: ada.attendee.id, nickname: 'Ada', total: 2, rank: 1, attendeeCount: 2 }],
+      [{ attendeeId: bo.attendee.id, nickname: 'Bo', total: 0, rank: 2, attendeeCount: 2 }],
+      [{ attendeeId: ada.attendee.id, nickname: 'Ada', total: 2, rank: 1, attendeeCount: 2 }],
+    ]);
+    expect(phones.map((p) => p.seen.boards)).toEqual([1, 1, 1]);
   });
 
   it('gives a periodic push one replica per period: the other is refused until the period ends', async () => {

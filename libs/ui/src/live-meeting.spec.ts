@@ -251,6 +251,17 @@ describe('applyScoreboard', () => {
     expect(newer.resync).toBe(true);
     expect(newer.view.scoreboard?.attendeeCount).toBe(4);
   });
+
+  it("moves the phone's own attendee count with the board, keeping its score and rank", () => {
+    const view = attendeeView();
+    const { view: next } = applyScoreboard(view, {
+      meetingId: MEETING_ID,
+      version: 3,
+      scoreboard: newScoreboard(12),
+    });
+    expect(next.me).toEqual({ ...view.me, attendeeCount: 12 });
+    expect(next.scoreboard?.attendeeCount).toBe(12);
+  });
 });
 
 describe('applyControl and isInControl', () => {

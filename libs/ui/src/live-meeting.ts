@@ -144,7 +144,9 @@ export function applyResults(view: MeetingView, payload: MeetingResultsPayload):
 export function applyScoreboard(view: MeetingView, payload: ScoreboardPayload): ApplyResult {
   if (payload.meetingId !== view.meetingId || payload.version < view.version) return unchanged(view);
   if (payload.version > view.version) return { view, resync: true };
-  return { view: { ...view, scoreboard: payload.scoreboard }, resync: false };
+  // The phone's "rank 3 of N" follows the board: its own score is only pushed when it moves.
+  const me = view.me && { ...view.me, attendeeCount: payload.scoreboard.attendeeCount };
+  return { view: { ...view, scoreboard: payload.scoreboard, me }, resync: false };
 }
 
 /** `meeting.presence` (organizers): attendees connected now; no version, the latest count wins. */

@@ -11,6 +11,8 @@ export type SocketData =
 export interface InterServerEvents {
   /** Which attendees of this meeting are connected to you? (answered with their ids) */
   'meeting.presentAttendees': (meetingId: string, reply: (attendeeIds: string[]) => void) => void;
+  /** The meeting's scores moved: push each of your attendees their own. */
+  'meeting.scoresChanged': (meetingId: string) => void;
 }
 
 export type PodiumServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;

@@ -8,15 +8,17 @@ import { LiveClient, okData } from '../apps/api/test/support/live';
 import { TestDatabase } from '../apps/api/test/support/test-database';
 import { TEST_REDIS_URL } from '../apps/api/test/support/test-env';
 import { clearRedisPrefix, newRedisPrefix } from '../apps/api/test/support/test-app';
-import { Loader, SOCKETS_PER_LOADER } from './support/live-room-loaders';
+import { Loader, SOCKETS_PER_LOADER, voteEveryone } from './support/live-room-loaders';
 import { type DashboardPush, type LiveRoomRun, voteFigures } from './support/live-room-metrics';
-import { epochNow, type JoinReport, type VoteReport } from './support/live-room-protocol';
+import { epochNow, type JoinReport } from './support/live-room-protocol';
+import { closeQuizRound } from './support/live-room-quiz';
 import { machineContext, renderLiveRoom } from './support/live-room-report';
 import { processUsage, type Replica, ReplicaSampler, startReplicas } from './support/live-room-servers';
 
 /**
  * Live-room benchmark: the built api (1 or 3 replicas, PostgreSQL and Redis) as separate processes,
- * N attendee sockets held by load-generator processes, a poll answered by everyone at a paced rate.
+ * N attendee sockets held by load-generator processes, a poll answered by everyone at a paced rate,
+ * then a quiz answered the same way and closed (every phone gets its own score).
  * Not part of `npm test`: see bench/README.md.
  */
 
@@ -60,6 +62,15 @@ async function runRoom(replicaCount: number, attendees: number): Promise<LiveRoo
       owner.client,
       meeting,
       newQuestionInput('poll', { choices: CHOICES.map((label) => ({ label })) }),
+    );
+    const quiz = await newQuestion(
+      owner.client,
+      meeting,
+      newQuestionInput('quiz', {
+        choices: CHOICES.map((label, i) => ({ label, correct: i === 0 })),
+        scoring: 'speed',
+        timeLimitSeconds: 600,
+      }),
     );
     organizer = (
       await LiveClient.open(
@@ -115,26 +126,12 @@ async function runRoom(replicaCount: number, attendees: number): Promise<LiveRoo
     const cpuBeforeVotes = apiCpuSeconds(replicas);
     okData(await organizer.command(meeting.id, 'start'));
     okData(await organizer.command(meeting.id, 'next'));
-    const votes: VoteReport[] = (
-      await Promise.all(
-        loaders.map((loader, i) =>
-          loader.ask(
-            {
-              type: 'vote',
-              plan: {
-                questionId: poll.id,
-                choiceIds: choiceIdsOf(poll),
-                votesPerSecond: (VOTES_PER_SECOND * (joins[i]?.joined ?? 0)) / Math.max(1, joined),
-                expectedTotal: joined,
-                finalTimeoutMs: 30_000,
-              },
-            },
-            'voted',
-            10 * 60_000,
-          ),
-        ),
-      )
-    ).map((m) => m.report);
+    const votes = await voteEveryone(
+      loaders,
+      joins,
+      { questionId: poll.id, answerType: 'poll', choiceIds: choiceIdsOf(poll), finalTimeoutMs: 30_000 },
+      VOTES_PER_SECOND,
+    );
     const load = sampler.stop();
     const cpuVotes = apiCpuSeconds(replicas) - cpuBeforeVotes;
     // The phones can have the final count before the dashboard's next tick: wait for that push too.
@@ -143,6 +140,15 @@ async function runRoom(replicaCount: number, attendees: number): Promise<LiveRoo
       await sleep(20);
     }
     const figures = voteFigures(votes, pushes);
+    const quizClose = await closeQuizRound({
+      organizer,
+      loaders,
+      joins,
+      replicas,
+      meeting,
+      quiz,
+      votesPerSecond: VOTES_PER_SECOND,
+    });
     const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
     return {
       replicas: replicaCount,
@@ -160,6 +166,7 @@ async function runRoom(replicaCount: number, attendees: number): Promise<LiveRoo
       load,
       cpuMsPerJoin: (cpuJoins * 1000) / Math.max(1, joined),
       cpuMsPerVote: (cpuVotes * 1000) / Math.max(1, figures.votesOk),
+      quizClose,
     };
   } finally {
     organizer?.close();
@@ -198,5 +205,7 @@ describe('live room', () => {
     expect(run.dashboardMissing).toBe(0);
     expect(run.dashboardFinal).toBe(attendees); // every vote counted exactly once
     expect(run.sawFinal).toBe(attendees);
+    expect(run.quizClose.answered).toBe(attendees);
+    expect(run.quizClose.scored).toBe(attendees); // every phone got its own score and rank
   });
 });

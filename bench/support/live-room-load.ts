@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import WebSocket from 'ws';
 import {
   epochNow,
@@ -5,6 +6,8 @@ import {
   type LoaderPlan,
   type LoaderToParent,
   type ParentToLoader,
+  type ScoresPlan,
+  type ScoresReport,
   type VotePlan,
   type VoteReport,
 } from './live-room-protocol';
@@ -19,6 +22,7 @@ import {
 const ACK_TIMEOUT_MS = 30_000;
 const RESULTS_PUSH = '42["meeting.results"';
 const STATE_PUSH = '42["meeting.state"';
+const SCORE_PUSH = '42["attendee.score"';
 const ANSWERED = /"answered":(\d+)/;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -29,6 +33,8 @@ class Phone {
   /** When this phone first saw results counting `finalTotal`. */
   finalAt: number | null = null;
   finalTotal = Number.POSITIVE_INFINITY;
+  /** Epoch ms of every `attendee.score` push this phone received. */
+  readonly scoredAt: number[] = [];
   private readonly acks = new Map<number, (frame: string) => void>();
   private nextAckId = 1;
 
@@ -80,6 +86,8 @@ class Phone {
       const answered = Number(ANSWERED.exec(frame)?.[1] ?? -1);
       this.answered = answered;
       if (answered >= this.finalTotal && this.finalAt === null) this.finalAt = epochNow();
+    } else if (frame.startsWith(SCORE_PUSH)) {
+      this.scoredAt.push(epochNow());
     } else if (frame.startsWith(STATE_PUSH)) {
       this.questionOpen = frame.includes('"phase":"question_open"');
     } else if (frame.startsWith('43')) {
@@ -93,6 +101,35 @@ class Phone {
 }
 
 let phones: Phone[] = [];
+
+/**
+ * POST /api/join on a connection of its own, closed after the answer, as each phone is its own
+ * client. Keep-alive connections shared by the load generator's join workers held about 64 open
+ * files in the api, and one process may open 20,000 on this machine: the room's last phone found
+ * none left for its socket.
+ */
+function postJoin(url: URL, body: unknown): Promise<{ status: number; body: string }> {
+  const payload = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        agent: false,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
 
 function send(message: LoaderToParent): void {
   process.send?.(message);
@@ -108,13 +145,12 @@ async function joinAll(plan: LoaderPlan): Promise<JoinReport> {
       const i = next++;
       const url = plan.urls[i % plan.urls.length] ?? '';
       try {
-        const response = await fetch(new URL('/api/join', url), {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ code: plan.joinCode, nickname: `Load ${i}` }),
+        const response = await postJoin(new URL('/api/join', url), {
+          code: plan.joinCode,
+          nickname: `Load ${i}`,
         });
-        if (response.status !== 201) throw new Error(`join ${response.status}: ${await response.text()}`);
-        const { attendeeToken } = (await response.json()) as { attendeeToken: string };
+        if (response.status !== 201) throw new Error(`join ${response.status}: ${response.body}`);
+        const { attendeeToken } = JSON.parse(response.body) as { attendeeToken: string };
         const phone = await Phone.open(url, attendeeToken);
         const ack = await phone.emit('meeting.join', { meetingId: plan.meetingId });
         if (!ack.startsWith('[{"ok":true')) throw new Error(`meeting.join refused: ${ack.slice(0, 200)}`);
@@ -134,7 +170,10 @@ async function vote(plan: VotePlan): Promise<VoteReport> {
   const openDeadline = Date.now() + 30_000;
   while (phones.some((p) => !p.questionOpen) && Date.now() < openDeadline) await sleep(20);
   const sawQuestionOpen = phones.filter((p) => p.questionOpen).length;
-  for (const phone of phones) phone.finalTotal = plan.expectedTotal;
+  for (const phone of phones) {
+    phone.finalTotal = plan.expectedTotal;
+    phone.finalAt = null;
+  }
 
   const sentAtEpoch: number[] = [];
   const ackedAtEpoch: (number | null)[] = [];
@@ -159,7 +198,7 @@ async function vote(plan: VotePlan): Promise<VoteReport> {
         phone
           .emit('answer.submit', {
             questionId: plan.questionId,
-            answer: { type: 'poll', choiceIds: [choiceId] },
+            answer: { type: plan.answerType, choiceIds: [choiceId] },
           })
           .then(
             (ack) => {
@@ -192,6 +231,20 @@ async function vote(plan: VotePlan): Promise<VoteReport> {
   };
 }
 
+/** Waits until every phone has had its score pushed since the quiz closed (or the timeout). */
+async function scores(plan: ScoresPlan): Promise<ScoresReport> {
+  const since = (phone: Phone) => phone.scoredAt.filter((at) => at >= plan.sinceEpoch);
+  const deadline = Date.now() + plan.timeoutMs;
+  while (phones.some((p) => since(p).length === 0) && Date.now() < deadline) await sleep(20);
+  await sleep(1_000); // two scoreboard ticks: a second push to the same phone would show in `pushes`
+  const firsts = phones.map((p) => since(p)[0]).filter((at): at is number => at !== undefined);
+  return {
+    scored: firsts.length,
+    lastScoredAtEpoch: firsts.length > 0 ? firsts.reduce((a, b) => Math.max(a, b)) : null,
+    pushes: phones.reduce((n, p) => n + since(p).length, 0),
+  };
+}
+
 async function closeAll(): Promise<void> {
   for (const phone of phones) phone.close();
   phones = [];
@@ -209,6 +262,9 @@ process.on('message', (message: ParentToLoader) => {
       return;
     case 'vote':
       vote(message.plan).then((report) => send({ type: 'voted', report }), fail);
+      return;
+    case 'scores':
+      scores(message.plan).then((report) => send({ type: 'scored', report }), fail);
       return;
     case 'close':
       closeAll().then(

@@ -1,6 +1,6 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
-import type { LoaderToParent, ParentToLoader } from './live-room-protocol';
+import type { JoinReport, LoaderToParent, ParentToLoader, VotePlan, VoteReport } from './live-room-protocol';
 
 /**
  * Most sockets one load generator holds: a process may open 20,000 files on this machine (a hard
@@ -67,4 +67,34 @@ export class Loader {
     if (outcome instanceof Error) pending.reject(outcome);
     else pending.resolve(outcome);
   }
+}
+
+/**
+ * Every attendee answers the question once: each loader sends its phones' answers at its share of
+ * `votesPerSecond` (in proportion to the phones it holds) and reports when each was sent and acked.
+ */
+export async function voteEveryone(
+  loaders: readonly Loader[],
+  joins: readonly JoinReport[],
+  question: Pick<VotePlan, 'questionId' | 'answerType' | 'choiceIds' | 'finalTimeoutMs'>,
+  votesPerSecond: number,
+): Promise<VoteReport[]> {
+  const joined = joins.reduce((n, r) => n + r.joined, 0);
+  const replies = await Promise.all(
+    loaders.map((loader, i) =>
+      loader.ask(
+        {
+          type: 'vote',
+          plan: {
+            ...question,
+            votesPerSecond: (votesPerSecond * (joins[i]?.joined ?? 0)) / Math.max(1, joined),
+            expectedTotal: joined,
+          },
+        },
+        'voted',
+        10 * 60_000,
+      ),
+    ),
+  );
+  return replies.map((m) => m.report);
 }

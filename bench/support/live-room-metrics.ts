@@ -1,4 +1,5 @@
 import type { VoteReport } from './live-room-protocol';
+import type { QuizCloseFigures } from './live-room-quiz';
 import type { WindowLoad } from './live-room-servers';
 import { type Percentiles, percentiles } from './swarm-protocol';
 
@@ -49,6 +50,8 @@ export interface LiveRoomRun {
    */
   cpuMsPerJoin: number;
   cpuMsPerVote: number;
+  /** The quiz after the poll, closed and scored. */
+  quizClose: QuizCloseFigures;
 }
 
 /**

@@ -17,13 +17,29 @@ export interface LoaderPlan {
 
 export interface VotePlan {
   questionId: string;
+  /** The question's type, which is the answer's. */
+  answerType: 'poll' | 'quiz';
   choiceIds: string[];
   /** This loader's share of the votes per second (votes are paced, not sent all at once). */
   votesPerSecond: number;
   /** Answers the final results must count (every attendee of every loader). */
   expectedTotal: number;
-  /** Give up waiting for every attendee to see `expectedTotal` after this long. */
+  /** Give up waiting for every attendee to see `expectedTotal` after this long (0: do not wait). */
   finalTimeoutMs: number;
+}
+
+/** After a quiz is closed: wait for every phone's own score (`attendee.score`) pushed since then. */
+export interface ScoresPlan {
+  sinceEpoch: number;
+  timeoutMs: number;
+}
+
+export interface ScoresReport {
+  /** Phones that received their score since `sinceEpoch`, and when the last of them did. */
+  scored: number;
+  lastScoredAtEpoch: number | null;
+  /** `attendee.score` pushes received since `sinceEpoch`, all phones together. */
+  pushes: number;
 }
 
 export interface JoinReport {
@@ -48,11 +64,15 @@ export interface VoteReport {
 }
 
 export type ParentToLoader =
-  { type: 'join'; plan: LoaderPlan } | { type: 'vote'; plan: VotePlan } | { type: 'close' };
+  | { type: 'join'; plan: LoaderPlan }
+  | { type: 'vote'; plan: VotePlan }
+  | { type: 'scores'; plan: ScoresPlan }
+  | { type: 'close' };
 
 export type LoaderToParent =
   | { type: 'joined'; report: JoinReport }
   | { type: 'voted'; report: VoteReport }
+  | { type: 'scored'; report: ScoresReport }
   | { type: 'closed' }
   | { type: 'failed'; message: string };
 

@@ -65,6 +65,21 @@ export function renderLiveRoom(ctx: LiveRoomContext, runs: readonly LiveRoomRun[
       `| ${r.replicas} | ${r.attendees} | ${r.joined} | ${Math.round(r.joinPerSecond)} | ${list(r.rssBeforeMiB)} → ${list(r.rssAfterMiB)} | ${r.rssPerAttendeeKiB.toFixed(1)} | ${Math.round(r.sendRate)} | ${p3(r.ackMs)} | ${p3(r.dashboardMs)} | ${r.organizerPushes} | ${ms(r.toAllMs)} | ${list(r.load.apiCpuPercent)} | ${r.cpuMsPerJoin.toFixed(2)} / ${r.cpuMsPerVote.toFixed(2)} | ${r.load.machineBusyPercent.toFixed(0)} | ${list(r.load.apiPeakRssMiB)} | ${problems(r)} | ${meetsTargets(r) ? 'met' : 'missed'} |`,
     );
   }
+  lines.push(
+    '',
+    '## Closing a quiz the whole room answered',
+    '',
+    'After the poll, everyone answers a quiz (speed scoring: totals and ranks differ between phones) at the same pace; then the organizer closes it. Each phone gets its own score and rank (`attendee.score`).',
+    '',
+    '| replicas | N | answered | close ack (ms) | close → dashboard scoreboard (ms) | close → every phone scored (ms) | phones scored | score pushes per phone | api CPU from close (ms) |',
+    '| - | - | - | - | - | - | - | - | - |',
+  );
+  for (const r of runs) {
+    const q = r.quizClose;
+    lines.push(
+      `| ${r.replicas} | ${r.attendees} | ${q.answered} | ${ms(q.closeAckMs)} | ${ms(q.dashboardScoreboardMs)} | ${ms(q.allScoredMs)} | ${q.scored} | ${q.pushesPerPhone.toFixed(2)} | ${ms(q.apiCpuMs)} |`,
+    );
+  }
   lines.push('', '## Against the targets', '');
   const one = capacity(runs, 1);
   const three = capacity(runs, 3);

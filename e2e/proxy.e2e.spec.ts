@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import type { MeDto, MeetingDto } from '@podium/contracts';
 import { io } from 'socket.io-client';
 import { type RunningProxy, startProxy } from './support/nginx';
@@ -13,12 +13,14 @@ import {
   until,
 } from './support/replicas';
 
-/** Established TCP connections to a local port: the proxy's connections to one replica. */
+/** Established TCP connections accepted on a local port (read from /proc/net/tcp, IPv4). */
 function connectionsTo(port: number): number {
-  const out = execFileSync('ss', ['-Htn', 'state', 'established', `( sport = :${port} )`], {
-    encoding: 'utf8',
-  });
-  return out.split('\n').filter((line) => line.trim() !== '').length;
+  const local = `:${port.toString(16).toUpperCase().padStart(4, '0')}`;
+  return readFileSync('/proc/net/tcp', 'utf8')
+    .split('\n')
+    .slice(1)
+    .map((line) => line.trim().split(/\s+/))
+    .filter(([, localAddress, , state]) => localAddress?.endsWith(local) && state === '01').length;
 }
 
 /**

@@ -165,7 +165,7 @@ export class LiveService {
     await this.state.markQuestionClosed(tx, question.id, now);
     const dto = toQuestionDto(question);
     if (dto.type !== 'quiz' || question.closedAt !== null) return false;
-    const answers = await this.answers.listByQuestion(question.id, tx);
+    const answers = await this.answers.forScoring(question.id, tx);
     const points = scoreQuiz(dto, question.openedAt ?? now, answers);
     await this.answers.setPoints(tx, question.id, points);
     return points.size > 0;

@@ -13,7 +13,13 @@ import { type DashboardPush, type LiveRoomRun, voteFigures } from './support/liv
 import { epochNow, type JoinReport } from './support/live-room-protocol';
 import { closeQuizRound } from './support/live-room-quiz';
 import { machineContext, renderLiveRoom } from './support/live-room-report';
-import { processUsage, type Replica, ReplicaSampler, startReplicas } from './support/live-room-servers';
+import {
+  apiCpuSeconds,
+  processUsage,
+  type Replica,
+  ReplicaSampler,
+  startReplicas,
+} from './support/live-room-servers';
 
 /**
  * Live-room benchmark: the built api (1 or 3 replicas, PostgreSQL and Redis) as separate processes,
@@ -39,8 +45,6 @@ const RESULTS_FILE =
 const CHOICES = ['Tea', 'Coffee', 'Water', 'Juice'];
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const apiCpuSeconds = (replicas: readonly Replica[]) =>
-  replicas.reduce((total, r) => total + processUsage(r.pid).cpuS, 0);
 
 async function runRoom(replicaCount: number, attendees: number): Promise<LiveRoomRun> {
   const db = await TestDatabase.create();

@@ -3,7 +3,7 @@ import { choiceIdsOf } from '../../apps/api/test/support/live-harness';
 import { type LiveClient, okData } from '../../apps/api/test/support/live';
 import { type Loader, voteEveryone } from './live-room-loaders';
 import { epochNow, type JoinReport, type ScoresReport } from './live-room-protocol';
-import { processUsage, type Replica } from './live-room-servers';
+import { apiCpuSeconds, type Replica } from './live-room-servers';
 
 /** What closing a quiz answered by the whole room costs: every phone gets its own score and rank. */
 export interface QuizCloseFigures {
@@ -32,8 +32,7 @@ interface QuizRound {
   votesPerSecond: number;
 }
 
-const cpuMs = (replicas: readonly Replica[]) =>
-  replicas.reduce((total, r) => total + processUsage(r.pid).cpuS, 0) * 1000;
+const cpuMs = (replicas: readonly Replica[]) => apiCpuSeconds(replicas) * 1000;
 
 /**
  * The quiz after the poll: the organizer closes the poll and moves on to the quiz, everyone answers (speed scoring, so the

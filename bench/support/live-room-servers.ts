@@ -106,6 +106,11 @@ async function startReplica(options: ReplicaOptions, secrets: Record<string, str
   return { url, pid: child.pid ?? 0, output: () => output, stop };
 }
 
+/** CPU time (seconds) of every replica together, from /proc. */
+export function apiCpuSeconds(replicas: readonly Replica[]): number {
+  return replicas.reduce((total, r) => total + processUsage(r.pid).cpuS, 0);
+}
+
 /** CPU time (seconds) and RSS (MiB) of a process, from /proc. */
 export function processUsage(pid: number): { cpuS: number; rssMiB: number } {
   // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { MeetingResultsPayload, MyScoreDto } from '@podium/contracts';
+import type { MeetingResultsPayload, MyScoreDto, QuestionDto } from '@podium/contracts';
 import { joinMeeting, newMeeting, newOwner, newQuestion, newQuestionInput } from './support/factories';
 import { choiceIdsOf } from './support/live-harness';
 import { emitAck, eventually, LiveClient, okData } from './support/live';
@@ -46,6 +46,12 @@ describe('a live room over two replicas (PostgreSQL, Redis)', () => {
     clients.push(client);
     return client;
   };
+  /** A poll's or quiz's single choice, answered from `client`. */
+  const answer = (client: LiveClient, question: QuestionDto, choiceId: string | undefined) =>
+    emitAck(client.socket, 'answer.submit', {
+      questionId: question.id,
+      answer: { type: question.type === 'quiz' ? 'quiz' : 'poll', choiceIds: [choiceId ?? ''] },
+    });
   const dashboard = (meetingId: string, clientId: string) =>
     open(a.baseUrl, meetingId, { cookie: owner.client.cookie ?? '' }, clientId);
 
@@ -94,13 +100,8 @@ describe('a live room over two replicas (PostgreSQL, Redis)', () => {
 
     okData(await organizer.command(meeting.id, 'start'));
     okData(await organizer.command(meeting.id, 'next'));
-    const vote = (client: LiveClient, choiceId: string | undefined) =>
-      emitAck(client.socket, 'answer.submit', {
-        questionId: poll.id,
-        answer: { type: 'poll', choiceIds: [choiceId ?? ''] },
-      });
-    okData(await vote(adaOnA, tea));
-    okData(await vote(boOnB, coffee));
+    okData(await answer(adaOnA, poll, tea));
+    okData(await answer(boOnB, poll, coffee));
     // Both answers counted, whichever replica took them, on the dashboard and on every phone.
     const counted = (results: LiveClient['results']) =>
       results?.type === 'poll' && results.answered === 2 && results.counts[tea ?? ''] === 1;
@@ -137,13 +138,8 @@ describe('a live room over two replicas (PostgreSQL, Redis)', () => {
     const adaOnB = await phone(b.baseUrl, ada.attendeeToken);
     okData(await organizer.command(meeting.id, 'start'));
     okData(await organizer.command(meeting.id, 'next'));
-    const answer = (client: LiveClient, choiceId: string | undefined) =>
-      emitAck(client.socket, 'answer.submit', {
-        questionId: quiz.id,
-        answer: { type: 'quiz', choiceIds: [choiceId ?? ''] },
-      });
-    okData(await answer(adaOnA.client, paris));
-    okData(await answer(boOnB.client, lyon));
+    okData(await answer(adaOnA.client, quiz, paris));
+    okData(await answer(boOnB.client, quiz, lyon));
     okData(await organizer.command(meeting.id, 'close'));
 
     const phones = [adaOnA, boOnB, adaOnB];

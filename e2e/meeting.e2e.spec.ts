@@ -200,6 +200,11 @@ describe('a meeting in the browser: editor, phones, dashboard and overlay', () =
     await phones[1]!.getByTestId('answer-counted').waitFor();
     await answer(phones[2]!, 'Lyon');
     await command('close', 'question_closed');
+    // The phones get the quiz's final results with the closed state, the correct answer marked.
+    await waitForBars(phones[2]!, [
+      ['Paris', 2, 'true'],
+      ['Lyon', 1, 'false'],
+    ]);
     await command('results', 'results');
     await waitForBars(organizer, [
       ['Paris', 2, 'true'],

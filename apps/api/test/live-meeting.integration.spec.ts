@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MeetingDto } from '@podium/contracts';
+import { LiveResultsService } from '../src/modules/meetings/live/live-results.service';
 import { newMeeting, newOwner, newQuestion, newQuestionInput } from './support/factories';
 import { HttpClient } from './support/http-client';
 import {
@@ -15,6 +16,7 @@ import {
   sleep,
   until,
 } from './support/live-harness';
+import { type TestSocket } from './support/sockets';
 import { startTestApp } from './support/test-app';
 import { useTestSuite } from './support/test-suite';
 
@@ -131,6 +133,7 @@ describe('live questions over Socket.IO (PostgreSQL, Redis)', () => {
     const scores = [a1!, a2!, a3!].map((a) => record(a.socket, 'attendee.score'));
 
     const phoneStates = record(a1!.socket, 'meeting.state');
+    const versioned = recordVersions(a1!.socket);
     ok(await suite.live.command(org.socket, meeting.id, 'start'));
     const state = ok(await suite.live.command(org.socket, meeting.id, 'next'));
     // Organizers see which choice is correct; phones must not.
@@ -159,6 +162,14 @@ describe('live questions over Socket.IO (PostgreSQL, Redis)', () => {
     // Quiz results stay hidden from phones while the question is open.
     expect(phoneResults.filter((r) => r.results.questionId === quiz.id)).toEqual([]);
 
+    // A loaded server: the read of the final results that go with the closed state is slow. The
+    // board of the same version must still reach the phone after that state, not before it.
+    const liveResults = suite.app.podium.app.get(LiveResultsService);
+    const readNow = liveResults.current.bind(liveResults);
+    const slowRead = jest.spyOn(liveResults, 'current').mockImplementation(async (meetingId) => {
+      await sleep(300);
+      return readNow(meetingId);
+    });
     ok(await suite.live.command(org.socket, meeting.id, 'close'));
     const points = Object.fromEntries(
       (await suite.live.answerRows(quiz.id)).map((row) => [row.attendee_id, row.points]),
@@ -178,6 +189,8 @@ describe('live questions over Socket.IO (PostgreSQL, Redis)', () => {
       ],
     });
     await until('each attendee score', () => scores.every((s) => s.length > 0));
+    await until('the closed state', () => phoneStates.some((s) => s.phase === 'question_closed'));
+    slowRead.mockRestore();
     expect(scores.map((s) => s.at(-1))).toMatchObject([
       { total: 2, rank: 1, attendeeCount: 3 },
       { total: 1, rank: 2 },
@@ -194,13 +207,19 @@ describe('live questions over Socket.IO (PostgreSQL, Redis)', () => {
         .trim()
         .split('\n'),
     ).toEqual(['Rank,Nickname,Quiz points,Flag points,Total', '1,Ana,2,0,2', '2,Bob,1,0,1', '3,Cyd,0,0,0']);
-    await until('quiz results on phones', () => phoneResults.some((r) => r.results.questionId === quiz.id));
-    expect(phoneResults.at(-1)!.results).toMatchObject({
+    // The final results ride with the closed state: one push to the room, not a state and results.
+    const closed = phoneStates.find((s) => s.phase === 'question_closed');
+    expect(closed?.results).toMatchObject({
       type: 'quiz',
+      questionId: quiz.id,
       answered: 3,
       correctChoiceIds: [paris],
       correctCount: 2,
     });
+    expect(phoneResults.filter((r) => r.results.questionId === quiz.id)).toEqual([]);
+    // Nothing reached the phone ahead of its state: it never had a reason to ask for a snapshot.
+    expect(versioned.some((push) => push === `meeting.scoreboard@${closed!.version}`)).toBe(true);
+    expect(aheadOfState(versioned, a1!.snapshot.state.version)).toEqual([]);
   });
 
   it('runs a Q&A: ask, upvote once, moderate; hidden entries only reach organizers', async () => {
@@ -357,3 +376,23 @@ describe('live meetings on the embedded database, in-process timers', () => {
     }
   });
 });
+
+/** `event@version` of every push with a version a socket receives, in order. */
+function recordVersions(socket: TestSocket): string[] {
+  const pushes: string[] = [];
+  socket.onAny((event: string, payload: unknown) => {
+    const version = (payload as { version?: unknown } | null)?.version;
+    if (typeof version === 'number') pushes.push(`${event}@${version}`);
+  });
+  return pushes;
+}
+
+/** The pushes that came before the state of their version (a client resyncs on each). */
+function aheadOfState(pushes: readonly string[], snapshotVersion: number): string[] {
+  let stateVersion = snapshotVersion;
+  return pushes.filter((push) => {
+    const [event, version] = push.split('@') as [string, string];
+    if (event === 'meeting.state') stateVersion = Number(version);
+    return Number(version) > stateVersion;
+  });
+}

@@ -1,8 +1,8 @@
 import type {
   ApiErrorDto,
-  LiveStateDto,
   MeetingResultsPayload,
   MeetingSnapshotDto,
+  MeetingStatePayload,
   ServerToClientEvents,
 } from '@podium/contracts';
 import { applyResults, applyScoreboard, applyState, fromSnapshot, type MeetingView } from '@podium/ui';
@@ -19,7 +19,7 @@ export interface OverlayMeeting {
 export type MeetingFeedEvent =
   | { type: 'snapshot'; snapshot: MeetingSnapshotDto; now: number }
   | { type: 'joinFailed'; error: ApiErrorDto }
-  | { type: 'state'; payload: LiveStateDto; now: number }
+  | { type: 'state'; payload: MeetingStatePayload; now: number }
   | { type: 'results'; payload: MeetingResultsPayload }
   | { type: 'scoreboard'; payload: ScoreboardPayload };
 

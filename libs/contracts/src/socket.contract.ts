@@ -71,6 +71,13 @@ export interface MeetingResultsPayload {
   present: number;
 }
 
+/**
+ * `meeting.state`. Attendees' and overlays' carries `results` when the new state shows a question's
+ * final results (it closed, or its results or the scoreboard are up) and they may see them: one push
+ * to the room instead of a state and then results. Organizers get their results in `meeting.results`.
+ */
+export type MeetingStatePayload = LiveStateDto & { results?: QuestionResultsDto };
+
 /** Every event the server pushes, by name: the single source for server and clients. */
 export interface ServerToClientEvents {
   'session.ready': (payload: SocketReadyPayload) => void;
@@ -82,8 +89,8 @@ export interface ServerToClientEvents {
   'workspace.renamed': (payload: { workspace: WorkspaceDto }) => void;
   'member.changed': (payload: { workspaceId: string; userId: string; role: Role | null }) => void;
   'overlay.revoked': (payload: { workspaceId: string }) => void;
-  /** A transition happened; results and scoreboard for the new state follow in their own events. */
-  'meeting.state': (payload: LiveStateDto) => void;
+  /** A transition happened; results (unless carried) and scoreboard follow in their own events. */
+  'meeting.state': (payload: MeetingStatePayload) => void;
   /** Aggregated on a short tick while answers arrive, never once per answer. */
   'meeting.results': (payload: MeetingResultsPayload) => void;
   'meeting.scoreboard': (payload: { meetingId: string; version: number; scoreboard: ScoreboardDto }) => void;

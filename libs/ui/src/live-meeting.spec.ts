@@ -146,6 +146,20 @@ describe('applyState', () => {
     expect(attendee.view.myUpvotes).toEqual([]);
   });
 
+  it('takes the final results the state carries, and keeps them out of the state', () => {
+    const closed = { ...state({ version: 4, phase: 'question_closed' }), results: pollResults('q1', 7, 2) };
+    const { view, resync } = applyState(attendeeView(), closed, NOW);
+    expect(resync).toBe(false);
+    expect(view.results).toEqual(pollResults('q1', 7, 2));
+    expect(view.state).not.toHaveProperty('results');
+    expect(view.myAnswer).toEqual({ type: 'poll', choiceIds: ['a'] });
+  });
+
+  it('ignores carried results of another question than the state shows', () => {
+    const closed = { ...state({ version: 4, phase: 'question_closed' }), results: pollResults('q9', 5) };
+    expect(applyState(organizerView(), closed, NOW).view.results).toEqual(pollResults('q1', 1));
+  });
+
   it('keeps the attendee answer while the question stays', () => {
     const { view } = applyState(attendeeView(), state({ version: 4, phase: 'question_closed' }), NOW);
     expect(view.myAnswer).toEqual({ type: 'poll', choiceIds: ['a'] });

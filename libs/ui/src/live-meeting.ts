@@ -3,6 +3,7 @@ import type {
   LiveStateDto,
   MeetingResultsPayload,
   MeetingSnapshotDto,
+  MeetingStatePayload,
   MyAnswerDto,
   MyScoreDto,
   QuestionDto,
@@ -109,22 +110,29 @@ export function fromSnapshot(snapshot: MeetingSnapshotDto, now: number = Date.no
 /**
  * `meeting.state` (or a `meeting.command` ack). The next version applies; a later one applies too
  * (a state is complete) but asks for a resync, since results or scores in between were missed.
- * The same or an older version is ignored.
+ * The same or an older version is ignored. Final results the push carries replace the view's.
  */
-export function applyState(view: MeetingView, payload: LiveStateDto, now: number = Date.now()): ApplyResult {
+export function applyState(
+  view: MeetingView,
+  payload: MeetingStatePayload,
+  now: number = Date.now(),
+): ApplyResult {
   if (payload.meetingId !== view.meetingId || payload.version <= view.version) return unchanged(view);
-  const sameQuestion = payload.question?.id === view.state.question?.id;
+  const { results: carried, ...state } = payload;
+  const sameQuestion = state.question?.id === view.state.question?.id;
+  const ofQuestion = (results: QuestionResultsDto | null | undefined) =>
+    results != null && results.questionId === state.question?.id ? results : null;
   const next: MeetingView = {
     ...view,
-    version: payload.version,
-    state: payload,
-    serverOffsetMs: serverOffset(payload.serverTime, now),
+    version: state.version,
+    state,
+    serverOffsetMs: serverOffset(state.serverTime, now),
     // Results of another question would show under the wrong title; the new ones follow.
-    results: view.results !== null && view.results.questionId === payload.question?.id ? view.results : null,
+    results: ofQuestion(carried) ?? ofQuestion(view.results),
     myAnswer: sameQuestion ? view.myAnswer : null,
     myUpvotes: sameQuestion ? view.myUpvotes : [],
   };
-  return { view: next, resync: payload.version > view.version + 1 };
+  return { view: next, resync: state.version > view.version + 1 };
 }
 
 /**

@@ -49,8 +49,10 @@ export class LiveClient {
   readonly events: { event: string; payload: unknown }[] = [];
 
   private constructor(readonly socket: TestSocket) {
-    socket.on('meeting.state', (s) => {
+    socket.on('meeting.state', ({ results, ...s }) => {
       this.state = s;
+      // Final results may ride with the state (attendees and overlays).
+      if (results) this.results = results;
       this.events.push({ event: 'meeting.state', payload: s });
     });
     socket.on('meeting.results', (r) => {

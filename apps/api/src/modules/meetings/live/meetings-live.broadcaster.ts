@@ -26,10 +26,9 @@ export class MeetingsLiveBroadcaster implements OnModuleInit, OnModuleDestroy {
     this.unsubscribe.push(
       this.events.on('meeting.stateChanged', ({ workspaceId, meetingId, previousPhase, state }) => {
         io().to(rooms.meetingOrganizers(meetingId)).emit('meeting.state', state);
-        // Attendees and overlays see the same public state: one mapping, one emit.
-        io()
-          .to([rooms.meetingAttendees(meetingId), rooms.meetingOverlays(meetingId)])
-          .emit('meeting.state', stateFor('attendee', state));
+        // Attendees and overlays see the same public state: one mapping, one emit (with the final
+        // results when the state shows them).
+        this.results.pushPublicState(stateFor('attendee', state));
         // Overlays following "the live meeting" re-join when one starts or ends.
         if (previousPhase === 'before' || state.phase === 'after') {
           io().to(rooms.overlay(workspaceId)).emit('meeting.changed', { meetingId });

@@ -5,6 +5,7 @@ import type { PodiumServer } from '../../realtime/socket-data';
 import { LiveStateRepository } from './live-state.repository';
 import { KeyedThrottle } from '../../../common/concurrency/keyed-throttle';
 import { MeetingsLiveGateway } from './meetings-live.gateway';
+import { ResultsTicker } from './results-ticker';
 import {
   ATTENDEE_SCOREBOARD_TOP,
   SCOREBOARD_TOP,
@@ -43,6 +44,7 @@ export class ScoreboardTicker implements OnApplicationBootstrap, OnModuleDestroy
     private readonly state: LiveStateRepository,
     private readonly scoreboard: ScoreboardService,
     private readonly gateway: MeetingsLiveGateway,
+    private readonly results: ResultsTicker,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -81,14 +83,13 @@ export class ScoreboardTicker implements OnApplicationBootstrap, OnModuleDestroy
     if (!meeting) return this.forget(meetingId);
     const ranking = await this.scoreboard.ranking(meetingId);
     const version = meeting.liveVersion;
+    const board = { meetingId, version, scoreboard: toScoreboard(meetingId, ranking, SCOREBOARD_TOP) };
+    if (boards) this.io.to(rooms.meetingOrganizers(meetingId)).emit('meeting.scoreboard', board);
+    // Phones and overlays get a transition's state from the results ticker, after a read: a board
+    // of that version must not reach them first. Organizers had theirs at once.
+    await this.results.statePushed(meetingId);
     if (boards) {
-      this.io
-        .to([rooms.meetingOrganizers(meetingId), rooms.meetingOverlays(meetingId)])
-        .emit('meeting.scoreboard', {
-          meetingId,
-          version,
-          scoreboard: toScoreboard(meetingId, ranking, SCOREBOARD_TOP),
-        });
+      this.io.to(rooms.meetingOverlays(meetingId)).emit('meeting.scoreboard', board);
       this.io.to(rooms.meetingAttendees(meetingId)).emit('meeting.scoreboard', {
         meetingId,
         version,

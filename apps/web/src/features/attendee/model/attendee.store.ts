@@ -1,8 +1,8 @@
 import type {
   ApiErrorDto,
-  LiveStateDto,
   MeetingResultsPayload,
   MeetingSnapshotDto,
+  MeetingStatePayload,
   MyAnswerDto,
   MyScoreDto,
   ServerToClientEvents,
@@ -42,7 +42,7 @@ export interface AttendeeStoreState {
   joinFailed: (error: ApiErrorDto) => void;
   snapshot: (snapshot: MeetingSnapshotDto) => void;
   /** Each push returns whether the page must re-send `meeting.join` (a version gap). */
-  state: (payload: LiveStateDto) => boolean;
+  state: (payload: MeetingStatePayload) => boolean;
   results: (payload: MeetingResultsPayload) => boolean;
   scoreboard: (payload: ScoreboardPayload) => boolean;
   score: (payload: MyScoreDto) => void;

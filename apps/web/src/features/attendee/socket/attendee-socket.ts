@@ -4,9 +4,9 @@ import {
   type ApiErrorDto,
   type ClientToServerEvents,
   type InroomChatMessageDto,
-  type LiveStateDto,
   type MeetingResultsPayload,
   type MeetingSnapshotDto,
+  type MeetingStatePayload,
   type MyAnswerDto,
   type MyScoreDto,
   type ServerToClientEvents,
@@ -36,7 +36,7 @@ export interface AttendeeSocketHandlers {
   snapshot: (snapshot: MeetingSnapshotDto) => void;
   /** `meeting.join` failed: `retrying` says whether the connection will ask again by itself. */
   joinFailed: (error: ApiErrorDto, retrying: boolean) => void;
-  state: (payload: LiveStateDto) => void;
+  state: (payload: MeetingStatePayload) => void;
   results: (payload: MeetingResultsPayload) => void;
   scoreboard: (payload: ScoreboardPayload) => void;
   score: (payload: MyScoreDto) => void;

@@ -211,5 +211,6 @@ describe('live room', () => {
     expect(run.sawFinal).toBe(attendees);
     expect(run.quizClose.answered).toBe(attendees);
     expect(run.quizClose.scored).toBe(attendees); // every phone got its own score and rank
+    expect(run.quizClose.revealed).toBe(attendees); // and the quiz's final results
   });
 });

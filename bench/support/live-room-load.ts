@@ -24,6 +24,8 @@ const RESULTS_PUSH = '42["meeting.results"';
 const STATE_PUSH = '42["meeting.state"';
 const SCORE_PUSH = '42["attendee.score"';
 const ANSWERED = /"answered":(\d+)/;
+/** A state push with the final results riding along (attendees' `meeting.state` after a close). */
+const CARRIED_RESULTS = '"results":{';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -35,6 +37,8 @@ class Phone {
   finalTotal = Number.POSITIVE_INFINITY;
   /** Epoch ms of every `attendee.score` push this phone received. */
   readonly scoredAt: number[] = [];
+  /** Epoch ms of every push carrying results (a `meeting.results`, or a state with them). */
+  readonly resultsAt: number[] = [];
   private readonly acks = new Map<number, (frame: string) => void>();
   private nextAckId = 1;
 
@@ -85,11 +89,13 @@ class Phone {
     } else if (frame.startsWith(RESULTS_PUSH)) {
       const answered = Number(ANSWERED.exec(frame)?.[1] ?? -1);
       this.answered = answered;
+      this.resultsAt.push(epochNow());
       if (answered >= this.finalTotal && this.finalAt === null) this.finalAt = epochNow();
     } else if (frame.startsWith(SCORE_PUSH)) {
       this.scoredAt.push(epochNow());
     } else if (frame.startsWith(STATE_PUSH)) {
       this.questionOpen = frame.includes('"phase":"question_open"');
+      if (frame.includes(CARRIED_RESULTS)) this.resultsAt.push(epochNow());
     } else if (frame.startsWith('43')) {
       const open = frame.indexOf('[');
       const id = Number(frame.slice(2, open));
@@ -231,14 +237,21 @@ async function vote(plan: VotePlan): Promise<VoteReport> {
   };
 }
 
-/** Waits until every phone has had its score pushed since the quiz closed (or the timeout). */
+/**
+ * Waits until every phone has had its score pushed since the quiz closed (or the timeout). The
+ * quiz's results are hidden from phones while it is open, so any results since the close are final.
+ */
 async function scores(plan: ScoresPlan): Promise<ScoresReport> {
   const since = (phone: Phone) => phone.scoredAt.filter((at) => at >= plan.sinceEpoch);
+  const revealedAt = (phone: Phone) => phone.resultsAt.find((at) => at >= plan.sinceEpoch);
   const deadline = Date.now() + plan.timeoutMs;
   while (phones.some((p) => since(p).length === 0) && Date.now() < deadline) await sleep(20);
   await sleep(1_000); // two scoreboard ticks: a second push to the same phone would show in `pushes`
   const firsts = phones.map((p) => since(p)[0]).filter((at): at is number => at !== undefined);
+  const reveals = phones.map(revealedAt).filter((at): at is number => at !== undefined);
   return {
+    revealed: reveals.length,
+    lastRevealedAtEpoch: reveals.length > 0 ? reveals.reduce((a, b) => Math.max(a, b)) : null,
     scored: firsts.length,
     lastScoredAtEpoch: firsts.length > 0 ? firsts.reduce((a, b) => Math.max(a, b)) : null,
     pushes: phones.reduce((n, p) => n + since(p).length, 0),

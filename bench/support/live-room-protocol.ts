@@ -40,6 +40,9 @@ export interface ScoresReport {
   lastScoredAtEpoch: number | null;
   /** `attendee.score` pushes received since `sinceEpoch`, all phones together. */
   pushes: number;
+  /** Phones that received the closed question's results since `sinceEpoch`, and when the last did. */
+  revealed: number;
+  lastRevealedAtEpoch: number | null;
 }
 
 export interface JoinReport {

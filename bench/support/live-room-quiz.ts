@@ -13,6 +13,9 @@ export interface QuizCloseFigures {
   closeAckMs: number;
   /** Close sent → the dashboard's first `meeting.scoreboard`. */
   dashboardScoreboardMs: number | null;
+  /** Close sent → the last phone has the quiz's final results (the correct answer and counts). */
+  allRevealedMs: number | null;
+  revealed: number;
   /** Close sent → the last phone has its own score. */
   allScoredMs: number | null;
   scored: number;
@@ -68,10 +71,14 @@ export async function closeQuizRound(round: QuizRound): Promise<QuizCloseFigures
   ).map((m) => m.report);
   const scored = scores.reduce((n, r) => n + r.scored, 0);
   const last = scores.reduce((at, r) => Math.max(at, r.lastScoredAtEpoch ?? 0), 0);
+  const revealed = scores.reduce((n, r) => n + r.revealed, 0);
+  const lastRevealed = scores.reduce((at, r) => Math.max(at, r.lastRevealedAtEpoch ?? 0), 0);
   return {
     answered,
     closeAckMs,
     dashboardScoreboardMs: boardAt === null ? null : boardAt - sinceEpoch,
+    allRevealedMs: revealed === joined && lastRevealed > 0 ? lastRevealed - sinceEpoch : null,
+    revealed,
     allScoredMs: scored === joined && last > 0 ? last - sinceEpoch : null,
     scored,
     pushesPerPhone: scores.reduce((n, r) => n + r.pushes, 0) / Math.max(1, joined),

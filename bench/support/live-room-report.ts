@@ -71,13 +71,13 @@ export function renderLiveRoom(ctx: LiveRoomContext, runs: readonly LiveRoomRun[
     '',
     'After the poll, everyone answers a quiz (speed scoring: totals and ranks differ between phones) at the same pace; then the organizer closes it. Each phone gets its own score and rank (`attendee.score`).',
     '',
-    '| replicas | N | answered | close ack (ms) | close → dashboard scoreboard (ms) | close → every phone scored (ms) | phones scored | score pushes per phone | api CPU from close (ms) |',
-    '| - | - | - | - | - | - | - | - | - |',
+    '| replicas | N | answered | close ack (ms) | close → dashboard scoreboard (ms) | close → every phone has the results (ms) | close → every phone scored (ms) | phones scored | score pushes per phone | api CPU from close (ms) |',
+    '| - | - | - | - | - | - | - | - | - | - |',
   );
   for (const r of runs) {
     const q = r.quizClose;
     lines.push(
-      `| ${r.replicas} | ${r.attendees} | ${q.answered} | ${ms(q.closeAckMs)} | ${ms(q.dashboardScoreboardMs)} | ${ms(q.allScoredMs)} | ${q.scored} | ${q.pushesPerPhone.toFixed(2)} | ${ms(q.apiCpuMs)} |`,
+      `| ${r.replicas} | ${r.attendees} | ${q.answered} | ${ms(q.closeAckMs)} | ${ms(q.dashboardScoreboardMs)} | ${ms(q.allRevealedMs)} | ${ms(q.allScoredMs)} | ${q.scored} | ${q.pushesPerPhone.toFixed(2)} | ${ms(q.apiCpuMs)} |`,
     );
   }
   lines.push('', '## Against the targets', '');
